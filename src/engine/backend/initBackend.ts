@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import { registerWasmTrainingKernels } from '../kernels/registerWasmTrainingKernels.js';
+import { tf } from '../tf.js';
+
+/** What a user may ask for in `GST_BACKEND`. */
+export const backendRequests = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendRequest = (typeof backendRequests)[number];
+
+/** The backend a run actually used; recorded in every run result. */
+export interface BackendInfo {
+  /** tfjs backend name: `tensorflow` (native TensorFlow via tfjs-node[-gpu]), `wasm` or `cpu`. */
+  readonly name: 'tensorflow' | 'wasm' | 'cpu';
+  /** The npm package that provided it. */
+  readonly package: string;
+  /** `@tensorflow/tfjs` version. */
+  readonly tfjsVersion: string;
+}
+
+/** Native packages tried, in order, for `tensorflow` and `auto`. */
+const nativePackages = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
+
+/**
+ * Parses a backend request (e.g. `process.env.GST_BACKEND`), defaulting to `auto`.
+ * @throws naming the allowed values when the request is unknown.
+ */
+export function parseBackendRequest(value: string | undefined): BackendRequest {
+  if (value === undefined || value === '') return 'auto';
+  if ((backendRequests as readonly string[]).includes(value)) return value as BackendRequest;
+  throw new Error(`GST_BACKEND='${value}' is not a backend; allowed: ${backendRequests.join(', ')}`);
+}
+
+function tryLoadNative(): string | undefined {
+  const require = createRequire(import.meta.url);
+  for (const name of nativePackages) {
+    try {
+      require(name);
+      return name;
+    } catch {
+      // not installed, or libtensorflow missing: try the next one
+    }
+  }
+  return undefined;
+}
+
+let current: BackendInfo | undefined;
+
+/**
+ * Selects and initialises the tfjs backend once per process.
+ * `auto` takes tfjs-node-gpu, then tfjs-node, then wasm, then cpu. An explicit request that cannot
+ * load is an error that names what to install. On wasm the project's training kernels are registered.
+ *
+ * @example
+ * ```ts
+ * const info = await initBackend({ request: 'wasm' });
+ * info.name; // 'wasm'
+ * ```
+ */
+export async function initBackend(options: { request?: BackendRequest } = {}): Promise<BackendInfo> {
+  const request = options.request ?? parseBackendRequest(process.env.GST_BACKEND);
+  if (current !== undefined && (request === 'auto' || request === current.name)) return current;
+  const tfjsVersion = tf.version.tfjs;
+  if (request === 'auto' || request === 'tensorflow') {
+    const pkg = tryLoadNative();
+    if (pkg !== undefined && (await tf.setBackend('tensorflow'))) {
+      current = { name: 'tensorflow', package: pkg, tfjsVersion };
+      return current;
+    }
+    if (request === 'tensorflow') {
+      throw new Error(
+        "GST_BACKEND='tensorflow' but neither @tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node loads; " +
+          'install one (`npm install @tensorflow/tfjs-node-gpu` on a CUDA machine with internet access) or use wasm/cpu',
+      );
+    }
+  }
+  if (request === 'auto' || request === 'wasm') {
+    registerWasmTrainingKernels();
+    if (await tf.setBackend('wasm').catch(() => false)) {
+      await tf.ready();
+      current = { name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', tfjsVersion };
+      return current;
+    }
+    if (request === 'wasm') {
+      throw new Error("GST_BACKEND='wasm' but @tensorflow/tfjs-backend-wasm failed to initialise; reinstall it (npm ci)");
+    }
+  }
+  await tf.setBackend('cpu');
+  current = { name: 'cpu', package: '@tensorflow/tfjs-backend-cpu', tfjsVersion };
+  return current;
+}

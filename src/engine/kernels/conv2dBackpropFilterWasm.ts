@@ -1,0 +1,53 @@
+import { tf } from '../tf.js';
+import { conv2dWithSignedPadding } from './signedPadding.js';
+import { WasmKernelScope, type WasmBackendLike } from './wasmKernelScope.js';
+
+/**
+ * `Conv2DBackpropFilter` for the wasm backend, which tfjs 4.22 does not ship.
+ *
+ * The filter gradient `dW[kh,kw,ci,co] = Σ_{n,oh,ow} x[n, oh·s+kh−pt, ow·s+kw−pl, ci] · dy[n,oh,ow,co]`
+ * is itself a stride-1 convolution: take the input channels as the batch (`x → [ci,H,W,n]`), the
+ * output gradient as the filter (`dy → [oh,ow,n,co]`), and dilate that filter by the forward stride.
+ * The result `[ci,kh,kw,co]` is transposed back to `[kh,kw,ci,co]`. Everything runs in XNNPACK's
+ * convolution, the fastest path wasm has.
+ */
+function conv2dBackpropFilter(args: {
+  inputs: tf.NamedTensorInfoMap;
+  attrs?: tf.NamedAttrMap;
+  backend: unknown;
+}): tf.TensorInfo {
+  const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+  const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
+    throw new Error(`Conv2DBackpropFilter (wasm): dataFormat '${attrs.dataFormat}' is not supported; allowed: 'NHWC'`);
+  }
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    attrs.filterShape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
+  const scope = new WasmKernelScope(args.backend as WasmBackendLike);
+  const xT = scope.run('Transpose', { x }, { perm: [3, 1, 2, 0] });
+  const dyT = scope.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
+  const spanH = (info.outHeight - 1) * info.strideHeight + 1;
+  const spanW = (info.outWidth - 1) * info.strideWidth + 1;
+  const gradT = conv2dWithSignedPadding({
+    scope,
+    x: xT,
+    filter: dyT,
+    dilations: [info.strideHeight, info.strideWidth],
+    padH: [info.padInfo.top, info.filterHeight - 1 + spanH - info.inHeight - info.padInfo.top],
+    padW: [info.padInfo.left, info.filterWidth - 1 + spanW - info.inWidth - info.padInfo.left],
+  });
+  return scope.finish(scope.run('Transpose', { x: gradT }, { perm: [1, 2, 0, 3] }));
+}
+
+/** Kernel config registered by {@link registerWasmTrainingKernels}. */
+export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
+  kernelName: tf.Conv2DBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: conv2dBackpropFilter as unknown as tf.KernelFunc,
+};

@@ -1,0 +1,124 @@
+import { deriveSeed } from '../random/seededRandom.js';
+import { tf, type Variable } from '../tf.js';
+
+/** PyTorch's BatchNorm2d defaults, used throughout (the authors' code is PyTorch). */
+export const batchNormEpsilon = 1e-5;
+export const batchNormMomentum = 0.1;
+
+/**
+ * One `conv(k×k, no bias) → BatchNorm` unit: the thing pruning acts on. Its `mask` (1 = kept,
+ * 0 = removed, one entry per output filter) multiplies the BN output, so a removed filter's output,
+ * and the gradients of its weights, γ and β, are exactly 0.
+ */
+export interface ConvBnUnit {
+  /** Stable name that configs target, e.g. `conv7` or `layer4.1.conv2`. */
+  readonly name: string;
+  readonly kernelSize: number;
+  readonly stride: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  /** Conv weights `[k, k, in, out]`. */
+  readonly kernel: Variable;
+  readonly gamma: Variable;
+  readonly beta: Variable;
+  readonly runningMean: Variable;
+  readonly runningVar: Variable;
+  /** Per-filter keep mask `[out]`, not trainable. */
+  readonly mask: Variable;
+}
+
+/** Batch statistics of one unit from a training forward pass, applied after the step. */
+export interface PendingBatchStats {
+  readonly unit: ConvBnUnit;
+  readonly mean: tf.Tensor1D;
+  readonly variance: tf.Tensor1D;
+  /** Number of values each statistic averaged (N·H·W), for the unbiased running variance. */
+  readonly count: number;
+}
+
+/**
+ * Creates a unit with He-normal (fan-out) conv weights, γ = 1, β = 0, as PyTorch's VGG/ResNet do.
+ *
+ * @example
+ * ```ts
+ * const u = createConvBnUnit({ name: 'conv0', inChannels: 3, outChannels: 16, seed: 1 });
+ * u.kernel.shape; // [3, 3, 3, 16]
+ * ```
+ */
+export function createConvBnUnit(options: {
+  name: string;
+  inChannels: number;
+  outChannels: number;
+  seed: number;
+  kernelSize?: number;
+  stride?: number;
+}): ConvBnUnit {
+  const { name, inChannels, outChannels, seed } = options;
+  const kernelSize = options.kernelSize ?? 3;
+  const stride = options.stride ?? 1;
+  const std = Math.sqrt(2 / (kernelSize * kernelSize * outChannels));
+  return tf.tidy(() => ({
+    name,
+    kernelSize,
+    stride,
+    inChannels,
+    outChannels,
+    kernel: tf.variable(
+      tf.randomNormal([kernelSize, kernelSize, inChannels, outChannels], 0, std, 'float32', deriveSeed(seed, `init:${name}`)),
+      true,
+      `${name}.kernel`,
+    ),
+    gamma: tf.variable(tf.ones([outChannels]), true, `${name}.gamma`),
+    beta: tf.variable(tf.zeros([outChannels]), true, `${name}.beta`),
+    runningMean: tf.variable(tf.zeros([outChannels]), false, `${name}.runningMean`),
+    runningVar: tf.variable(tf.ones([outChannels]), false, `${name}.runningVar`),
+    mask: tf.variable(tf.ones([outChannels]), false, `${name}.mask`),
+  }));
+}
+
+/**
+ * Forward pass of a unit: conv → BN (batch statistics when `pending` is given, running
+ * statistics otherwise) → optional mask. The caller applies ReLU (ResNet adds the shortcut first).
+ */
+export function applyConvBnUnit(
+  unit: ConvBnUnit,
+  x: tf.Tensor4D,
+  options: { pending?: PendingBatchStats[]; applyMask: boolean },
+): tf.Tensor4D {
+  const y = tf.conv2d(x, unit.kernel as tf.Tensor4D, unit.stride, 'same');
+  let normed: tf.Tensor4D;
+  if (options.pending !== undefined) {
+    const { mean, variance } = tf.moments(y, [0, 1, 2]);
+    normed = tf.batchNorm(y, mean, variance, unit.beta, unit.gamma, batchNormEpsilon) as tf.Tensor4D;
+    options.pending.push({
+      unit,
+      mean: tf.keep(mean as tf.Tensor1D),
+      variance: tf.keep(variance as tf.Tensor1D),
+      count: y.shape[0] * y.shape[1] * y.shape[2],
+    });
+  } else {
+    normed = tf.batchNorm(y, unit.runningMean, unit.runningVar, unit.beta, unit.gamma, batchNormEpsilon) as tf.Tensor4D;
+  }
+  return options.applyMask ? tf.mul(normed, unit.mask) : normed;
+}
+
+/** Applies pending batch statistics to the running ones (PyTorch's update, unbiased variance). */
+export function commitBatchStats(pending: PendingBatchStats[]): void {
+  tf.tidy(() => {
+    for (const { unit, mean, variance, count } of pending) {
+      const unbiased = tf.mul(variance, count / Math.max(1, count - 1));
+      unit.runningMean.assign(tf.add(tf.mul(unit.runningMean, 1 - batchNormMomentum), tf.mul(mean, batchNormMomentum)));
+      unit.runningVar.assign(tf.add(tf.mul(unit.runningVar, 1 - batchNormMomentum), tf.mul(unbiased, batchNormMomentum)));
+    }
+  });
+  for (const p of pending) {
+    p.mean.dispose();
+    p.variance.dispose();
+  }
+  pending.length = 0;
+}
+
+/** All variables of a unit, trainable first. */
+export function unitVariables(unit: ConvBnUnit): Variable[] {
+  return [unit.kernel, unit.gamma, unit.beta, unit.runningMean, unit.runningVar, unit.mask];
+}

@@ -1,0 +1,34 @@
+import type { tf, Variable } from '../tf.js';
+import type { ConvBnUnit, PendingBatchStats } from './convBnUnit.js';
+
+/** Options of one forward pass. */
+export interface ForwardOptions {
+  /** Train mode: BN uses batch statistics, which are pushed here for the caller to commit. */
+  readonly pending?: PendingBatchStats[];
+  /** Called with each unit's output (after BN and mask, before ReLU), e.g. for activation scores. */
+  readonly observe?: (unit: ConvBnUnit, output: tf.Tensor4D) => void;
+}
+
+/**
+ * A convolutional classifier built from {@link ConvBnUnit}s and a linear head, with the
+ * parameters held in tfjs variables. VGG and ResNet builders both produce this shape, so
+ * training, pruning and flatness code never depend on the architecture.
+ */
+export interface ConvNet {
+  /** Registry name of the architecture, e.g. `vgg11`. */
+  readonly architecture: string;
+  readonly inputShape: readonly [number, number, number];
+  readonly numClasses: number;
+  /** Every conv-BN unit in forward order, by stable name. */
+  readonly units: ReadonlyMap<string, ConvBnUnit>;
+  /** Linear head `[features, classes]` and its bias. */
+  readonly headKernel: Variable;
+  readonly headBias: Variable;
+  /** Logits `[batch, classes]`. */
+  forward(x: tf.Tensor4D, options?: ForwardOptions): tf.Tensor2D;
+  /** Variables the optimizer updates (conv kernels, γ, β, head). */
+  trainableVariables(): Variable[];
+  /** Every variable, including BN running statistics and masks (for checkpoints and hashing). */
+  allVariables(): Variable[];
+  dispose(): void;
+}

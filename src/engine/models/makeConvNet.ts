@@ -1,0 +1,54 @@
+import { deriveSeed } from '../random/seededRandom.js';
+import { tf } from '../tf.js';
+import { unitVariables, type ConvBnUnit } from './convBnUnit.js';
+import type { ConvNet, ForwardOptions } from './convNet.js';
+
+/**
+ * Completes a {@link ConvNet} from its convolutional body: global average pooling (identical to
+ * flattening when the body ends at 1×1, as VGG11 on 32×32 does) and a linear head initialised as
+ * PyTorch's `nn.Linear` (U(±1/√fan_in) for weights and bias).
+ */
+export function makeConvNet(options: {
+  architecture: string;
+  inputShape: readonly [number, number, number];
+  numClasses: number;
+  units: readonly ConvBnUnit[];
+  featureChannels: number;
+  seed: number;
+  body: (x: tf.Tensor4D, forward: ForwardOptions) => tf.Tensor4D;
+}): ConvNet {
+  const { architecture, inputShape, numClasses, featureChannels, seed, body } = options;
+  const bound = 1 / Math.sqrt(featureChannels);
+  const [headKernel, headBias] = tf.tidy(() => [
+    tf.variable(
+    tf.randomUniform([featureChannels, numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.kernel')),
+    true,
+    'head.kernel',
+    ),
+    tf.variable(tf.randomUniform([numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.bias')), true, 'head.bias'),
+  ]);
+  const units = new Map(options.units.map((u) => [u.name, u]));
+  return {
+    architecture,
+    inputShape,
+    numClasses,
+    units,
+    headKernel,
+    headBias,
+    forward(x, forward = {}) {
+      return tf.tidy(() => {
+        const features = tf.mean(body(x, forward), [1, 2]) as tf.Tensor2D;
+        return tf.add(tf.matMul(features, headKernel), headBias);
+      });
+    },
+    trainableVariables() {
+      return [...[...units.values()].flatMap((u) => [u.kernel, u.gamma, u.beta]), headKernel, headBias];
+    },
+    allVariables() {
+      return [...[...units.values()].flatMap(unitVariables), headKernel, headBias];
+    },
+    dispose() {
+      for (const v of this.allVariables()) v.dispose();
+    },
+  };
+}

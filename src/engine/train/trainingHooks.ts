@@ -1,0 +1,46 @@
+import type { PreparedData } from '../data/preparedData.js';
+import type { ConvBnUnit } from '../models/convBnUnit.js';
+import type { ConvNet } from '../models/convNet.js';
+import type { Optimizer } from '../optim/optimizer.js';
+import type { tf } from '../tf.js';
+import type { Evaluation } from './evaluate.js';
+import type { TrainConfig } from './trainConfig.js';
+
+/** What a hook sees of a run in progress. */
+export interface TrainingContext {
+  readonly config: TrainConfig;
+  readonly seed: number;
+  readonly model: ConvNet;
+  readonly optimizer: Optimizer;
+  readonly data: PreparedData;
+  /** Current 0-based epoch. */
+  readonly epoch: number;
+  /** Training batches completed so far in the whole run. */
+  readonly step: number;
+  /** Evaluates the model now, in eval mode, on the test (default) or validation split. */
+  evaluate(split?: 'test' | 'validation'): Evaluation;
+}
+
+/** End-of-epoch evaluations that the loop logs. */
+export interface EpochEvaluation {
+  readonly test: Evaluation;
+  readonly validation?: Evaluation;
+}
+
+/**
+ * Extension points of the training loop; pruning and perturbation variants are built from these.
+ * All are optional and synchronous.
+ */
+export interface TrainingHooks {
+  /** Before each training batch's forward pass (e.g. noise injection, zeroing windows). */
+  beforeBatch?(context: TrainingContext): void;
+  /** After each optimizer step (e.g. re-applying masks, activation score updates). */
+  afterBatch?(context: TrainingContext): void;
+  /** Each unit's output during training forward passes (tensors are freed after the step). */
+  observe?(unit: ConvBnUnit, output: tf.Tensor4D, context: TrainingContext): void;
+  /**
+   * After the epoch's training batches and its evaluation. A pruning event evaluates, prunes,
+   * evaluates again and returns the post-event evaluation, which is then the epoch's logged one.
+   */
+  afterEpoch?(context: TrainingContext, evaluation: EpochEvaluation): EpochEvaluation | void;
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects:
+ * - `framework`: fast tests of the harness itself (`npm test`).
+ * - `tradeoff`: the paper's claims (`npx vitest run specs/tradeoff`), which train networks.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'framework',
+          include: ['specs/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'tradeoff',
+          include: ['specs/tradeoff/**/*.spec.ts'],
+          testTimeout: 3_600_000,
+          hookTimeout: 3_600_000,
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
