@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'coverage/**', '.gst-store/**'] },
+  { ignores: ['probe*.ts', 'node_modules/**', 'reports/**', 'coverage/**', '.gst-store/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,5 +1,6 @@
 import { deriveSeed } from '../random/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
+import { batchNormTrain } from './batchNormTrain.js';
 
 /** PyTorch's BatchNorm2d defaults, used throughout (the authors' code is PyTorch). */
 export const batchNormEpsilon = 1e-5;
@@ -77,8 +78,10 @@ export function createConvBnUnit(options: {
 }
 
 /**
- * Forward pass of a unit: conv → BN (batch statistics when `pending` is given, running
- * statistics otherwise) → optional mask. The caller applies ReLU (ResNet adds the shortcut first).
+ * Forward pass of a unit: conv → BN (batch statistics when `pending` is given, running statistics
+ * otherwise). With `applyMask`, the mask is folded into BN's affine factors (`γ·mask`, `β·mask`), so
+ * a removed filter's output and the gradients of its weights, γ and β are exactly 0 at no extra
+ * full-size operation. The caller applies ReLU (ResNet adds the shortcut first).
  */
 export function applyConvBnUnit(
   unit: ConvBnUnit,
@@ -86,20 +89,14 @@ export function applyConvBnUnit(
   options: { pending?: PendingBatchStats[]; applyMask: boolean },
 ): tf.Tensor4D {
   const y = tf.conv2d(x, unit.kernel as tf.Tensor4D, unit.stride, 'same');
-  let normed: tf.Tensor4D;
-  if (options.pending !== undefined) {
-    const { mean, variance } = tf.moments(y, [0, 1, 2]);
-    normed = tf.batchNorm(y, mean, variance, unit.beta, unit.gamma, batchNormEpsilon) as tf.Tensor4D;
-    options.pending.push({
-      unit,
-      mean: tf.keep(mean as tf.Tensor1D),
-      variance: tf.keep(variance as tf.Tensor1D),
-      count: y.shape[0] * y.shape[1] * y.shape[2],
-    });
-  } else {
-    normed = tf.batchNorm(y, unit.runningMean, unit.runningVar, unit.beta, unit.gamma, batchNormEpsilon) as tf.Tensor4D;
+  const scale = (options.applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma) as tf.Tensor1D;
+  const offset = (options.applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta) as tf.Tensor1D;
+  const pending = options.pending;
+  if (pending === undefined) {
+    return tf.batchNorm(y, unit.runningMean, unit.runningVar, offset, scale, batchNormEpsilon) as tf.Tensor4D;
   }
-  return options.applyMask ? tf.mul(normed, unit.mask) : normed;
+  const count = y.shape[0] * y.shape[1] * y.shape[2];
+  return batchNormTrain(y, scale, offset, batchNormEpsilon, ({ mean, variance }) => pending.push({ unit, mean, variance, count }));
 }
 
 /** Applies pending batch statistics to the running ones (PyTorch's update, unbiased variance). */
