@@ -42,19 +42,22 @@ export interface PendingBatchStats {
  *
  * @example
  * ```ts
- * const u = createConvBnUnit({ name: 'conv0', inChannels: 3, outChannels: 16, seed: 1 });
+ * const u = createConvBnUnit({ name: 'conv0', scope: 'net1', inChannels: 3, outChannels: 16, seed: 1 });
  * u.kernel.shape; // [3, 3, 3, 16]
  * ```
  */
 export function createConvBnUnit(options: {
   name: string;
+  /** Prefix that makes the tfjs variable names unique in the process (tfjs registers names globally). */
+  scope: string;
   inChannels: number;
   outChannels: number;
   seed: number;
   kernelSize?: number;
   stride?: number;
 }): ConvBnUnit {
-  const { name, inChannels, outChannels, seed } = options;
+  const { name, scope, inChannels, outChannels, seed } = options;
+  const id = `${scope}/${name}`;
   const kernelSize = options.kernelSize ?? 3;
   const stride = options.stride ?? 1;
   const std = Math.sqrt(2 / (kernelSize * kernelSize * outChannels));
@@ -67,13 +70,13 @@ export function createConvBnUnit(options: {
     kernel: tf.variable(
       tf.randomNormal([kernelSize, kernelSize, inChannels, outChannels], 0, std, 'float32', deriveSeed(seed, `init:${name}`)),
       true,
-      `${name}.kernel`,
+      `${id}.kernel`,
     ),
-    gamma: tf.variable(tf.ones([outChannels]), true, `${name}.gamma`),
-    beta: tf.variable(tf.zeros([outChannels]), true, `${name}.beta`),
-    runningMean: tf.variable(tf.zeros([outChannels]), false, `${name}.runningMean`),
-    runningVar: tf.variable(tf.ones([outChannels]), false, `${name}.runningVar`),
-    mask: tf.variable(tf.ones([outChannels]), false, `${name}.mask`),
+    gamma: tf.variable(tf.ones([outChannels]), true, `${id}.gamma`),
+    beta: tf.variable(tf.zeros([outChannels]), true, `${id}.beta`),
+    runningMean: tf.variable(tf.zeros([outChannels]), false, `${id}.runningMean`),
+    runningVar: tf.variable(tf.ones([outChannels]), false, `${id}.runningVar`),
+    mask: tf.variable(tf.ones([outChannels]), false, `${id}.mask`),
   }));
 }
 
@@ -115,7 +118,15 @@ export function commitBatchStats(pending: PendingBatchStats[]): void {
   pending.length = 0;
 }
 
-/** All variables of a unit, trainable first. */
-export function unitVariables(unit: ConvBnUnit): Variable[] {
-  return [unit.kernel, unit.gamma, unit.beta, unit.runningMean, unit.runningVar, unit.mask];
+/** All variables of a unit with their logical names (`conv0.kernel`, ...), trainable first. */
+export function unitVariables(unit: ConvBnUnit): [string, Variable][] {
+  const { name } = unit;
+  return [
+    [`${name}.kernel`, unit.kernel],
+    [`${name}.gamma`, unit.gamma],
+    [`${name}.beta`, unit.beta],
+    [`${name}.runningMean`, unit.runningMean],
+    [`${name}.runningVar`, unit.runningVar],
+    [`${name}.mask`, unit.mask],
+  ];
 }

@@ -28,7 +28,11 @@ export interface ConvNet {
   forward(x: tf.Tensor4D, options?: ForwardOptions): tf.Tensor2D;
   /** Variables the optimizer updates (conv kernels, γ, β, head). */
   trainableVariables(): Variable[];
-  /** Every variable, including BN running statistics and masks (for checkpoints and hashing). */
-  allVariables(): Variable[];
+  /**
+   * Every variable with its logical name (`conv0.kernel`, `head.bias`, ...), including BN running
+   * statistics and masks: what checkpoints and hashes cover. (tfjs' own variable names carry a
+   * per-instance prefix, since tfjs requires names to be unique in a process.)
+   */
+  namedVariables(): [string, Variable][];
   dispose(): void;
 }

@@ -3,6 +3,14 @@ import { tf } from '../tf.js';
 import { unitVariables, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet, ForwardOptions } from './convNet.js';
 
+let instances = 0;
+
+/** A fresh prefix for one model instance's tfjs variable names. */
+export function nextModelScope(architecture: string): string {
+  instances += 1;
+  return `${architecture}#${instances}`;
+}
+
 /**
  * Completes a {@link ConvNet} from its convolutional body: global average pooling (identical to
  * flattening when the body ends at 1×1, as VGG11 on 32×32 does) and a linear head initialised as
@@ -12,20 +20,22 @@ export function makeConvNet(options: {
   architecture: string;
   inputShape: readonly [number, number, number];
   numClasses: number;
+  /** The instance prefix of the units' tfjs variable names. */
+  scope: string;
   units: readonly ConvBnUnit[];
   featureChannels: number;
   seed: number;
   body: (x: tf.Tensor4D, forward: ForwardOptions) => tf.Tensor4D;
 }): ConvNet {
-  const { architecture, inputShape, numClasses, featureChannels, seed, body } = options;
+  const { architecture, inputShape, numClasses, featureChannels, seed, body, scope } = options;
   const bound = 1 / Math.sqrt(featureChannels);
   const [headKernel, headBias] = tf.tidy(() => [
     tf.variable(
     tf.randomUniform([featureChannels, numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.kernel')),
     true,
-    'head.kernel',
+    `${scope}/head.kernel`,
     ),
-    tf.variable(tf.randomUniform([numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.bias')), true, 'head.bias'),
+    tf.variable(tf.randomUniform([numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.bias')), true, `${scope}/head.bias`),
   ]);
   const units = new Map(options.units.map((u) => [u.name, u]));
   return {
@@ -44,11 +54,11 @@ export function makeConvNet(options: {
     trainableVariables() {
       return [...[...units.values()].flatMap((u) => [u.kernel, u.gamma, u.beta]), headKernel, headBias];
     },
-    allVariables() {
-      return [...[...units.values()].flatMap(unitVariables), headKernel, headBias];
+    namedVariables() {
+      return [...[...units.values()].flatMap(unitVariables), ['head.kernel', headKernel], ['head.bias', headBias]];
     },
     dispose() {
-      for (const v of this.allVariables()) v.dispose();
+      for (const [, v] of this.namedVariables()) v.dispose();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { tf } from '../tf.js';
 import { applyConvBnUnit, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet } from './convNet.js';
-import { makeConvNet } from './makeConvNet.js';
+import { makeConvNet, nextModelScope } from './makeConvNet.js';
 import { scaleWidth } from './vgg.js';
 
 /** Options of {@link buildResNet}. Defaults: ResNet18 (2 blocks per stage), width 1, 32×32×3, 10 classes. */
@@ -42,7 +42,9 @@ export function buildResNet(options: ResNetOptions): ConvNet {
   const widthMultiplier = options.widthMultiplier ?? 1;
   const inputShape = options.inputShape ?? [32, 32, 3];
   const seed = options.seed;
-  const stem = createConvBnUnit({ name: 'conv1', inChannels: inputShape[2], outChannels: scaleWidth(widths[0], widthMultiplier), seed });
+  const architecture = options.architecture ?? 'resnet';
+  const scope = nextModelScope(architecture);
+  const stem = createConvBnUnit({ name: 'conv1', scope, inChannels: inputShape[2], outChannels: scaleWidth(widths[0], widthMultiplier), seed });
   const units: ConvBnUnit[] = [stem];
   const blocks: BasicBlock[] = [];
   let channels = stem.outChannels;
@@ -51,11 +53,11 @@ export function buildResNet(options: ResNetOptions): ConvNet {
     for (let b = 0; b < count; b++) {
       const stride = stage > 0 && b === 0 ? 2 : 1;
       const prefix = `layer${stage + 1}.${b}`;
-      const conv1 = createConvBnUnit({ name: `${prefix}.conv1`, inChannels: channels, outChannels: out, stride, seed });
-      const conv2 = createConvBnUnit({ name: `${prefix}.conv2`, inChannels: out, outChannels: out, seed });
+      const conv1 = createConvBnUnit({ name: `${prefix}.conv1`, scope, inChannels: channels, outChannels: out, stride, seed });
+      const conv2 = createConvBnUnit({ name: `${prefix}.conv2`, scope, inChannels: out, outChannels: out, seed });
       const shortcut =
         stride !== 1 || channels !== out
-          ? createConvBnUnit({ name: `${prefix}.shortcut`, inChannels: channels, outChannels: out, stride, kernelSize: 1, seed })
+          ? createConvBnUnit({ name: `${prefix}.shortcut`, scope, inChannels: channels, outChannels: out, stride, kernelSize: 1, seed })
           : undefined;
       units.push(conv1, conv2, ...(shortcut ? [shortcut] : []));
       blocks.push({ conv1, conv2, shortcut });
@@ -63,7 +65,8 @@ export function buildResNet(options: ResNetOptions): ConvNet {
     }
   });
   return makeConvNet({
-    architecture: options.architecture ?? 'resnet',
+    architecture,
+    scope,
     inputShape,
     numClasses: options.numClasses ?? 10,
     units,

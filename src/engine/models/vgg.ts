@@ -1,7 +1,7 @@
 import { tf } from '../tf.js';
 import { applyConvBnUnit, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet } from './convNet.js';
-import { makeConvNet } from './makeConvNet.js';
+import { makeConvNet, nextModelScope } from './makeConvNet.js';
 
 /** A VGG body: conv widths in order, `'M'` for a 2×2 max-pool. */
 export type VggLayout = readonly (number | 'M')[];
@@ -44,6 +44,8 @@ export function buildVgg(options: VggOptions): ConvNet {
   const layout = options.layout ?? vgg11Layout;
   const widthMultiplier = options.widthMultiplier ?? 1;
   const inputShape = options.inputShape ?? [32, 32, 3];
+  const architecture = options.architecture ?? 'vgg';
+  const scope = nextModelScope(architecture);
   const units: ConvBnUnit[] = [];
   const steps: (ConvBnUnit | 'M')[] = [];
   let channels = inputShape[2];
@@ -59,6 +61,7 @@ export function buildVgg(options: VggOptions): ConvNet {
     }
     const unit = createConvBnUnit({
       name: `conv${units.length}`,
+      scope,
       inChannels: channels,
       outChannels: scaleWidth(item, widthMultiplier),
       seed: options.seed,
@@ -68,7 +71,8 @@ export function buildVgg(options: VggOptions): ConvNet {
     channels = unit.outChannels;
   }
   return makeConvNet({
-    architecture: options.architecture ?? 'vgg',
+    architecture,
+    scope,
     inputShape,
     numClasses: options.numClasses ?? 10,
     units,

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { batchNormTrain } from '../../src/engine/models/batchNormTrain.js';
+import { tf } from '../../src/engine/tf.js';
+import { hostNormal, maxRelativeError, onBackend } from '../support/backends.js';
+
+const convCase = fc.record({
+  batch: fc.integer({ min: 1, max: 3 }),
+  height: fc.integer({ min: 5, max: 13 }),
+  width: fc.integer({ min: 5, max: 13 }),
+  inChannels: fc.integer({ min: 1, max: 5 }),
+  outChannels: fc.integer({ min: 1, max: 5 }),
+  kernel: fc.constantFrom(1, 3, 5),
+  stride: fc.constantFrom(1, 2),
+  pad: fc.constantFrom<'same' | 'valid'>('same', 'valid'),
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+});
+
+/** Gradients of sum(conv(x, w)²) with respect to x (Conv2DBackpropInput) and w (Conv2DBackpropFilter). */
+type ConvCase = typeof convCase extends fc.Arbitrary<infer T> ? T : never;
+
+function convGradients(c: ConvCase) {
+  return (x: tf.Tensor, w: tf.Tensor) =>
+    tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad)).sum())([x, w]);
+}
+
+describe('wasm training kernels', () => {
+  it('Conv2DBackpropInput and Conv2DBackpropFilter on wasm equal the cpu kernels for any shape, stride 1/2, same/valid, kernel 1/3/5', async () => {
+    await fc.assert(
+      fc.asyncProperty(convCase, async (c) => {
+        fc.pre(c.pad === 'same' || (c.height >= c.kernel && c.width >= c.kernel));
+        const x = hostNormal([c.batch, c.height, c.width, c.inChannels], c.seed);
+        const w = hostNormal([c.kernel, c.kernel, c.inChannels, c.outChannels], c.seed + 1);
+        const [cpuDx, cpuDw] = await onBackend('cpu', [x, w], convGradients(c));
+        const [wasmDx, wasmDw] = await onBackend('wasm', [x, w], convGradients(c));
+        expect(maxRelativeError(cpuDx, wasmDx)).toBeLessThan(1e-4);
+        expect(maxRelativeError(cpuDw, wasmDw)).toBeLessThan(1e-4);
+      }),
+      { numRuns: 60, seed: 20261127 },
+    );
+  });
+
+  it('a full VGG-style training gradient (conv, BN, ReLU, max-pool, GAP, dense, softmax) matches cpu on wasm', async () => {
+    const x = hostNormal([4, 8, 8, 2], 11);
+    const w1 = hostNormal([3, 3, 2, 4], 12);
+    const w2 = hostNormal([3, 3, 4, 6], 13);
+    const head = hostNormal([6, 3], 14);
+    const loss = (input: tf.Tensor, a: tf.Tensor, b: tf.Tensor, h: tf.Tensor) => {
+      const block = (t: tf.Tensor4D, k: tf.Tensor) => {
+        const y = tf.conv2d(t, k as tf.Tensor4D, 1, 'same');
+        const channels = y.shape[3];
+        return tf.relu(batchNormTrain(y, tf.fill([channels], 1.5) as tf.Tensor1D, tf.fill([channels], 0.1) as tf.Tensor1D, 1e-5, () => undefined));
+      };
+      const features = tf.mean(block(tf.maxPool(block(input as tf.Tensor4D, a), 2, 2, 'valid'), b), [1, 2]);
+      return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d([0, 1, 2, 0], 'int32'), 3), tf.matMul(features, h));
+    };
+    const compute = (...t: tf.Tensor[]) => tf.grads((a: tf.Tensor, b: tf.Tensor, h: tf.Tensor) => loss(t[0], a, b, h))([t[1], t[2], t[3]]);
+    const cpu = await onBackend('cpu', [x, w1, w2, head], compute);
+    const wasm = await onBackend('wasm', [x, w1, w2, head], compute);
+    cpu.forEach((g, i) => expect(maxRelativeError(g, wasm[i])).toBeLessThan(1e-4));
+  });
+});

@@ -1,0 +1,40 @@
+import { registerWasmTrainingKernels } from '../../src/engine/kernels/registerWasmTrainingKernels.js';
+import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { tf } from '../../src/engine/tf.js';
+
+/** A tensor as plain data, so the same input can be rebuilt on each backend. */
+export interface HostTensor {
+  readonly values: Float32Array;
+  readonly shape: number[];
+}
+
+/** Seeded standard-normal data. */
+export function hostNormal(shape: number[], seed: number): HostTensor {
+  const rng = new SeededRandom(seed);
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < values.length; i++) values[i] = rng.normal();
+  return { values, shape };
+}
+
+/**
+ * Runs `compute` on `backend` with `inputs` rebuilt there, and returns its outputs as plain arrays.
+ * Switches backends, so use only in tests.
+ */
+export async function onBackend(
+  backend: 'cpu' | 'wasm',
+  inputs: readonly HostTensor[],
+  compute: (...tensors: tf.Tensor[]) => tf.Tensor[],
+): Promise<Float32Array[]> {
+  if (backend === 'wasm') registerWasmTrainingKernels();
+  await tf.setBackend(backend);
+  await tf.ready();
+  return tf.tidy(() => compute(...inputs.map((i) => tf.tensor(i.values, i.shape))).map((t) => t.dataSync() as Float32Array));
+}
+
+/** Largest elementwise |a − b| / (1 + |a|). */
+export function maxRelativeError(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Infinity;
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / (1 + Math.abs(a[i])));
+  return worst;
+}
