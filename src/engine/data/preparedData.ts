@@ -67,7 +67,11 @@ function checkSize(field: string, value: number | undefined, max: number): numbe
   return value;
 }
 
-/** Seeded stratified split of `0..count-1` by label: `first` indices (classes interleaved), then the rest. */
+/**
+ * Seeded stratified split of `0..count-1`: each class contributes to the first part in proportion
+ * to its size (largest-remainder rounding, so the sizes add up to `first` exactly); members are
+ * drawn at random within each class.
+ */
 function stratifiedSplit(labels: ArrayLike<number>, count: number, first: number, rng: SeededRandom): [number[], number[]] {
   const byClass = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
@@ -75,12 +79,19 @@ function stratifiedSplit(labels: ArrayLike<number>, count: number, first: number
     list.push(i);
     byClass.set(labels[i], list);
   }
-  const queues = [...byClass.keys()].sort((a, b) => a - b).map((k) => rng.shuffle(byClass.get(k) ?? []) as number[]);
-  const order: number[] = [];
-  for (let round = 0; order.length < count; round++) {
-    for (const q of queues) if (round < q.length) order.push(q[round]);
-  }
-  return [order.slice(0, first).sort((a, b) => a - b), order.slice(first).sort((a, b) => a - b)];
+  const classes = [...byClass.keys()].sort((a, b) => a - b);
+  const exact = classes.map((k) => ((byClass.get(k) ?? []).length * first) / count);
+  const quota = exact.map(Math.floor);
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let r = 0; quota.reduce((a, b) => a + b, 0) < first; r++) quota[order[r][1]] += 1;
+  const chosen: number[] = [];
+  const rest: number[] = [];
+  classes.forEach((k, i) => {
+    const members = rng.shuffle([...(byClass.get(k) ?? [])]) as number[];
+    chosen.push(...members.slice(0, quota[i]));
+    rest.push(...members.slice(quota[i]));
+  });
+  return [chosen.sort((a, b) => a - b), rest.sort((a, b) => a - b)];
 }
 
 /**

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { initBackend, parseBackendRequest } from '../../src/engine/backend/initBackend.js';
+
+describe('backend selection', () => {
+  it('parses GST_BACKEND and names the allowed values on a typo', () => {
+    expect(parseBackendRequest(undefined)).toBe('auto');
+    expect(parseBackendRequest('wasm')).toBe('wasm');
+    expect(() => parseBackendRequest('gpu')).toThrow("GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, wasm, cpu");
+  });
+
+  it('auto falls back to wasm when no native TensorFlow is installed, and records the tfjs version', async () => {
+    const info = await initBackend({ request: 'auto' });
+    expect(['tensorflow', 'wasm']).toContain(info.name);
+    expect(info.tfjsVersion).toMatch(/^4\./);
+  });
+
+  it('an explicit tensorflow request without tfjs-node says what to install', async () => {
+    let nativeInstalled = true;
+    try {
+      await import('@tensorflow/tfjs-node-gpu' as string);
+    } catch {
+      nativeInstalled = false;
+    }
+    if (nativeInstalled) return;
+    await expect(initBackend({ request: 'tensorflow' })).rejects.toThrow(/npm install @tensorflow\/tfjs-node-gpu/);
+  });
+
+  it('cpu can be forced', async () => {
+    expect((await initBackend({ request: 'cpu' })).name).toBe('cpu');
+    expect((await initBackend({ request: 'wasm' })).name).toBe('wasm');
+  });
+});
