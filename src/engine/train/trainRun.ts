@@ -3,17 +3,17 @@ import { initBackend } from '../backend/initBackend.js';
 import { epochBatches } from '../data/batches.js';
 import { loadDataset } from '../data/loadDataset.js';
 import { prepareData, type PreparedData } from '../data/preparedData.js';
-import { commitBatchStats, type PendingBatchStats } from '../models/convBnUnit.js';
 import type { ConvNet } from '../models/convNet.js';
 import { buildModel } from '../models/modelRegistry.js';
 import { learningRateAt } from '../optim/learningRateSchedule.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { createOptimizer } from '../optim/optimizerRegistry.js';
-import { tf } from '../tf.js';
+import type { tf } from '../tf.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
 import { formatDuration, type ProgressSink } from './progress.js';
 import { validateTrainConfig, type TrainConfig } from './trainConfig.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from './trainingHooks.js';
+import { trainStep } from './trainStep.js';
 
 /** One epoch of a run's log. Accuracies are fractions in [0, 1]. */
 export interface EpochLog {
@@ -87,7 +87,6 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   const data = prepareData(dataset, config.data, seed);
   const model = buildModel(config.model, { inputShape: data.shape, numClasses: data.numClasses, seed });
   const optimizer = createOptimizer(model.trainableVariables(), config.optimizer);
-  const variables = model.trainableVariables();
   const evalBatchSize = config.evalBatchSize ?? 500;
   const evaluate = (split: 'test' | 'validation' = 'test'): Evaluation => {
     const target = split === 'validation' ? data.validation : data.test;
@@ -125,24 +124,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
     let seen = 0;
     for (const batch of epochBatches({ split: data.train, shape: data.shape, batchSize: config.batchSize, seed, epoch, augment: data.augment })) {
       hooks.beforeBatch?.(context);
-      const pending: PendingBatchStats[] = [];
-      const [lossValue, hits] = tf.tidy(() => {
-        const x = tf.tensor4d(batch.x, [batch.size, ...data.shape]);
-        const y = tf.tensor1d(batch.y, 'int32');
-        let hitCount: tf.Scalar | undefined;
-        const { value, grads } = tf.variableGrads(() => {
-          const logits = model.forward(x, { pending, observe });
-          hitCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32')));
-          return tf.losses.softmaxCrossEntropy(tf.oneHot(y, model.numClasses), logits) as tf.Scalar;
-        }, variables);
-        optimizer.step(variables.map((v) => grads[v.name]), learningRate);
-        return [value, hitCount as tf.Scalar];
-      });
-      commitBatchStats(pending);
-      const loss = lossValue.dataSync()[0];
-      correct += hits.dataSync()[0];
-      lossValue.dispose();
-      hits.dispose();
+      const { loss, correct: hits } = trainStep({ model, optimizer, x: batch.x, y: batch.y, shape: data.shape, learningRate, observe });
+      correct += hits;
       step += 1;
       if (!Number.isFinite(loss)) {
         diverged = { epoch, step };

@@ -1,0 +1,52 @@
+import { commitBatchStats, type ConvBnUnit, type PendingBatchStats } from '../models/convBnUnit.js';
+import type { ConvNet } from '../models/convNet.js';
+import type { Optimizer } from '../optim/optimizer.js';
+import { tf } from '../tf.js';
+
+/** Loss and number of correct predictions of one training batch (train mode, before the update). */
+export interface StepResult {
+  readonly loss: number;
+  readonly correct: number;
+}
+
+/**
+ * One optimisation step on a host batch: forward in train mode, mean softmax cross-entropy,
+ * gradients of the trainable variables, optimizer update, BN running-statistics update.
+ * Leaves no tensors behind.
+ *
+ * @example
+ * ```ts
+ * const { loss, correct } = trainStep({ model, optimizer, x, y, shape: [16, 16, 1], learningRate: 1e-3 });
+ * ```
+ */
+export function trainStep(options: {
+  model: ConvNet;
+  optimizer: Optimizer;
+  x: Float32Array;
+  y: Int32Array;
+  shape: readonly [number, number, number];
+  learningRate: number;
+  observe?: (unit: ConvBnUnit, output: tf.Tensor4D) => void;
+}): StepResult {
+  const { model, optimizer, shape, learningRate, observe } = options;
+  const variables = model.trainableVariables();
+  const size = options.y.length;
+  const pending: PendingBatchStats[] = [];
+  const [lossValue, hits] = tf.tidy(() => {
+    const x = tf.tensor4d(options.x, [size, ...shape]);
+    const y = tf.tensor1d(options.y, 'int32');
+    let hitCount: tf.Scalar | undefined;
+    const { value, grads } = tf.variableGrads(() => {
+      const logits = model.forward(x, { pending, observe });
+      hitCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32')));
+      return tf.losses.softmaxCrossEntropy(tf.oneHot(y, model.numClasses), logits) as tf.Scalar;
+    }, variables);
+    optimizer.step(variables.map((v) => grads[v.name]), learningRate);
+    return [value, hitCount as tf.Scalar];
+  });
+  commitBatchStats(pending);
+  const result = { loss: lossValue.dataSync()[0], correct: hits.dataSync()[0] };
+  lossValue.dispose();
+  hits.dispose();
+  return result;
+}
