@@ -116,6 +116,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   const start = performance.now();
   const observe = hooks.observe ? (unit: Parameters<NonNullable<TrainingHooks['observe']>>[0], out: tf.Tensor4D) => hooks.observe?.(unit, out, context) : undefined;
 
+  hooks.beforeTraining?.(context);
   for (epoch = 0; epoch < config.epochs && diverged === undefined; epoch++) {
     const epochStart = performance.now();
     const learningRate = learningRateAt(config.optimizer.learningRate, config.lrSchedule, epoch);

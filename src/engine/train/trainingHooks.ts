@@ -32,6 +32,8 @@ export interface EpochEvaluation {
  * All are optional and synchronous.
  */
 export interface TrainingHooks {
+  /** Once, after the model and optimizer exist and before the first batch (e.g. `scratch` pruning). */
+  beforeTraining?(context: TrainingContext): void;
   /** Before each training batch's forward pass (e.g. noise injection, zeroing windows). */
   beforeBatch?(context: TrainingContext): void;
   /** After each optimizer step (e.g. re-applying masks, activation score updates). */

@@ -1,0 +1,33 @@
+import type { BackendInfo } from '../engine/backend/initBackend.js';
+import type { Divergence, EpochLog } from '../engine/train/trainRun.js';
+import type { FlatnessResult } from '../metrics/flatness/measureFlatness.js';
+import type { RunSummary } from '../metrics/runSummary.js';
+import type { PruningEventLog } from '../pruning/pruningController.js';
+import type { RunConfig } from './runConfig.js';
+
+/** Version of the {@link RunResult} layout; bumped when fields change meaning. */
+export const runResultVersion = 1;
+
+/**
+ * Everything one run measured: typed, JSON-serialisable, stored by the experiment store.
+ * Accuracies are fractions in [0, 1]; stabilities are percent; epochs are 0-based.
+ */
+export interface RunResult {
+  readonly version: typeof runResultVersion;
+  readonly config: RunConfig;
+  readonly seed: number;
+  readonly backend: BackendInfo;
+  /** Per-epoch log (train/test accuracy and loss, validation accuracy, learning rate, seconds). */
+  readonly epochs: readonly EpochLog[];
+  /** Per-event epoch, layers and filters, `tPre`, `tPost`, instability, stability. */
+  readonly events: readonly PruningEventLog[];
+  /** Mean stability, best/final/held-out accuracy with their epochs and generalization gaps (absent only when the run diverged in its first epoch). */
+  readonly summary?: RunSummary;
+  readonly flatness?: FlatnessResult;
+  /** Non-zero trainable parameters at the end, and all trainable parameters. */
+  readonly parameters: { readonly remaining: number; readonly total: number };
+  /** Present when the loss became NaN/Inf; the run is then excluded from statistics. */
+  readonly diverged?: Divergence;
+  readonly wallSeconds: number;
+  readonly examplesPerSecond: number;
+}

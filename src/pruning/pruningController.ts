@@ -1,0 +1,134 @@
+import type { ConvNet } from '../engine/models/convNet.js';
+import { SeededRandom, deriveSeed } from '../engine/random/seededRandom.js';
+import type { EpochEvaluation, TrainingContext, TrainingHooks } from '../engine/train/trainingHooks.js';
+import { stabilityPercent, instability } from '../metrics/stability.js';
+import { ActivationTracker } from './activationTracker.js';
+import type { PruningConfig } from './pruningConfig.js';
+import { layerEvents } from './schedule.js';
+import { scoreRegistry } from './scores/scoreRegistry.js';
+import { selectionRegistry } from './selections.js';
+import type { PerturbationWindow, PrunedLayer, VariantRuntime } from './variants/variant.js';
+import { variantRegistry } from './variants/variantRegistry.js';
+
+/** One pruning event of a run (all layers pruned at the end of one epoch). */
+export interface PruningEventLog {
+  /** 0-based epoch at whose end the event happened. */
+  readonly epoch: number;
+  readonly layers: readonly { readonly layer: string; readonly filters: readonly number[]; readonly keptAfter: number }[];
+  /** Test accuracy right before and right after the event, in [0, 1]. */
+  readonly tPre: number;
+  readonly tPost: number;
+  readonly instability: number;
+  /** `100 · (1 − instability)`. */
+  readonly stability: number;
+}
+
+function fail(field: string, value: unknown, allowed: string): never {
+  throw new Error(`${field}: ${JSON.stringify(value)} is not allowed; ${allowed}`);
+}
+
+/**
+ * Checks a pruning config against a model before training; every error names the field and the
+ * allowed values.
+ */
+export function validatePruningConfig(config: PruningConfig, model: Pick<ConvNet, 'architecture' | 'units'>): void {
+  const variant = variantRegistry[config.variant];
+  if (variant === undefined) fail('pruning.variant', config.variant, `allowed: ${Object.keys(variantRegistry).join(', ')}`);
+  if (!(config.score in scoreRegistry)) fail('pruning.score', config.score, `allowed: ${Object.keys(scoreRegistry).join(', ')}`);
+  if (!(config.selection in selectionRegistry)) fail('pruning.selection', config.selection, `allowed: ${Object.keys(selectionRegistry).join(', ')}`);
+  if (variant.needsWindow && !(Number.isInteger(config.window) && (config.window ?? 0) >= 1)) {
+    fail('pruning.window', config.window, `variant '${config.variant}' needs a window in training batches (integer ≥ 1)`);
+  }
+  if (config.variant === 'none') return;
+  config.layers.forEach((schedule, i) => {
+    const unit = model.units.get(schedule.layer);
+    if (unit === undefined) fail(`pruning.layers[${i}].layer`, schedule.layer, `${model.architecture} has: ${[...model.units.keys()].join(', ')}`);
+    layerEvents(schedule, { filters: unit.outChannels, interval: config.interval });
+  });
+}
+
+/**
+ * The training hooks that carry out a pruning config: scores, selects and applies the variant at
+ * each scheduled epoch end, measures `t_pre`/`t_post` around it, and runs perturbation windows.
+ *
+ * @example
+ * ```ts
+ * const pruning = createPruning(vgg11PaperPruning({ interval: 40, selection: 'largest' }), { seed: 1 });
+ * await trainRun({ config, seed: 1, hooks: pruning.hooks });
+ * pruning.events; // one entry per event, with stability
+ * ```
+ */
+export function createPruning(config: PruningConfig, options: { seed: number }): { hooks: TrainingHooks; events: PruningEventLog[]; layers: () => readonly PrunedLayer[] } {
+  const variant = variantRegistry[config.variant];
+  const score = scoreRegistry[config.score];
+  const selection = selectionRegistry[config.selection];
+  const rng = new SeededRandom(deriveSeed(options.seed, 'pruning'));
+  const events: PruningEventLog[] = [];
+  const windows: { remaining: number; window: PerturbationWindow }[] = [];
+  let layers: PrunedLayer[] = [];
+  let tracker: ActivationTracker | undefined;
+
+  const runtime = (context: TrainingContext, purpose: string): VariantRuntime => ({
+    optimizer: context.optimizer,
+    seed: deriveSeed(options.seed, `${purpose}:${context.step}`),
+    rng,
+    window: config.window ?? 0,
+    openWindow: (window) => windows.push({ remaining: window.batches, window }),
+  });
+  const select = (layer: PrunedLayer, count: number): number[] => {
+    const scores = score({ unit: layer.unit, activations: tracker?.values(layer.unit.name) });
+    return selection({ scores, candidates: variant.candidates(layer), count, rng });
+  };
+
+  const hooks: TrainingHooks = {
+    beforeTraining(context) {
+      validatePruningConfig(config, context.model);
+      if (config.variant === 'none') return;
+      layers = config.layers.map((schedule) => {
+        const unit = context.model.units.get(schedule.layer);
+        if (unit === undefined) throw new Error(`pruning.layers: ${schedule.layer} vanished`);
+        return { unit, events: layerEvents(schedule, { filters: unit.outChannels, interval: config.interval }), removed: new Set<number>(), selectedSoFar: new Set<number>() };
+      });
+      if (config.score === 'activations') tracker = new ActivationTracker(new Set(layers.map((l) => l.unit.name)));
+      variant.start?.(layers, runtime(context, 'start'), select);
+    },
+    observe(unit, output, context) {
+      tracker?.observe(unit, output, context.step);
+    },
+    beforeBatch() {
+      for (const w of windows) w.window.beforeBatch?.();
+    },
+    afterBatch() {
+      tracker?.commit();
+      for (const w of windows) w.remaining -= 1;
+      const done = windows.filter((w) => w.remaining <= 0);
+      for (const w of done) {
+        windows.splice(windows.indexOf(w), 1);
+        w.window.release();
+      }
+    },
+    afterEpoch(context, evaluation): EpochEvaluation | void {
+      if (!variant.hasEvents) return;
+      const due = layers.flatMap((layer) => layer.events.filter((e) => e.epoch === context.epoch).map((event) => ({ layer, event })));
+      if (due.length === 0) return;
+      const tPre = evaluation.test.accuracy;
+      const pruned = due.map(({ layer, event }) => {
+        const before = event.index === 1 ? layer.unit.outChannels : layer.events[event.index - 2].keep;
+        const filters = select(layer, before - event.keep);
+        variant.apply(layer, filters, runtime(context, `event:${layer.unit.name}`));
+        return { layer: layer.unit.name, filters, keptAfter: event.keep };
+      });
+      const after: EpochEvaluation = { test: context.evaluate('test'), validation: evaluation.validation ? context.evaluate('validation') : undefined };
+      events.push({
+        epoch: context.epoch,
+        layers: pruned,
+        tPre,
+        tPost: after.test.accuracy,
+        instability: instability(tPre, after.test.accuracy),
+        stability: stabilityPercent(tPre, after.test.accuracy),
+      });
+      return after;
+    },
+  };
+  return { hooks, events, layers: () => layers };
+}
