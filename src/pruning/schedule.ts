@@ -37,7 +37,7 @@ export function finalKept(filters: number, fraction: number): number {
  * @example
  * ```ts
  * layerEvents({ layer: 'conv7', fraction: 0.9, start: 6, end: 275 }, { filters: 512, interval: 40 })
- * // 7 events at epochs 6, 46, ..., 246; keeps 447, 382, ..., 52
+ * // 7 events at epochs 6, 46, ..., 246; keeps 447, 381, ..., 52
  * ```
  */
 export function layerEvents(schedule: LayerSchedule, options: { filters: number; interval: number }): ScheduledEvent[] {
