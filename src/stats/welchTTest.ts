@@ -33,13 +33,25 @@ export function welchTTest(a: readonly number[], b: readonly number[], options: 
   const vb = sampleVariance([...b]) / b.length;
   const diff = mean([...a]) - mean([...b]);
   const se = Math.sqrt(va + vb);
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-  const statistic = se === 0 ? (diff === 0 ? 0 : Math.sign(diff) * Infinity) : diff / se;
+  const welchDf = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
+  // degenerate variances (all values equal, or underflow) fall back to the pooled df
+  const df = Number.isFinite(welchDf) && welchDf > 0 ? welchDf : a.length + b.length - 2;
+  const alternative = options.alternative ?? 'two-sided';
+  let statistic: number;
+  let pValue: number;
+  if (se === 0 || !Number.isFinite(diff / se)) {
+    statistic = diff === 0 ? 0 : Math.sign(diff) * Infinity;
+    const inClaimedDirection = alternative === 'two-sided' ? diff !== 0 : alternative === 'greater' ? diff > 0 : diff < 0;
+    pValue = inClaimedDirection ? 0 : 1;
+  } else {
+    statistic = diff / se;
+    pValue = pValueFromCdf((t) => studentTCdf(t, df), statistic, alternative);
+  }
   const half = studentTQuantile(1 - (1 - level) / 2, df) * se;
   return {
     statistic,
     df,
-    pValue: se === 0 ? (diff === 0 ? 1 : pValueFromCdf((x) => (x > 0 ? 1 : 0), statistic, options.alternative ?? 'two-sided')) : pValueFromCdf((t) => studentTCdf(t, df), statistic, options.alternative ?? 'two-sided'),
+    pValue,
     meanDifference: diff,
     ci: { lower: diff - half, upper: diff + half, level },
   };
