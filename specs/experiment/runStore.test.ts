@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/experiment/canonicalJson.js';
+import { runAll } from '../../src/experiment/runScheduler.js';
+import { runKey } from '../../src/experiment/runKey.js';
+import { RunStore } from '../../src/experiment/runStore.js';
+import { tinyRunConfig } from '../support/tinyRunConfig.js';
+
+const newStore = () => new RunStore({ dir: mkdtempSync(join(tmpdir(), 'gst-store-')) });
+
+describe('run keys', () => {
+  it('are content addresses: key order does not matter, seed, backend and config do', () => {
+    expect(canonicalJson({ b: 1, a: [2, { d: undefined, c: 3 }] })).toBe('{"a":[2,{"c":3}],"b":1}');
+    const reordered = JSON.parse(canonicalJson(tinyRunConfig)) as typeof tinyRunConfig;
+    const key = runKey({ config: tinyRunConfig, seed: 1, backend: 'wasm' });
+    expect(runKey({ config: reordered, seed: 1, backend: 'wasm' })).toBe(key);
+    expect(runKey({ config: tinyRunConfig, seed: 2, backend: 'wasm' })).not.toBe(key);
+    expect(runKey({ config: tinyRunConfig, seed: 1, backend: 'tensorflow' })).not.toBe(key);
+    expect(runKey({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 2 } }, seed: 1, backend: 'wasm' })).not.toBe(key);
+  });
+});
+
+describe('RunStore', () => {
+  it('locks a run for one live process, and takes over the lock of a dead one', () => {
+    const store = newStore();
+    expect(store.tryLock('k')).toBe(true);
+    expect(store.tryLock('k')).toBe(false);
+    store.unlock('k');
+    expect(store.tryLock('k')).toBe(true);
+    store.unlock('k');
+    writeFileSync(join(store.dir, 'locks', 'dead.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: new Date().toISOString() }));
+    expect(store.tryLock('dead')).toBe(true);
+    const old = new RunStore({ dir: store.dir, staleAfterMs: 0 });
+    writeFileSync(join(store.dir, 'locks', 'old.lock'), JSON.stringify({ pid: process.pid, host: 'elsewhere', since: new Date(Date.now() - 1000).toISOString() }));
+    expect(old.tryLock('old')).toBe(true);
+  });
+});
+
+describe('runAll', () => {
+  it('trains each run once; a second invocation reads them all from the store', async () => {
+    const store = newStore();
+    const requests = [0, 1, 0].map((seed) => ({ config: tinyRunConfig, seed, label: `tiny ${seed}` }));
+    const lines: string[] = [];
+    const first = await runAll(requests, { store, backend: 'wasm', workers: 0, progress: (l) => lines.push(l) });
+    expect(first.map((r) => r.seed)).toEqual([0, 1, 0]);
+    expect(first[0]).toEqual(first[2]);
+    expect(readdirSync(join(store.dir, 'runs')).sort()).toHaveLength(2);
+    expect(readdirSync(join(store.dir, 'locks'))).toHaveLength(0);
+    const again: string[] = [];
+    const second = await runAll(requests, { store, backend: 'wasm', workers: 0, progress: (l) => again.push(l) });
+    expect(second).toEqual(first);
+    expect(again).toHaveLength(0);
+  });
+
+  it('trains in worker processes with the same results as in-process', async () => {
+    const store = newStore();
+    const [inWorker] = await runAll([{ config: tinyRunConfig, seed: 7, label: 'w' }], { store, backend: 'wasm', workers: 1 });
+    const [inProcess] = await runAll([{ config: tinyRunConfig, seed: 7, label: 'p' }], { store: newStore(), backend: 'wasm', workers: 0 });
+    expect(inWorker.epochs.map((e) => [e.trainLoss, e.testAccuracy])).toEqual(inProcess.epochs.map((e) => [e.trainLoss, e.testAccuracy]));
+  });
+
+  it('loses nothing finished when the scheduling process is killed mid-suite, and the next invocation resumes', async () => {
+    const store = newStore();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'specs/support/scheduleRuns.ts', store.dir, '2', '3'], { stdio: 'ignore' });
+    const firstKey = runKey({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 3 } }, seed: 0, backend: 'wasm' });
+    const deadline = Date.now() + 90_000;
+    while (!existsSync(join(store.dir, 'runs', `${firstKey}.json`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(store.has(firstKey)).toBe(true);
+    // the second run's lock is left behind by the killed process
+    expect(readdirSync(join(store.dir, 'locks'))).toHaveLength(1);
+    const lines: string[] = [];
+    const results = await runAll(
+      [0, 1].map((seed) => ({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 3 } }, seed, label: `tiny ${seed}` })),
+      { store, backend: 'wasm', workers: 0, progress: (l) => lines.push(l) },
+    );
+    expect(results.map((r) => r.seed)).toEqual([0, 1]);
+    expect(lines.at(-1)).toMatch(/^runs 1\/1 trained \(1 cached\)/);
+    expect(readdirSync(join(store.dir, 'locks'))).toHaveLength(0);
+  });
+});

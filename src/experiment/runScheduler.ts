@@ -1,0 +1,171 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
+import { executeRun } from './executeRun.js';
+import type { RunConfig } from './runConfig.js';
+import { runKey } from './runKey.js';
+import type { RunResult } from './runResult.js';
+import type { RunStore } from './runStore.js';
+import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
+
+/** One run a claim needs. */
+export interface RunRequest {
+  readonly config: RunConfig;
+  readonly seed: number;
+  /** Shown in progress lines, e.g. `prune-L large #3`. */
+  readonly label: string;
+}
+
+/** Options of {@link runAll}. */
+export interface SchedulerOptions {
+  readonly store: RunStore;
+  /** Backend name the runs train on (part of the store key). */
+  readonly backend: string;
+  /** Worker processes (default `GST_WORKERS`, else one per core); 0 trains in this process. */
+  readonly workers?: number;
+  readonly progress?: ProgressSink;
+  /** How often to look again at a run another process is training (ms, default 2000). */
+  readonly pollMs?: number;
+}
+
+/** Worker processes to use by default: `GST_WORKERS`, else one per core. */
+export function defaultWorkers(): number {
+  const env = process.env.GST_WORKERS;
+  if (env !== undefined && env !== '') {
+    const n = Number(env);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`GST_WORKERS='${env}' is not allowed; use an integer ≥ 0 (0 trains in the test process)`);
+    return n;
+  }
+  return cpus().length;
+}
+
+class WorkerPool {
+  private readonly idle: ChildProcess[] = [];
+  private readonly all: ChildProcess[] = [];
+  private nextId = 0;
+
+  constructor(private readonly size: number) {}
+
+  private spawn(): ChildProcess {
+    const child = fork(join(import.meta.dirname, 'runWorker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.all.push(child);
+    return child;
+  }
+
+  get capacity(): number {
+    return this.size;
+  }
+
+  run(request: RunRequest, onProgress: (line: string) => void): Promise<RunResult> {
+    const child = this.idle.pop() ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise<RunResult>((resolve, reject) => {
+      const onExit = (code: number | null, signal: string | null) => {
+        cleanup();
+        this.all.splice(this.all.indexOf(child), 1);
+        reject(new Error(`worker for ${request.label} exited (code ${code}, signal ${signal}) before finishing`));
+      };
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.id !== id) return;
+        if ('progress' in reply) return onProgress(reply.progress);
+        cleanup();
+        this.idle.push(child);
+        if ('result' in reply) resolve(reply.result);
+        else reject(new Error(`run ${request.label} (seed ${request.seed}) failed in its worker:\n${reply.error}`));
+      };
+      const cleanup = () => {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.send({ id, config: request.config, seed: request.seed, label: request.label } satisfies WorkerRequest);
+    });
+  }
+
+  close(): void {
+    for (const child of this.all) child.disconnect();
+  }
+}
+
+/**
+ * Makes every requested run available: reads finished runs from the store, trains the others
+ * (each at most once: per-run locks shared with other processes and machines), in parallel worker
+ * processes, and stores each result atomically as soon as it finishes, so an interruption loses
+ * only the runs in flight. Returns the results in request order.
+ *
+ * @example
+ * ```ts
+ * const results = await runAll(requests, { store, backend: 'wasm', progress: console.error });
+ * ```
+ */
+export async function runAll(requests: readonly RunRequest[], options: SchedulerOptions): Promise<RunResult[]> {
+  const { store, backend } = options;
+  const workers = options.workers ?? defaultWorkers();
+  const keys = requests.map((r) => runKey({ config: r.config, seed: r.seed, backend }));
+  const results = new Map<string, RunResult>();
+  const pending: number[] = [];
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    const stored = store.read(key);
+    if (stored) results.set(key, stored);
+    else if (!seen.has(key)) pending.push(i);
+    seen.add(key);
+  });
+  const total = pending.length;
+  const started = performance.now();
+  let finished = 0;
+  let examples = 0;
+  const report = (line?: string) => {
+    if (!options.progress) return;
+    const elapsed = (performance.now() - started) / 1000;
+    const rate = finished > 0 ? elapsed / finished : 0;
+    const left = finished > 0 ? rate * (total - finished) : 0;
+    options.progress(`runs ${finished}/${total} trained (${results.size - finished} cached)` + (finished > 0 ? `, ${Math.round(examples / elapsed)} ex/s, ~${formatDuration(left)} left` : '') + (line ? ` | ${line}` : ''));
+  };
+  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  const train = (request: RunRequest) =>
+    pool ? pool.run(request, (line) => report(line)) : executeRun({ config: request.config, seed: request.seed, label: request.label, progress: (line) => report(line) });
+
+  const queue = [...pending];
+  const waitingOnOthers: number[] = [];
+  const workerLoop = async (): Promise<void> => {
+    for (;;) {
+      const i = queue.shift() ?? waitingOnOthers.shift();
+      if (i === undefined) return;
+      const key = keys[i];
+      const stored = store.read(key);
+      if (stored) {
+        results.set(key, stored);
+        continue;
+      }
+      if (!store.tryLock(key)) {
+        // another process trains it: look again later
+        waitingOnOthers.push(i);
+        if (queue.length === 0) await new Promise((r) => setTimeout(r, options.pollMs ?? 2000));
+        continue;
+      }
+      try {
+        const result = await train(requests[i]);
+        store.write(key, result);
+        results.set(key, result);
+        finished += 1;
+        examples += result.examplesPerSecond * result.wallSeconds;
+        report();
+      } finally {
+        store.unlock(key);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, workerLoop));
+  } finally {
+    pool?.close();
+  }
+  return keys.map((key, i) => {
+    const result = results.get(key);
+    if (result === undefined) throw new Error(`run ${requests[i].label} (seed ${requests[i].seed}) has no result`);
+    return result;
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * Child process that trains runs for the scheduler: receives `{ id, config, seed, label }`,
+ * answers `{ id, result }` or `{ id, error }`, and forwards epoch progress as `{ id, progress }`.
+ */
+import { executeRun } from './executeRun.js';
+import type { WorkerRequest, WorkerReply } from './workerProtocol.js';
+
+const send = (reply: WorkerReply) => process.send?.(reply);
+
+process.on('message', (message: WorkerRequest) => {
+  executeRun({ config: message.config, seed: message.seed, label: message.label, progress: (line) => send({ id: message.id, progress: line }) })
+    .then((result) => send({ id: message.id, result }))
+    .catch((error: unknown) => send({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+});
+process.on('disconnect', () => process.exit(0));
