@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './src/report/claimsReporter.ts'],
     projects: [
       {
         extends: true,
@@ -23,9 +24,11 @@ export default defineConfig({
         test: {
           name: 'tradeoff',
           include: ['specs/tradeoff/**/*.spec.ts'],
-          testTimeout: 3_600_000,
-          hookTimeout: 3_600_000,
+          testTimeout: 6 * 3_600_000,
+          hookTimeout: 6 * 3_600_000,
           pool: 'forks',
+          // one claim file at a time: each trains its runs in one worker process per core
+          fileParallelism: false,
         },
       },
     ],

@@ -1,0 +1,18 @@
+/**
+ * Claim 7: the benefit comes from instability, not the final size: Prune_L 13% beats the same
+ * final architecture trained from scratch. Test: one-sided Welch on best test accuracy (final and
+ * held-out reported); α = 0.05 Bonferroni over the folder; Hedges' g ≥ 0.5.
+ */
+import { paperArms } from '../../src/claims/paperArms.js';
+import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+
+verifyClaim(
+  defineClaim({
+    id: 'instability-not-size',
+    title: 'Prune_L 13% beats its final architecture trained from scratch',
+    paperClaim: 'Claim 7: The benefit depends on instability, not on the final size: Prune_L beats the scratch-pruned model of the same final architecture.',
+    arms: { l13: paperArms.pruneLLarge, scratch: paperArms.scratch },
+    hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'scratch' },
+    minEffect: { measure: 'hedges-g', value: 0.5 },
+  }),
+);

@@ -1,0 +1,32 @@
+/**
+ * Claim 8: the benefit does not need permanent removal. (a) Zeroing Prune_L's filters for a
+ * short window, then letting them regrow (prune-resume), beats no pruning on best test accuracy
+ * (one-sided Welch, g ≥ 0.5). (b) The blog's order prune-resume > prune > baseline
+ * (Jonckheere-Terpstra + adjacent Welch). α = 0.05 Bonferroni over the folder.
+ */
+import { paperArms } from '../../src/claims/paperArms.js';
+import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+
+const paperClaim = 'Claim 8: The benefit does not need permanent removal: zeroing that lets filters return (prune-resume) still beats no pruning, and (blog) prune-resume >= prune > baseline.';
+
+verifyClaim(
+  defineClaim({
+    id: 'prune-resume-beats-baseline',
+    title: 'Prune-resume (zeroing) beats no pruning',
+    paperClaim,
+    arms: { zeroing: paperArms.zeroing, none: paperArms.baseline },
+    hypothesis: { kind: 'greater', metric: 'best', arm: 'zeroing', than: 'none' },
+    minEffect: { measure: 'hedges-g', value: 0.5 },
+  }),
+);
+
+verifyClaim(
+  defineClaim({
+    id: 'prune-resume-order',
+    title: 'Blog: prune-resume > prune > baseline',
+    paperClaim,
+    arms: { zeroing: paperArms.zeroing, l13: paperArms.pruneLLarge, none: paperArms.baseline },
+    hypothesis: { kind: 'ordered', metric: 'best', order: ['zeroing', 'l13', 'none'] },
+    minEffect: { measure: 'hedges-g', value: 0.5 },
+  }),
+);

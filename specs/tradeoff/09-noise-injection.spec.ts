@@ -1,0 +1,18 @@
+/**
+ * Claim 9: pruning regularizes like noise: Gaussian noise injected into the filters Prune_L would
+ * remove (long window, σ of an untargeted filter) beats no pruning on best test accuracy.
+ * One-sided Welch, α = 0.05 Bonferroni over the folder, Hedges' g ≥ 0.5.
+ */
+import { paperArms } from '../../src/claims/paperArms.js';
+import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+
+verifyClaim(
+  defineClaim({
+    id: 'noise-like-pruning',
+    title: 'Gaussian noise on the same filters beats no pruning',
+    paperClaim: 'Claim 9: Pruning regularizes like noise: Gaussian noise on the same filters gives a similar gain over no pruning.',
+    arms: { noise: paperArms.noise, none: paperArms.baseline },
+    hypothesis: { kind: 'greater', metric: 'best', arm: 'noise', than: 'none' },
+    minEffect: { measure: 'hedges-g', value: 0.5 },
+  }),
+);

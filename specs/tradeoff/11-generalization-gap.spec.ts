@@ -1,0 +1,19 @@
+/**
+ * Claim 11: less stability gives a smaller generalization gap: across runs, stability correlates
+ * positively with the gap (train − test accuracy at the best epoch; final and held-out epochs
+ * reported). Runs: no pruning, Prune_S 1%, Prune_S 13%, Prune_L 13%. One-sided Pearson,
+ * α = 0.05 Bonferroni over the folder, r ≥ 0.2.
+ */
+import { paperArms } from '../../src/claims/paperArms.js';
+import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+
+verifyClaim(
+  defineClaim({
+    id: 'generalization-gap',
+    title: 'Less stability, smaller generalization gap',
+    paperClaim: 'Claim 11: Less stability gives a smaller generalization gap.',
+    arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, s13: paperArms.pruneSLarge, l13: paperArms.pruneLLarge },
+    hypothesis: { kind: 'correlation', x: 'stability', y: 'gap', arms: ['none', 's1', 's13', 'l13'], sign: 'positive' },
+    minEffect: { measure: 'correlation', value: 0.2 },
+  }),
+);

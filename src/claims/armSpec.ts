@@ -1,0 +1,24 @@
+/**
+ * One arm of a claim, stated once in the spec and turned into a full run config by the active
+ * profile (`mini`, `paper`, `smoke`). Rates and windows are named, not numbered, so the same spec
+ * runs at every scale.
+ */
+export interface ArmSpec {
+  /** Shown in reports, e.g. `Prune_S 13%`. */
+  readonly label: string;
+  /** A pruning variant: `none`, `remove`, `zeroing`, `zeroing-restore`, `gaussian`, `scratch`. */
+  readonly variant: string;
+  /** `smallest` (Prune_S), `largest` (Prune_L), `random` (Prune_R). */
+  readonly selection?: string;
+  /**
+   * Per-event pruning rate: `small` (the paper's r = 4, "1%"), `large` (r = 40, "13%"), or an
+   * index into the profile's rate sweep (`sweep-0` smallest … largest).
+   */
+  readonly rate?: 'small' | 'large' | `sweep-${number}`;
+  /** Perturbation window of `zeroing`, `zeroing-restore`, `gaussian`. */
+  readonly window?: 'short' | 'long';
+  /** Overrides the profile's score (e.g. `l2-bn`); reports name it. */
+  readonly score?: string;
+  /** Measure flatness at the end of training. */
+  readonly flatness?: boolean;
+}

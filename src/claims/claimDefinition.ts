@@ -1,0 +1,28 @@
+import type { ArmSpec } from './armSpec.js';
+import type { Hypothesis, MinimumEffect } from './hypothesis.js';
+
+/**
+ * A paper claim as a spec states it, before any result exists: its arms, the hypothesis (which
+ * names the metric and the test), α, the minimum effect that counts, and replicates.
+ */
+export interface ClaimDefinition {
+  /** Stable id, e.g. `stability-order`. */
+  readonly id: string;
+  readonly title: string;
+  /** The paper claim it encodes (PAPER.md numbering and words). */
+  readonly paperClaim: string;
+  readonly arms: Readonly<Record<string, ArmSpec>>;
+  readonly hypothesis: Hypothesis;
+  /** Significance level (default 0.05), corrected over the family of claims. */
+  readonly alpha?: number;
+  readonly minEffect: MinimumEffect;
+  /** Replicates per arm (default: the profile's). */
+  readonly replicates?: number;
+  /**
+   * Profiles at which this claim was found not to reproduce after calibration, with the reason:
+   * the test is then registered as an expected failure (`it.fails`), and still reports its numbers.
+   */
+  readonly expectedToFail?: Readonly<Record<string, string>>;
+  /** How far (in effect units) the effect's CI may miss a stored baseline's effect before the baseline check fails (default 0). */
+  readonly baselineTolerance?: number;
+}

@@ -1,0 +1,60 @@
+import type { MetricName } from './metrics.js';
+
+/** `a` is larger than `b` on `metric` (one-sided), by a two-sample test. */
+export interface GreaterHypothesis {
+  readonly kind: 'greater';
+  readonly metric: MetricName;
+  readonly arm: string;
+  readonly than: string;
+  /** Default `welch`. */
+  readonly test?: 'welch' | 'mann-whitney' | 'permutation';
+}
+
+/** The arms are ordered, largest first, on `metric`: a Jonckheere-Terpstra trend test plus every adjacent pair. */
+export interface OrderedHypothesis {
+  readonly kind: 'ordered';
+  readonly metric: MetricName;
+  /** Claimed order, from the largest mean to the smallest. */
+  readonly order: readonly string[];
+}
+
+/** Across the runs of `arms`, `x` and `y` correlate with the given sign. */
+export interface CorrelationHypothesis {
+  readonly kind: 'correlation';
+  readonly x: MetricName;
+  readonly y: MetricName;
+  readonly arms: readonly string[];
+  readonly sign: 'negative' | 'positive';
+  /** Default `pearson`. */
+  readonly test?: 'pearson' | 'kendall' | 'spearman';
+}
+
+/** The mean of `metric` in `arm` is below `value` (one-sample t-test). */
+export interface BelowHypothesis {
+  readonly kind: 'below';
+  readonly metric: MetricName;
+  readonly arm: string;
+  readonly value: number;
+}
+
+export type Hypothesis = GreaterHypothesis | OrderedHypothesis | CorrelationHypothesis | BelowHypothesis;
+
+/** The effect size a claim must reach (in the claimed direction) to count, fixed in the spec. */
+export interface MinimumEffect {
+  readonly measure: 'hedges-g' | 'mean-difference' | 'correlation';
+  readonly value: number;
+}
+
+/** The arms that a hypothesis reads. */
+export function hypothesisArms(h: Hypothesis): string[] {
+  if (h.kind === 'greater') return [h.arm, h.than];
+  if (h.kind === 'ordered') return [...h.order];
+  if (h.kind === 'correlation') return [...h.arms];
+  return [h.arm];
+}
+
+/** The same hypothesis read on another metric (for the three accuracy readings). */
+export function withMetric(h: Hypothesis, from: MetricName, to: MetricName): Hypothesis {
+  if (h.kind === 'correlation') return { ...h, x: h.x === from ? to : h.x, y: h.y === from ? to : h.y };
+  return h.metric === from ? { ...h, metric: to } : h;
+}

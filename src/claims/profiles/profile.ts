@@ -1,0 +1,23 @@
+import type { RunConfig } from '../../experiment/runConfig.js';
+import type { ArmSpec } from '../armSpec.js';
+
+/** Which seeds a claim uses: the calibration seeds a protocol was tuned on, or fresh ones. */
+export type SeedPhase = 'calibration' | 'confirmation';
+
+/**
+ * A scale at which the claims run: it turns arm specs into run configs and says how many
+ * replicates and which seeds to use.
+ */
+export interface Profile {
+  readonly name: string;
+  /** One paragraph for reports: data, model, schedule, what departs from the paper. */
+  readonly description: string;
+  /** Replicates per arm unless a spec or `GST_REPLICATES` says otherwise. */
+  readonly replicates: number;
+  /** Number of rates in the sweep (`sweep-0` … `sweep-(n-1)`). */
+  readonly sweepSize: number;
+  /** The run config of an arm. */
+  runConfig(arm: ArmSpec): RunConfig;
+  /** Seeds of replicate `0 … count − 1`. */
+  seeds(count: number, phase: SeedPhase): number[];
+}

@@ -1,0 +1,80 @@
+import type { DataConfig } from '../../engine/data/dataConfig.js';
+import type { ModelConfig } from '../../engine/models/modelRegistry.js';
+import type { LearningRateSchedule } from '../../engine/optim/learningRateSchedule.js';
+import type { OptimizerConfig } from '../../engine/optim/optimizer.js';
+import type { RunConfig } from '../../experiment/runConfig.js';
+import type { FlatnessConfig } from '../../metrics/flatness/measureFlatness.js';
+import type { LayerSchedule } from '../../pruning/schedule.js';
+import type { ArmSpec } from '../armSpec.js';
+import type { Profile, SeedPhase } from './profile.js';
+
+/** The numbers that define a profile's protocol; {@link profileFromProtocol} turns them into a {@link Profile}. */
+export interface Protocol {
+  readonly name: string;
+  readonly description: string;
+  readonly data: DataConfig;
+  readonly model: ModelConfig;
+  readonly optimizer: OptimizerConfig;
+  readonly lrSchedule?: LearningRateSchedule;
+  readonly batchSize: number;
+  readonly epochs: number;
+  readonly layers: readonly LayerSchedule[];
+  /** The default score (the paper: `l2` for VGG). */
+  readonly score: string;
+  /** `r` of the `small` and `large` rates. */
+  readonly rates: { readonly small: number; readonly large: number };
+  /** `r` of the sweep, increasing. */
+  readonly sweep: readonly number[];
+  /** Perturbation windows in training batches. */
+  readonly windows: { readonly short: number; readonly long: number };
+  readonly flatness: FlatnessConfig;
+  readonly replicates: number;
+  /** First seed of each phase; replicate i uses first + i. */
+  readonly seedBase: { readonly calibration: number; readonly confirmation: number };
+}
+
+function interval(protocol: Protocol, arm: ArmSpec): number {
+  const rate = arm.rate ?? 'large';
+  if (rate === 'small' || rate === 'large') return protocol.rates[rate];
+  const index = Number(rate.slice('sweep-'.length));
+  const r = protocol.sweep[index];
+  if (r === undefined) throw new Error(`arm '${arm.label}': rate '${rate}' is not allowed; allowed: small, large, sweep-0 … sweep-${protocol.sweep.length - 1}`);
+  return r;
+}
+
+/**
+ * Builds a profile from a protocol: an arm's variant, selection, rate, window and score become the
+ * pruning config; everything else is the protocol's.
+ */
+export function profileFromProtocol(protocol: Protocol): Profile {
+  return {
+    name: protocol.name,
+    description: protocol.description,
+    replicates: protocol.replicates,
+    sweepSize: protocol.sweep.length,
+    runConfig(arm: ArmSpec): RunConfig {
+      return {
+        train: {
+          data: protocol.data,
+          model: protocol.model,
+          optimizer: protocol.optimizer,
+          lrSchedule: protocol.lrSchedule,
+          batchSize: protocol.batchSize,
+          epochs: protocol.epochs,
+        },
+        pruning: {
+          variant: arm.variant,
+          selection: arm.selection ?? 'smallest',
+          score: arm.score ?? protocol.score,
+          interval: interval(protocol, arm),
+          window: arm.window ? protocol.windows[arm.window] : undefined,
+          layers: arm.variant === 'none' ? [] : protocol.layers,
+        },
+        flatness: arm.flatness ? protocol.flatness : undefined,
+      };
+    },
+    seeds(count: number, phase: SeedPhase) {
+      return Array.from({ length: count }, (_, i) => protocol.seedBase[phase] + i);
+    },
+  };
+}

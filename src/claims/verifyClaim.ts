@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildClaimReport } from './buildClaimReport.js';
+import { claimFamilySize } from './claimFamily.js';
+import type { ClaimDefinition } from './claimDefinition.js';
+import type { ClaimReport } from './claimReport.js';
+import './matchers.js';
+import { activeProfile, activeReplicates, activeSeedPhase } from './profiles/profileRegistry.js';
+import { hypothesisArms } from './hypothesis.js';
+import { runArms } from './runArms.js';
+
+/** Trains (or reads) a claim's runs at the active profile and evaluates it. */
+export async function evaluateClaim(definition: ClaimDefinition, specPath?: string): Promise<ClaimReport> {
+  const started = performance.now();
+  const profile = activeProfile();
+  const phase = activeSeedPhase();
+  const unknown = hypothesisArms(definition.hypothesis).filter((a) => !(a in definition.arms));
+  if (unknown.length > 0) throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
+  const { runs, backend, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: activeReplicates(profile, definition.replicates), phase, label: definition.id });
+  return buildClaimReport({
+    definition,
+    runs,
+    familySize: claimFamilySize(specPath),
+    profile,
+    seedPhase: phase,
+    backend,
+    tfjsVersion,
+    durationSeconds: (performance.now() - started) / 1000,
+  });
+}
+
+/**
+ * Registers a claim as a vitest test: it trains what is missing, tests the hypothesis, carries the
+ * report to the reporter in `task.meta.claim`, and passes only when the claim is `supported`.
+ * A claim expected not to reproduce at the active profile is registered with `it.fails` and its
+ * reason, so the suite stays green while the report shows the honest verdict.
+ *
+ * @example
+ * ```ts
+ * verifyClaim(defineClaim({ id: 'prune-l-beats-baseline', ... }));
+ * ```
+ */
+export function verifyClaim(definition: ClaimDefinition): void {
+  const profile = activeProfile();
+  const reason = definition.expectedToFail?.[profile.name];
+  const register = reason ? it.fails : it;
+  describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
+    register(`${definition.id}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`, async ({ task }) => {
+      const report = await evaluateClaim(definition, expect.getState().testPath);
+      task.meta.claim = report;
+      expect(report).toBeSupported();
+    });
+  });
+}
+
+/** Identity helper that types a claim definition. */
+export function defineClaim(definition: ClaimDefinition): ClaimDefinition {
+  return definition;
+}

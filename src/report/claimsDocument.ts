@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import type { ClaimReport } from '../claims/claimReport.js';
+import { claimsReportVersion } from '../claims/claimReport.js';
+import { benjaminiHochberg } from '../stats/benjaminiHochberg.js';
+import { holm } from '../stats/holm.js';
+
+/** A claim in `claims.json`: its report plus the p-values adjusted across all claims of the run. */
+export interface ClaimEntry extends ClaimReport {
+  /** Holm-adjusted deciding p across the claims of this run. */
+  readonly pHolm: number;
+  /** Benjamini-Hochberg-adjusted deciding p across the claims of this run. */
+  readonly pBH: number;
+  /** Whether vitest passed the claim's test (expected failures pass when the claim is not supported). */
+  readonly testPassed: boolean;
+}
+
+/** `reports/latest/claims.json` (schema version {@link claimsReportVersion}). */
+export interface ClaimsDocument {
+  readonly version: number;
+  readonly generatedAt: string;
+  readonly gitCommit: string;
+  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly platform: string };
+  readonly durationSeconds: number;
+  readonly claims: readonly ClaimEntry[];
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Assembles the run's document: claims sorted by id, deciding p-values adjusted (Holm, BH) across them. */
+export function buildClaimsDocument(reports: readonly { report: ClaimReport; testPassed: boolean }[], durationSeconds: number): ClaimsDocument {
+  const sorted = [...reports].sort((a, b) => a.report.id.localeCompare(b.report.id));
+  const raw = sorted.map((r) => r.report.verdicts[0].main.pValue);
+  const pHolm = holm(raw);
+  const pBH = benjaminiHochberg(raw);
+  return {
+    version: claimsReportVersion,
+    generatedAt: new Date().toISOString(),
+    gitCommit: gitCommit(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` },
+    durationSeconds,
+    claims: sorted.map((r, i) => ({ ...r.report, pHolm: pHolm[i], pBH: pBH[i], testPassed: r.testPassed })),
+  };
+}

@@ -1,0 +1,80 @@
+import type { ArmReport } from '../claims/claimReport.js';
+import { pearson } from '../stats/pearson.js';
+import type { ClaimsDocument } from './claimsDocument.js';
+import { linePlot, scatterPlot } from './svgPlots.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const fmt = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
+
+/** Every distinct arm (by label) over all claims, with its runs. */
+function distinctArms(doc: ClaimsDocument): ArmReport[] {
+  const byLabel = new Map<string, ArmReport>();
+  for (const c of doc.claims) for (const a of c.arms) if (!byLabel.has(a.label) || (byLabel.get(a.label)?.runs.length ?? 0) < a.runs.length) byLabel.set(a.label, a);
+  return [...byLabel.values()];
+}
+
+function meanCurve(arm: ArmReport): [number, number][] {
+  const length = Math.max(0, ...arm.runs.map((r) => r.curve.length));
+  return Array.from({ length }, (_, e) => {
+    const values = arm.runs.map((r) => r.curve[e]).filter((v): v is number => v !== undefined);
+    return [e, values.reduce((s, v) => s + v, 0) / Math.max(1, values.length)] as [number, number];
+  });
+}
+
+/** The paper's figures redrawn from this run's data. */
+function figures(doc: ClaimsDocument): string {
+  const arms = distinctArms(doc);
+  const scatterGroups = arms
+    .map((a) => ({ label: a.label, points: a.runs.filter((r) => r.values.stability !== null && r.values.best !== null && r.values.stability !== undefined && r.values.best !== undefined).map((r) => [r.values.stability as number, r.values.best as number] as [number, number]) }))
+    .filter((g) => g.points.length > 0);
+  const all = scatterGroups.flatMap((g) => g.points);
+  const r = all.length >= 3 ? pearson(all.map((p) => p[0]), all.map((p) => p[1])).statistic : NaN;
+  const scatter = scatterPlot({ title: 'Mean stability vs best test accuracy (each run)', xLabel: 'mean stability (%)', yLabel: 'best test accuracy', groups: scatterGroups, fitLine: Number.isFinite(r) ? { r } : undefined });
+  const curves = linePlot({
+    title: 'Test accuracy over epochs (mean of runs); ticks: pruning events',
+    xLabel: 'epoch',
+    yLabel: 'test accuracy',
+    series: arms.map((a) => ({ label: a.label, points: meanCurve(a), marks: [...new Set(a.runs.flatMap((run) => run.events.map((e) => e.epoch)))] })),
+  });
+  const perEvent = linePlot({
+    title: 'Stability per pruning event (mean of runs)',
+    xLabel: 'event',
+    yLabel: 'stability (%)',
+    series: arms
+      .filter((a) => a.runs.some((run) => run.events.length > 0))
+      .map((a) => {
+        const count = Math.max(...a.runs.map((run) => run.events.length));
+        return { label: a.label, points: Array.from({ length: count }, (_, i) => [i + 1, a.runs.reduce((s, run) => s + (run.events[i]?.stability ?? 0), 0) / a.runs.filter((run) => run.events[i]).length] as [number, number]) };
+      }),
+  });
+  return `<section><h2>Figures</h2><div class="figures">${scatter}${curves}${perEvent}</div></section>`;
+}
+
+function claimSection(c: ClaimsDocument['claims'][number]): string {
+  const readings = c.verdicts
+    .map(
+      (v) =>
+        `<tr><td>${esc(v.metric)}</td><td class="verdict ${v.verdict.replace(' ', '-')}">${v.verdict}</td><td>${esc(v.main.test)}</td><td>${v.main.pValue.toExponential(2)}</td><td>${v.pAdjusted.toExponential(2)}</td>` +
+        `<td>${esc(v.main.effect.name)} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}]</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'}</td></tr>` +
+        v.pairwise.map((p) => `<tr class="pair"><td></td><td colspan="2">${esc(p.label)}</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>g ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]</td><td></td><td></td></tr>`).join(''),
+    )
+    .join('');
+  const metrics = Object.keys(c.arms[0]?.summary ?? {});
+  const arms = c.arms
+    .map((a) => `<tr><td>${esc(a.label)}</td><td>${esc(a.description)}</td><td>${a.runs.length}</td>${metrics.map((m) => `<td>${fmt(a.summary[m]?.mean)} ± ${fmt(a.summary[m]?.sd)}</td>`).join('')}</tr>`)
+    .join('');
+  return `<section class="claim" id="${esc(c.id)}"><h2>${esc(c.id)}: ${esc(c.title)}</h2><p class="paper">${esc(c.paperClaim)}</p>
+<p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>; α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
+<table><tr><th>metric</th><th>verdict</th><th>test</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>power at min.</th><th>n for 0.8</th></tr>${readings}</table>
+<table><tr><th>arm</th><th>config</th><th>runs</th>${metrics.map((m) => `<th>${esc(m)}</th>`).join('')}</tr>${arms}</table></section>`;
+}
+
+/** The self-contained HTML report: summary table, the paper's figures from our runs, one section per claim. */
+export function htmlReport(doc: ClaimsDocument, summaryTable: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gst-harness claims</title><style>
+body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px}
+.verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.not-shown{color:#9a6700}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
+</style></head><body><h1>Generalization-stability tradeoff: claims</h1>
+<p>Generated ${esc(doc.generatedAt)} at commit <code>${esc(doc.gitCommit)}</code> on ${doc.machine.cpus}× ${esc(doc.machine.cpuModel)} (Node ${esc(doc.machine.node)}), ${Math.round(doc.durationSeconds)} s.</p>
+<pre>${esc(summaryTable)}</pre>${figures(doc)}${doc.claims.map(claimSection).join('')}</body></html>\n`;
+}

@@ -1,0 +1,23 @@
+import type { ClaimsDocument } from './claimsDocument.js';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** JUnit XML of the claims: a claim whose test failed is a `<failure>` with its verdict line. */
+export function junitXml(doc: ClaimsDocument): string {
+  const failures = doc.claims.filter((c) => !c.testPassed).length;
+  const cases = doc.claims.map((c) => {
+    const v = c.verdicts[0];
+    const detail = `${c.verdict} on ${v.metric}: p=${v.main.pValue}, adjusted ${v.pAdjusted}, ${v.main.effect.name}=${v.main.effect.value}`;
+    const body = c.testPassed ? `<system-out>${escape(detail)}</system-out>` : `<failure message="${escape(detail)}"/>`;
+    return `    <testcase classname="claims.${escape(c.profile)}" name="${escape(`${c.id}: ${c.title}`)}" time="${c.durationSeconds.toFixed(3)}">${body}</testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="gst-harness claims" tests="${doc.claims.length}" failures="${failures}" time="${doc.durationSeconds.toFixed(3)}">`,
+    `  <testsuite name="tradeoff" tests="${doc.claims.length}" failures="${failures}" timestamp="${doc.generatedAt}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+/** Minimal, dependency-free SVG charts for the self-contained HTML report. */
+
+const palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+const width = 560;
+const height = 340;
+const margin = { left: 60, right: 150, top: 30, bottom: 45 };
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+interface Scale {
+  (v: number): number;
+  ticks: number[];
+}
+
+function scale(min: number, max: number, from: number, to: number): Scale {
+  const span = max - min || 1;
+  const f = ((v: number) => from + ((v - min) / span) * (to - from)) as Scale;
+  f.ticks = Array.from({ length: 5 }, (_, i) => min + (span * i) / 4);
+  return f;
+}
+
+function frame(title: string, xLabel: string, yLabel: string, x: Scale, y: Scale, body: string, legend: string[]): string {
+  const axes = [
+    `<line x1="${margin.left}" y1="${height - margin.bottom}" x2="${width - margin.right}" y2="${height - margin.bottom}" stroke="#333"/>`,
+    `<line x1="${margin.left}" y1="${margin.top}" x2="${margin.left}" y2="${height - margin.bottom}" stroke="#333"/>`,
+    ...x.ticks.map((t) => `<text x="${x(t)}" y="${height - margin.bottom + 16}" font-size="10" text-anchor="middle">${+t.toFixed(3)}</text>`),
+    ...y.ticks.map((t) => `<text x="${margin.left - 6}" y="${y(t) + 3}" font-size="10" text-anchor="end">${+t.toFixed(3)}</text>`),
+    `<text x="${(margin.left + width - margin.right) / 2}" y="${height - 8}" font-size="12" text-anchor="middle">${esc(xLabel)}</text>`,
+    `<text x="14" y="${(margin.top + height - margin.bottom) / 2}" font-size="12" text-anchor="middle" transform="rotate(-90 14 ${(margin.top + height - margin.bottom) / 2})">${esc(yLabel)}</text>`,
+    `<text x="${margin.left}" y="18" font-size="13" font-weight="bold">${esc(title)}</text>`,
+    ...legend.map((l, i) => `<rect x="${width - margin.right + 10}" y="${margin.top + i * 16}" width="10" height="10" fill="${palette[i % palette.length]}"/><text x="${width - margin.right + 24}" y="${margin.top + i * 16 + 9}" font-size="11">${esc(l)}</text>`),
+  ];
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="plot" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${axes.join('')}${body}</svg>`;
+}
+
+function bounds(values: number[]): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [0, 1];
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const pad = (hi - lo) * 0.05 || 0.5;
+  return [lo - pad, hi + pad];
+}
+
+/** Scatter of groups of points, optionally with the least-squares line over all points and its r. */
+export function scatterPlot(options: { title: string; xLabel: string; yLabel: string; groups: { label: string; points: [number, number][] }[]; fitLine?: { r: number } }): string {
+  const all = options.groups.flatMap((g) => g.points);
+  const x = scale(...bounds(all.map((p) => p[0])), margin.left, width - margin.right);
+  const y = scale(...bounds(all.map((p) => p[1])), height - margin.bottom, margin.top);
+  let body = options.groups
+    .map((g, i) => g.points.map(([px, py]) => `<circle class="point" cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3.5" fill="${palette[i % palette.length]}" fill-opacity="0.8"/>`).join(''))
+    .join('');
+  if (options.fitLine && all.length > 1) {
+    const mx = all.reduce((s, p) => s + p[0], 0) / all.length;
+    const my = all.reduce((s, p) => s + p[1], 0) / all.length;
+    const sxx = all.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+    const slope = sxx === 0 ? 0 : all.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / sxx;
+    const [x0, x1] = bounds(all.map((p) => p[0]));
+    body += `<line class="fit" x1="${x(x0)}" y1="${y(my + slope * (x0 - mx))}" x2="${x(x1)}" y2="${y(my + slope * (x1 - mx))}" stroke="#000" stroke-dasharray="4 3"/>`;
+    body += `<text x="${width - margin.right - 4}" y="${margin.top + 12}" font-size="12" text-anchor="end">r = ${options.fitLine.r.toFixed(3)}</text>`;
+  }
+  return frame(options.title, options.xLabel, options.yLabel, x, y, body, options.groups.map((g) => g.label));
+}
+
+/** Lines over epochs, with optional vertical marks (e.g. pruning events) per series. */
+export function linePlot(options: { title: string; xLabel: string; yLabel: string; series: { label: string; points: [number, number][]; marks?: number[] }[] }): string {
+  const all = options.series.flatMap((s) => s.points);
+  const x = scale(...bounds(all.map((p) => p[0])), margin.left, width - margin.right);
+  const y = scale(...bounds(all.map((p) => p[1])), height - margin.bottom, margin.top);
+  const body = options.series
+    .map((s, i) => {
+      const color = palette[i % palette.length];
+      const path = s.points.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ');
+      const marks = (s.marks ?? []).map((m) => `<line class="event" x1="${x(m)}" y1="${height - margin.bottom}" x2="${x(m)}" y2="${height - margin.bottom - 8 - 3 * i}" stroke="${color}"/>`).join('');
+      return `<path class="series" d="${path}" fill="none" stroke="${color}" stroke-width="1.8"/>${marks}`;
+    })
+    .join('');
+  return frame(options.title, options.xLabel, options.yLabel, x, y, body, options.series.map((s) => s.label));
+}
