@@ -122,7 +122,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
     const elapsed = (performance.now() - started) / 1000;
     const rate = finished > 0 ? elapsed / finished : 0;
     const left = finished > 0 ? rate * (total - finished) : 0;
-    options.progress(`runs ${finished}/${total} trained (${results.size - finished} cached)` + (finished > 0 ? `, ${Math.round(examples / elapsed)} ex/s, ~${formatDuration(left)} left` : '') + (line ? ` | ${line}` : ''));
+    options.progress(`runs ${finished}/${total} trained (${results.size - finished} cached)` + (finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '') + (line ? ` | ${line}` : ''));
   };
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const train = (request: RunRequest) =>
@@ -151,7 +151,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
         store.write(key, result);
         results.set(key, result);
         finished += 1;
-        examples += result.examplesPerSecond * result.wallSeconds;
+        examples += result.epochs.length * (result.config.train.data.trainSize ?? 0);
         report();
       } finally {
         store.unlock(key);

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
+import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
+import { paperArms } from '../../src/claims/paperArms.js';
+import { holm } from '../../src/stats/holm.js';
+import { diffAgainstBaseline } from '../../src/report/baselineDiff.js';
+import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
+import { writeReports } from '../../src/report/writeReports.js';
+import { syntheticArm } from '../support/syntheticRuns.js';
+
+const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 1 };
+const runs = {
+  none: syntheticArm({ n: 8, seed: 1, stability: [100, 0], best: [0.75, 0.01] }),
+  s1: syntheticArm({ n: 8, seed: 2, stability: [85, 3], best: [0.76, 0.01] }),
+  l13: syntheticArm({ n: 8, seed: 3, stability: [60, 5], best: [0.79, 0.01] }),
+};
+const order: ClaimDefinition = {
+  id: 'stability-order',
+  title: 'stability order',
+  paperClaim: 'Claim 1',
+  arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, l13: paperArms.pruneLLarge },
+  hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 'l13'] },
+  minEffect: { measure: 'hedges-g', value: 0.5 },
+};
+const tradeoff: ClaimDefinition = { ...order, id: 'tradeoff', title: 'tradeoff', paperClaim: 'Claim 3', hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 'l13'], sign: 'negative' }, minEffect: { measure: 'correlation', value: 0.2 } };
+const reports = [order, tradeoff].map((definition) => ({ report: buildClaimReport({ ...base, definition, runs, familySize: 2 }), testPassed: true }));
+
+describe('reports', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gst-report-'));
+  const { doc } = writeReports({ dir, reports, durationSeconds: 3 });
+
+  it('claims.json holds every claim with raw, Holm and BH p, effects with CIs, per-run values and seeds', () => {
+    const parsed = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as ClaimsDocument;
+    expect(parsed.version).toBe(1);
+    expect(parsed.claims.map((c) => c.id)).toEqual(['stability-order', 'tradeoff']);
+    const raw = parsed.claims.map((c) => c.verdicts[0].main.pValue);
+    expect(parsed.claims.map((c) => c.pHolm)).toEqual(holm(raw));
+    const c = parsed.claims[0];
+    expect(c.verdicts[0].main.effect.ci.lower).toBeLessThan(c.verdicts[0].main.effect.ci.upper);
+    expect(c.arms[0].runs.map((r) => r.seed)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(c.arms[0].summary.stability.mean).toBe(100);
+    expect(parsed.gitCommit).toMatch(/^[0-9a-f]+$|unknown/);
+  });
+
+  it('summary.md is a table with one row per claim', () => {
+    const md = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(md.split('\n').filter((l) => l.startsWith('| stability-order') || l.startsWith('| tradeoff'))).toHaveLength(2);
+    expect(md).toContain('**supported**');
+  });
+
+  it('index.html is self-contained with the scatter (points and fitted line), the curves and the per-event stability plot', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html.match(/class="point"/g)?.length).toBe(24);
+    expect(html).toContain('class="fit"');
+    expect(html).toMatch(/r = -0\.\d{3}/);
+    expect(html).toContain('class="series"');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('junit.xml has one testcase per claim', () => {
+    const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(xml.match(/<testcase /g)).toHaveLength(2);
+    expect(xml).toContain('failures="0"');
+  });
+
+  it('the baseline diff flags a verdict flip and an effect drift, and passes an unchanged report', () => {
+    expect(diffAgainstBaseline(doc, doc).every((r) => r.status === 'ok')).toBe(true);
+    const flipped = { ...doc, claims: doc.claims.map((c, i) => (i === 0 ? { ...c, verdict: 'not shown' as const } : c)) };
+    expect(diffAgainstBaseline(doc, flipped)[0].status).toBe('verdict flip');
+    const drifted = {
+      ...doc,
+      claims: doc.claims.map((c, i) => (i === 1 ? { ...c, verdicts: [{ ...c.verdicts[0], main: { ...c.verdicts[0].main, effect: { ...c.verdicts[0].main.effect, value: 0.9 } } }, ...c.verdicts.slice(1)] } : c)),
+    };
+    expect(diffAgainstBaseline(doc, drifted)[1].status).toBe('effect drift');
+    const dir2 = mkdtempSync(join(tmpdir(), 'gst-report-'));
+    const baselinePath = join(dir, 'claims.json');
+    expect(writeReports({ dir: dir2, reports, durationSeconds: 1, baseline: baselinePath }).regressed).toBe(false);
+    expect(readFileSync(join(dir2, 'baseline-diff.md'), 'utf8')).toContain('| stability-order | supported | supported |');
+  });
+});
