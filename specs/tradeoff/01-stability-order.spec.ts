@@ -17,5 +17,8 @@ verifyClaim(
     hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 's13', 'l13'] },
     alpha: 0.05,
     minEffect: { measure: 'hedges-g', value: 0.5 },
+    expectedToFail: {
+      ci: 'measured at ci (4 replicates): none > Prune_S 1% > Prune_S 13% holds (trend p = 6e-5) but Prune_S 13% and Prune_L 13% are equally unstable (g = 0.09)',
+    },
   }),
 );

@@ -17,5 +17,8 @@ verifyClaim(
     hypothesis: { kind: 'ordered', metric: 'best', order: ['l13', 's13', 's1', 'none'] },
     alpha: 0.05,
     minEffect: { measure: 'hedges-g', value: 0.5 },
+    expectedToFail: {
+      ci: 'measured at ci: pruning lowers best accuracy (no pruning is best; trend p = 0.95 for the claimed order); the net does not reach the noisy-label memorisation regime in 20 epochs',
+    },
   }),
 );

@@ -8,6 +8,9 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
 
 const arms = { none: paperArms.baseline, s1: paperArms.pruneSSmall, s13: paperArms.pruneSLarge, l13: paperArms.pruneLLarge };
+const expectedToFail = {
+  ci: 'measured at ci: the correlation is positive (Pearson r = +0.50, Kendall τ = +0.34), since pruning lowers accuracy at this scale',
+};
 const paperClaim = 'Claim 3: The tradeoff: across runs, mean stability correlates negatively with best test accuracy (Pearson r and Kendall τ).';
 
 verifyClaim(
@@ -19,6 +22,7 @@ verifyClaim(
     hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 's13', 'l13'], sign: 'negative', test: 'pearson' },
     alpha: 0.05,
     minEffect: { measure: 'correlation', value: 0.2 },
+    expectedToFail,
   }),
 );
 
@@ -31,5 +35,6 @@ verifyClaim(
     hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 's13', 'l13'], sign: 'negative', test: 'kendall' },
     alpha: 0.05,
     minEffect: { measure: 'correlation', value: 0.2 },
+    expectedToFail,
   }),
 );

@@ -27,6 +27,8 @@ export interface DataConfig {
   /** Random crop with 4-pixel zero padding and horizontal flip, per batch (the paper's SGD setting). */
   readonly augment?: boolean;
   readonly normalization?: Normalization;
+  /** CIFAR-10 only: records per binary file (10,000 in the real dataset; smaller in tests with tiny CIFAR-format files). */
+  readonly cifarRecordsPerFile?: number;
 }
 
 export const dataDefaults = {

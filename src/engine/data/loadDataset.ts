@@ -15,13 +15,13 @@ const cache = new Map<string, ImageDataset>();
  * const ds = await loadDataset({ name: 'fashion-mnist-16' });
  * ```
  */
-export async function loadDataset(options: { name: DatasetName; dataDir?: string; download?: boolean }): Promise<ImageDataset> {
+export async function loadDataset(options: { name: DatasetName; dataDir?: string; download?: boolean; cifarRecordsPerFile?: number }): Promise<ImageDataset> {
   const { name } = options;
   if (!(datasetNames as readonly string[]).includes(name)) {
     throw new Error(`data.name: '${name}' is unknown; allowed: ${datasetNames.join(', ')}`);
   }
   const dataDir = options.dataDir ?? process.env.GST_DATA_DIR;
-  const key = `${name}:${dataDir ?? ''}`;
+  const key = `${name}:${dataDir ?? ''}:${options.cifarRecordsPerFile ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   let dataset: ImageDataset;
@@ -30,7 +30,7 @@ export async function loadDataset(options: { name: DatasetName; dataDir?: string
       throw new Error('data.dir: CIFAR-10 needs a folder; set GST_DATA_DIR to where data_batch_1..5.bin and test_batch.bin are (or should be downloaded)');
     }
     const folder = options.download === false ? dataDir : await ensureCifar10({ dir: dataDir, log: (l) => process.stderr.write(`${l}\n`) });
-    dataset = readCifar10({ dir: folder });
+    dataset = readCifar10({ dir: folder, recordsPerFile: options.cifarRecordsPerFile });
   } else {
     dataset = loadFixtureDataset(name);
   }

@@ -83,7 +83,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   validateTrainConfig(config);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed: ${seed} is not allowed; use an integer ≥ 0`);
   const backend = await initBackend();
-  const dataset = await loadDataset({ name: config.data.name });
+  const dataset = await loadDataset({ name: config.data.name, cifarRecordsPerFile: config.data.cifarRecordsPerFile });
   const data = prepareData(dataset, config.data, seed);
   const model = buildModel(config.model, { inputShape: data.shape, numClasses: data.numClasses, seed });
   const optimizer = createOptimizer(model.trainableVariables(), config.optimizer);
