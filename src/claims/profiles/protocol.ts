@@ -1,7 +1,4 @@
-import type { DataConfig } from '../../engine/data/dataConfig.js';
-import type { ModelConfig } from '../../engine/models/modelRegistry.js';
-import type { LearningRateSchedule } from '../../engine/optim/learningRateSchedule.js';
-import type { OptimizerConfig } from '../../engine/optim/optimizer.js';
+import type { TrainConfig } from '../../engine/train/trainConfig.js';
 import type { RunConfig } from '../../experiment/runConfig.js';
 import type { FlatnessConfig } from '../../metrics/flatness/measureFlatness.js';
 import type { LayerSchedule } from '../../pruning/schedule.js';
@@ -12,12 +9,8 @@ import type { Profile, SeedPhase } from './profile.js';
 export interface Protocol {
   readonly name: string;
   readonly description: string;
-  readonly data: DataConfig;
-  readonly model: ModelConfig;
-  readonly optimizer: OptimizerConfig;
-  readonly lrSchedule?: LearningRateSchedule;
-  readonly batchSize: number;
-  readonly epochs: number;
+  /** Data, model, optimizer, schedule, batch size and epochs of every run. */
+  readonly train: TrainConfig;
   readonly layers: readonly LayerSchedule[];
   /** The default score (the paper: `l2` for VGG). */
   readonly score: string;
@@ -54,14 +47,7 @@ export function profileFromProtocol(protocol: Protocol): Profile {
     sweepSize: protocol.sweep.length,
     runConfig(arm: ArmSpec): RunConfig {
       return {
-        train: {
-          data: protocol.data,
-          model: protocol.model,
-          optimizer: protocol.optimizer,
-          lrSchedule: protocol.lrSchedule,
-          batchSize: protocol.batchSize,
-          epochs: protocol.epochs,
-        },
+        train: protocol.train,
         pruning: {
           variant: arm.variant,
           selection: arm.selection ?? 'smallest',

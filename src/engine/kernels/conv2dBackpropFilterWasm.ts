@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { conv2dWithSignedPadding } from './signedPadding.js';
+import { conv2dWithSignedPadding, forwardConvInfo } from './signedPadding.js';
 import { WasmKernelScope, type WasmBackendLike } from './wasmKernelScope.js';
 
 /**
@@ -18,17 +18,7 @@ function conv2dBackpropFilter(args: {
 }): tf.TensorInfo {
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-  if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
-    throw new Error(`Conv2DBackpropFilter (wasm): dataFormat '${attrs.dataFormat}' is not supported; allowed: 'NHWC'`);
-  }
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    attrs.filterShape as [number, number, number, number],
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-  );
+  const info = forwardConvInfo('Conv2DBackpropFilter', x.shape, attrs.filterShape, attrs);
   const scope = new WasmKernelScope(args.backend as WasmBackendLike);
   // x → [ci, H, W, n] as two transposes that wasm runs ~3× faster than the one 4-D permutation.
   const [n, h, w, ci] = x.shape;

@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { conv2dWithSignedPadding } from './signedPadding.js';
+import { conv2dWithSignedPadding, forwardConvInfo } from './signedPadding.js';
 import { WasmKernelScope, type WasmBackendLike } from './wasmKernelScope.js';
 
 /**
@@ -17,17 +17,7 @@ function conv2dBackpropInput(args: {
 }): tf.TensorInfo {
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
-  if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
-    throw new Error(`Conv2DBackpropInput (wasm): dataFormat '${attrs.dataFormat}' is not supported; allowed: 'NHWC'`);
-  }
-  const info = tf.backend_util.computeConv2DInfo(
-    attrs.inputShape as [number, number, number, number],
-    filter.shape as [number, number, number, number],
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-  );
+  const info = forwardConvInfo('Conv2DBackpropInput', attrs.inputShape, filter.shape, attrs);
   const scope = new WasmKernelScope(args.backend as WasmBackendLike);
   const flipped = scope.run('Reverse', { x: filter }, { dims: [0, 1] });
   const swapped = scope.run('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] });

@@ -1,4 +1,4 @@
-import type { tf } from '../tf.js';
+import { tf } from '../tf.js';
 import type { WasmKernelScope } from './wasmKernelScope.js';
 
 /** Padding before and after one spatial axis; a negative amount crops instead. */
@@ -41,5 +41,31 @@ export function conv2dWithSignedPadding(options: {
     'Conv2D',
     { x, filter },
     { strides: [1, 1], pad, dilations, dataFormat: 'NHWC', dimRoundingMode: undefined } as unknown as tf.NamedAttrMap,
+  );
+}
+
+/** The attributes both backprop kernels share. */
+export interface BackpropConvAttrs {
+  readonly strides: number | [number, number];
+  readonly pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  readonly dataFormat?: string;
+  readonly dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/**
+ * The geometry of the forward convolution a backprop kernel differentiates (dilation 1, as tfjs'
+ * conv2d gradients require). NHWC only.
+ */
+export function forwardConvInfo(kernel: string, inputShape: readonly number[], filterShape: readonly number[], attrs: BackpropConvAttrs): tf.backend_util.Conv2DInfo {
+  if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
+    throw new Error(`${kernel} (wasm): dataFormat '${attrs.dataFormat}' is not supported; allowed: 'NHWC'`);
+  }
+  return tf.backend_util.computeConv2DInfo(
+    inputShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
   );
 }
