@@ -61,6 +61,14 @@ describe('reports', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
+  it('claim maps appear as a heat map in index.html and a table in summary.md', () => {
+    const dir3 = mkdtempSync(join(tmpdir(), 'gst-report-'));
+    const map = { claimId: 'prune-l', dimensions: ['labelNoise' as const], cells: [{ point: { labelNoise: 0 }, verdict: 'not shown' as const, effect: 0.1 }, { point: { labelNoise: 0.2 }, verdict: 'supported' as const, effect: 1.2 }], counterexample: { labelNoise: 0 }, seed: 1, path: '0:0', numRuns: 2 };
+    writeReports({ dir: dir3, reports: [], maps: [map], durationSeconds: 1 });
+    expect(readFileSync(join(dir3, 'index.html'), 'utf8').match(/class="cell /g)).toHaveLength(2);
+    expect(readFileSync(join(dir3, 'summary.md'), 'utf8')).toContain('Simplest failing configuration: `{"labelNoise":0}`');
+  });
+
   it('junit.xml has one testcase per claim', () => {
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
     expect(xml.match(/<testcase /g)).toHaveLength(2);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { ClaimMap } from './claimMap.js';
 import type { ClaimReport } from './claimReport.js';
 
 /** One line describing a claim's deciding verdict, used in failure messages. */
@@ -41,5 +42,6 @@ declare module 'vitest' {
   interface AsymmetricMatchersContaining extends ClaimMatchers {}
   interface TaskMeta {
     claim?: ClaimReport;
+    claimMap?: ClaimMap;
   }
 }

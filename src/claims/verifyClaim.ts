@@ -4,14 +4,14 @@ import { claimFamilySize } from './claimFamily.js';
 import type { ClaimDefinition } from './claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import './matchers.js';
+import type { Profile } from './profiles/profile.js';
 import { activeProfile, activeReplicates, activeSeedPhase } from './profiles/profileRegistry.js';
 import { hypothesisArms } from './hypothesis.js';
 import { runArms } from './runArms.js';
 
 /** Trains (or reads) a claim's runs at the active profile and evaluates it. */
-export async function evaluateClaim(definition: ClaimDefinition, specPath?: string): Promise<ClaimReport> {
+export async function evaluateClaim(definition: ClaimDefinition, specPath?: string, profile: Profile = activeProfile()): Promise<ClaimReport> {
   const started = performance.now();
-  const profile = activeProfile();
   const phase = activeSeedPhase();
   const unknown = hypothesisArms(definition.hypothesis).filter((a) => !(a in definition.arms));
   if (unknown.length > 0) throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import type { ClaimMap } from '../claims/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { claimsReportVersion } from '../claims/claimReport.js';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg.js';
@@ -23,6 +24,8 @@ export interface ClaimsDocument {
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly platform: string };
   readonly durationSeconds: number;
   readonly claims: readonly ClaimEntry[];
+  /** Claim maps explored in this run (GST_MAP=1). */
+  readonly maps: readonly ClaimMap[];
 }
 
 function gitCommit(): string {
@@ -34,7 +37,7 @@ function gitCommit(): string {
 }
 
 /** Assembles the run's document: claims sorted by id, deciding p-values adjusted (Holm, BH) across them. */
-export function buildClaimsDocument(reports: readonly { report: ClaimReport; testPassed: boolean }[], durationSeconds: number): ClaimsDocument {
+export function buildClaimsDocument(reports: readonly { report: ClaimReport; testPassed: boolean }[], durationSeconds: number, maps: readonly ClaimMap[] = []): ClaimsDocument {
   const sorted = [...reports].sort((a, b) => a.report.id.localeCompare(b.report.id));
   const raw = sorted.map((r) => r.report.verdicts[0].main.pValue);
   const pHolm = holm(raw);
@@ -46,5 +49,6 @@ export function buildClaimsDocument(reports: readonly { report: ClaimReport; tes
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` },
     durationSeconds,
     claims: sorted.map((r, i) => ({ ...r.report, pHolm: pHolm[i], pBH: pBH[i], testPassed: r.testPassed })),
+    maps,
   };
 }

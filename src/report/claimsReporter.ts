@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
+import type { ClaimMap } from '../claims/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { writeReports } from './writeReports.js';
 
@@ -11,22 +12,25 @@ import { writeReports } from './writeReports.js';
  */
 export default class ClaimsReporter implements Reporter {
   private readonly collected: { report: ClaimReport; testPassed: boolean }[] = [];
+  private readonly maps: ClaimMap[] = [];
   private started = performance.now();
 
   onTestRunStart(): void {
     this.started = performance.now();
     this.collected.length = 0;
+    this.maps.length = 0;
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    const report = testCase.meta().claim;
-    if (report !== undefined) this.collected.push({ report, testPassed: testCase.result().state === 'passed' });
+    const { claim, claimMap } = testCase.meta();
+    if (claim !== undefined) this.collected.push({ report: claim, testPassed: testCase.result().state === 'passed' });
+    if (claimMap !== undefined) this.maps.push(claimMap);
   }
 
   onTestRunEnd(): void {
-    if (this.collected.length === 0) return;
+    if (this.collected.length === 0 && this.maps.length === 0) return;
     const dir = resolve(process.env.GST_REPORT_DIR ?? 'reports/latest');
-    const { regressed } = writeReports({ dir, reports: this.collected, durationSeconds: (performance.now() - this.started) / 1000, baseline: process.env.GST_BASELINE || undefined });
+    const { regressed } = writeReports({ dir, reports: this.collected, maps: this.maps, durationSeconds: (performance.now() - this.started) / 1000, baseline: process.env.GST_BASELINE || undefined });
     process.stderr.write(`claims report: ${dir}/{claims.json,summary.md,index.html,junit.xml}\n`);
     if (regressed) {
       process.stderr.write(`baseline regression: see ${dir}/baseline-diff.md\n`);

@@ -1,7 +1,7 @@
 import type { ArmReport } from '../claims/claimReport.js';
 import { pearson } from '../stats/pearson.js';
 import type { ClaimsDocument } from './claimsDocument.js';
-import { linePlot, scatterPlot } from './svgPlots.js';
+import { heatMap, linePlot, scatterPlot } from './svgPlots.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const fmt = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
@@ -69,6 +69,13 @@ function claimSection(c: ClaimsDocument['claims'][number]): string {
 <table><tr><th>arm</th><th>config</th><th>runs</th>${metrics.map((m) => `<th>${esc(m)}</th>`).join('')}</tr>${arms}</table></section>`;
 }
 
+function mapSection(map: ClaimsDocument['maps'][number]): string {
+  const [xd, yd] = map.dimensions;
+  const cells = map.cells.map((c) => ({ x: String(c.point[xd] ?? ''), y: yd ? String(c.point[yd] ?? '') : '', verdict: c.verdict, text: c.effect.toFixed(2) }));
+  return `<section class="map"><h2>Claim map: ${esc(map.claimId)}</h2>${heatMap({ title: `${map.claimId}: verdict and effect per point`, xLabel: String(xd), yLabel: String(yd ?? ''), cells })}
+<p>${map.counterexample ? `Simplest configuration where the claim is not supported (after shrinking): <code>${esc(JSON.stringify(map.counterexample))}</code>.` : 'Supported at every explored point.'} fast-check seed ${map.seed}${map.path ? `, path ${esc(map.path)}` : ''}; replay with <code>GST_MAP=1 GST_FC_SEED=${map.seed}${map.path ? ` GST_FC_PATH=${esc(map.path)}` : ''}</code>.</p></section>`;
+}
+
 /** The self-contained HTML report: summary table, the paper's figures from our runs, one section per claim. */
 export function htmlReport(doc: ClaimsDocument, summaryTable: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gst-harness claims</title><style>
@@ -76,5 +83,5 @@ body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-c
 .verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.not-shown{color:#9a6700}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
 </style></head><body><h1>Generalization-stability tradeoff: claims</h1>
 <p>Generated ${esc(doc.generatedAt)} at commit <code>${esc(doc.gitCommit)}</code> on ${doc.machine.cpus}× ${esc(doc.machine.cpuModel)} (Node ${esc(doc.machine.node)}), ${Math.round(doc.durationSeconds)} s.</p>
-<pre>${esc(summaryTable)}</pre>${figures(doc)}${doc.claims.map(claimSection).join('')}</body></html>\n`;
+<pre>${esc(summaryTable)}</pre>${doc.claims.length > 0 ? figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
 }

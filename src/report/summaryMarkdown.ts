@@ -30,6 +30,11 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
       `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${expected} | ${others} | ${v.main.effect.name} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}] | ${fmtP(v.main.pValue)} | ${fmtP(v.pAdjusted)} | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.main.test} ${c.testPassed ? 'passed' : 'FAILED'} |`,
     );
   }
+  for (const map of doc.maps) {
+    lines.push('', `## Claim map: ${map.claimId}`, '', `| ${map.dimensions.join(' | ')} | verdict | effect |`, `|${map.dimensions.map(() => '---|').join('')}---|---|`);
+    for (const c of map.cells) lines.push(`| ${map.dimensions.map((d) => c.point[d]).join(' | ')} | ${c.verdict} | ${c.effect.toFixed(3)} |`);
+    lines.push('', map.counterexample ? `Simplest failing configuration: \`${JSON.stringify(map.counterexample)}\` (seed ${map.seed}, path ${map.path}).` : 'Supported at every explored point.');
+  }
   lines.push('', 'Verdicts: `supported` = significant in the claimed direction after correction (Bonferroni over the family of claims for the test; Holm and BH across the run shown) and effect ≥ the spec\'s minimum; `contradicted` = significant the other way; `not shown` = neither.', '');
   return lines.join('\n');
 }

@@ -77,3 +77,27 @@ export function linePlot(options: { title: string; xLabel: string; yLabel: strin
     .join('');
   return frame(options.title, options.xLabel, options.yLabel, x, y, body, options.series.map((s) => s.label));
 }
+
+const verdictColor: Record<string, string> = { supported: '#8fd19e', contradicted: '#f19a9a', 'not shown': '#f3d98b' };
+
+/** A grid of verdict-coloured cells (two dimensions of a claim map), each labelled with its effect. */
+export function heatMap(options: { title: string; xLabel: string; yLabel: string; cells: { x: string; y: string; verdict: string; text: string }[] }): string {
+  const xs = [...new Set(options.cells.map((c) => c.x))];
+  const ys = [...new Set(options.cells.map((c) => c.y))];
+  const cw = 70;
+  const ch = 34;
+  const left = 80;
+  const top = 40;
+  const w = left + cw * xs.length + 20;
+  const h = top + ch * ys.length + 50;
+  const cells = options.cells
+    .map((c) => {
+      const x = left + xs.indexOf(c.x) * cw;
+      const y = top + ys.indexOf(c.y) * ch;
+      return `<rect class="cell ${c.verdict.replace(' ', '-')}" x="${x}" y="${y}" width="${cw - 2}" height="${ch - 2}" fill="${verdictColor[c.verdict] ?? '#ddd'}"/><text x="${x + cw / 2}" y="${y + ch / 2 + 4}" font-size="11" text-anchor="middle">${esc(c.text)}</text>`;
+    })
+    .join('');
+  const xTicks = xs.map((v, i) => `<text x="${left + i * cw + cw / 2}" y="${top + ch * ys.length + 16}" font-size="11" text-anchor="middle">${esc(v)}</text>`).join('');
+  const yTicks = ys.map((v, i) => `<text x="${left - 6}" y="${top + i * ch + ch / 2 + 4}" font-size="11" text-anchor="end">${esc(v)}</text>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="${left}" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${cells}${xTicks}${yTicks}<text x="${left + (cw * xs.length) / 2}" y="${h - 8}" font-size="12" text-anchor="middle">${esc(options.xLabel)}</text><text x="10" y="${top - 8}" font-size="12">${esc(options.yLabel)}</text></svg>`;
+}

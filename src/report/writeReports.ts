@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ClaimMap } from '../claims/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { writeFileAtomic, writeJsonAtomic } from '../experiment/atomicFile.js';
 import { baselineMarkdown, baselineRegressed, diffAgainstBaseline } from './baselineDiff.js';
@@ -12,8 +13,8 @@ import { summaryMarkdown } from './summaryMarkdown.js';
  * Writes `claims.json`, `summary.md`, `index.html` and `junit.xml` into `dir` (atomically), and,
  * with a baseline path, `baseline-diff.md`. Returns the document and whether the baseline regressed.
  */
-export function writeReports(options: { dir: string; reports: readonly { report: ClaimReport; testPassed: boolean }[]; durationSeconds: number; baseline?: string }): { doc: ClaimsDocument; regressed: boolean } {
-  const doc = buildClaimsDocument(options.reports, options.durationSeconds);
+export function writeReports(options: { dir: string; reports: readonly { report: ClaimReport; testPassed: boolean }[]; maps?: readonly ClaimMap[]; durationSeconds: number; baseline?: string }): { doc: ClaimsDocument; regressed: boolean } {
+  const doc = buildClaimsDocument(options.reports, options.durationSeconds, options.maps ?? []);
   const summary = summaryMarkdown(doc);
   writeJsonAtomic(join(options.dir, 'claims.json'), doc);
   writeFileAtomic(join(options.dir, 'summary.md'), summary);

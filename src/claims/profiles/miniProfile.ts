@@ -1,4 +1,4 @@
-import { profileFromProtocol } from './protocol.js';
+import { profileFromProtocol, type Protocol } from './protocol.js';
 
 const lastFour = (start: number, end: number) => [
   { layer: 'conv1', fraction: 0.3, start, end },
@@ -9,14 +9,14 @@ const lastFour = (start: number, end: number) => [
 
 /**
  * `mini` (default): real training on a laptop CPU, after `../shared/MINI_PROTOCOL.md`'s protocol C
- * (re-measured with this engine; see the README for calibration and confirmation seeds).
+ * (run here on fresh seeds; see the README).
  * Fashion-MNIST 16×16 (shipped), 2,000 training images drawn per seed with 20% of labels replaced
  * by random labels; the fixed 2,000-image test subset split, seeded and stratified, into 1,000
  * validation (held-out epoch choice) and 1,000 test images. VGG-mini (convs 16-32-32-64-128),
  * Adam 1e-3, batch 128, 30 epochs. conv1–conv4 pruned to .3/.3/.3/.6 between epochs 6 and 14:
  * `small` rate r = 1 (9 events), `large` r = 4 (3 events). L2 scores as the paper's VGG.
  */
-export const miniProfile = profileFromProtocol({
+export const miniProtocol: Protocol = {
   name: 'mini',
   description:
     'Fashion-MNIST 16×16 (shipped), 2,000 training images per seed with 20% random labels, 1,000 validation + 1,000 test images; VGG-mini (16-32-32-64-128), Adam 1e-3, batch 128, 30 epochs; conv1–conv4 pruned to .3/.3/.3/.6 at epochs 6–14, r = 1 (small) or 4 (large), L2 scores.',
@@ -35,7 +35,10 @@ export const miniProfile = profileFromProtocol({
   flatness: { examples: 256, topK: 2, iterations: 8 },
   replicates: 10,
   seedBase: { calibration: 1, confirmation: 101 },
-});
+};
+
+/** The `mini` profile. */
+export const miniProfile = profileFromProtocol(miniProtocol);
 
 /**
  * `ci`: the mini protocol shrunk to what `npm test` can afford on 2 CPU cores (1,000 training

@@ -1,0 +1,39 @@
+/**
+ * Claim map (runs only with GST_MAP=1): where does "Prune_L 13% beats no pruning on best test
+ * accuracy" (one-sided Welch, α = 0.05, g ≥ 0.5) hold over label noise × epochs after the last
+ * pruning event, at the mini protocol? fast-check explores GST_MAP_BUDGET points (default 6) and
+ * shrinks a failure towards the mini protocol's own values (listed first).
+ */
+import { describe, expect, it } from 'vitest';
+import { applyProtocolPoint, exploreClaimMap } from '../../../src/claims/claimMap.js';
+import { paperArms } from '../../../src/claims/paperArms.js';
+import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
+import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
+import { defineClaim, evaluateClaim } from '../../../src/claims/verifyClaim.js';
+
+const claim = defineClaim({
+  id: 'prune-l-beats-baseline',
+  title: 'Prune_L 13% beats no pruning',
+  paperClaim: 'Claim 2 (core of the tradeoff): Prune_L 13% generalizes better than no pruning.',
+  arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline },
+  hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' },
+  minEffect: { measure: 'hedges-g', value: 0.5 },
+});
+
+describe.skipIf(!process.env.GST_MAP)('claim map: Prune_L beats no pruning over label noise × schedule length', () => {
+  it('prune-l-beats-baseline map', async ({ task }) => {
+    const map = await exploreClaimMap({
+      claimId: claim.id,
+      space: { labelNoise: [0.2, 0, 0.1, 0.3], epochsAfterLastEvent: [15, 5, 30] },
+      numRuns: Number(process.env.GST_MAP_BUDGET ?? 6),
+      seed: Number(process.env.GST_FC_SEED ?? 20261127),
+      path: process.env.GST_FC_PATH || undefined,
+      evaluate: async (point) => {
+        const report = await evaluateClaim(claim, undefined, profileFromProtocol(applyProtocolPoint(miniProtocol, point)));
+        return { verdict: report.verdict, effect: report.verdicts[0].main.effect.value };
+      },
+    });
+    task.meta.claimMap = map;
+    expect(map.cells.length).toBeGreaterThan(0);
+  });
+});
