@@ -15,7 +15,12 @@ interface Scale {
 function scale(min: number, max: number, from: number, to: number): Scale {
   const span = max - min || 1;
   const f = ((v: number) => from + ((v - min) / span) * (to - from)) as Scale;
-  f.ticks = Array.from({ length: 5 }, (_, i) => min + (span * i) / 4);
+  // "nice" ticks: a step of 1, 2 or 5 × 10^k giving about five ticks inside [min, max]
+  const raw = span / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((st) => st >= raw) ?? raw;
+  const first = Math.ceil(min / step) * step;
+  f.ticks = Array.from({ length: Math.floor((max - first) / step + 1e-9) + 1 }, (_, i) => Number((first + i * step).toPrecision(12)));
   return f;
 }
 
