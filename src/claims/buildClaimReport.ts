@@ -1,5 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { RunResult } from '../experiment/runResult.js';
+import { variantRegistry } from '../pruning/variants/variantRegistry.js';
 import type { ArmReport, ClaimReport, MetricVerdict } from './claimReport.js';
 import type { ClaimDefinition } from './claimDefinition.js';
 import { evaluateHypothesis } from './evaluateHypothesis.js';
@@ -52,7 +53,7 @@ function armReports(definition: ClaimDefinition, runs: ArmRuns, metrics: MetricN
     return {
       id,
       label: arm.label,
-      description: `${arm.variant}${arm.selection ? ` ${arm.selection}` : ''}${arm.rate ? `, rate ${arm.rate}` : ''}${arm.window ? `, window ${arm.window}` : ''}${arm.score ? `, score ${arm.score}` : ''}`,
+      description: `${variantRegistry[arm.variant]?.description ?? arm.variant}${arm.selection ? `; selection ${arm.selection}` : ''}${arm.rate ? `, rate ${arm.rate}` : ''}${arm.window ? `, window ${arm.window}` : ''}${arm.score ? `, score ${arm.score}` : ''}`,
       runs: list.map((r) => ({
         seed: r.seed,
         values: Object.fromEntries(metrics.map((m) => [m, metricRegistry[m](r) ?? null])),
