@@ -9,7 +9,7 @@ import { kendallTauB } from '../../src/stats/kendallTauB.js';
 import { mannWhitneyU } from '../../src/stats/mannWhitneyU.js';
 import { pearson } from '../../src/stats/pearson.js';
 import { permutationTest } from '../../src/stats/permutationTest.js';
-import { achievedPower, correlationReplicates, replicatesForPower } from '../../src/stats/power.js';
+import { achievedPower, correlationReplicates, oneSamplePower, replicatesForPower } from '../../src/stats/power.js';
 import { spearman } from '../../src/stats/spearman.js';
 import { welchTTest } from '../../src/stats/welchTTest.js';
 
@@ -107,6 +107,8 @@ describe('statistics against SciPy reference values', () => {
     expect(achievedPower({ effect: 1, n1: 17, n2: 17, alpha: 0.05 })).toBeCloseTo(0.80703671514722, 4);
     expect(achievedPower({ effect: 2.8, n1: 4, n2: 4, alpha: 0.05 })).toBeCloseTo(0.9064851899614543, 4);
     expect(achievedPower({ effect: 1, n1: 10, n2: 10, alpha: 0.05, sided: 1 })).toBeCloseTo(0.6935574919366622, 4);
+    expect(oneSamplePower({ effect: 1, n: 10, alpha: 0.05 })).toBeCloseTo(0.8975169943401465, 4);
+    expect(oneSamplePower({ effect: 1 / 3.1, n: 10, alpha: 0.05 / 11 })).toBeCloseTo(0.03887362024970854, 4);
     expect(correlationReplicates({ r: -0.52, alpha: 0.05 })).toBe(27);
     expect(correlationReplicates({ r: -0.31, alpha: 0.05 })).toBe(80);
   });

@@ -8,7 +8,7 @@ import { mannWhitneyU } from '../stats/mannWhitneyU.js';
 import { oneSampleTTest } from '../stats/oneSampleTTest.js';
 import { pearson } from '../stats/pearson.js';
 import { permutationTest } from '../stats/permutationTest.js';
-import { achievedPower, correlationPower, correlationReplicates, replicatesForPower } from '../stats/power.js';
+import { achievedPower, correlationPower, correlationReplicates, oneSamplePower, replicatesForPower } from '../stats/power.js';
 import { spearman } from '../stats/spearman.js';
 import { welchTTest } from '../stats/welchTTest.js';
 import type { MetricVerdict, PowerReport, TestReport, Verdict } from './claimReport.js';
@@ -156,8 +156,7 @@ const evaluators: { [K in Hypothesis['kind']]: (h: Extract<Hypothesis, { kind: K
     const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean([...x])) ** 2, 0) / (x.length - 1));
     const dz = sd > 0 ? shortfall / sd : Infinity;
     const alpha = rule.alpha / rule.familySize;
-    // one-sample power ≈ two-sample power with an infinitely large second group
-    const power = (d: number) => achievedPower({ effect: d, n1: x.length, n2: 1e9, alpha, sided: 1 });
+    const power = (d: number) => oneSamplePower({ effect: d, n: x.length, alpha });
     return {
       metric: rule.metric,
       verdict,

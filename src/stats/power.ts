@@ -11,14 +11,31 @@ function zAlpha(alpha: number, sided: 1 | 2): number {
  * Simpson integration of `Φ(t·√(v/df) − δ)` against the χ² density (accurate to ~1e-6 for df ≥ 2).
  */
 export function noncentralTCdf(t: number, df: number, delta: number): number {
-  const upper = df + 40 * Math.sqrt(2 * df) + 40;
+  // integrate over the bulk of the χ² mass only: [df − 40·sd, df + 40·sd + 40], sd = √(2df)
+  const spread = 40 * Math.sqrt(2 * df);
+  const lower = Math.max(0, df - spread);
+  const upper = df + spread + 40;
   const steps = 4000;
-  const h = upper / steps;
+  const h = (upper - lower) / steps;
   const logNorm = (df / 2) * Math.log(2) + gammaln(df / 2);
   const f = (v: number) => (v <= 0 ? (df === 2 ? 0.5 * normalCdf(-delta) : 0) : Math.exp((df / 2 - 1) * Math.log(v) - v / 2 - logNorm) * normalCdf(t * Math.sqrt(v / df) - delta));
-  let sum = f(0) + f(upper);
-  for (let i = 1; i < steps; i++) sum += (i % 2 === 0 ? 2 : 4) * f(i * h);
+  let sum = f(lower) + f(upper);
+  for (let i = 1; i < steps; i++) sum += (i % 2 === 0 ? 2 : 4) * f(lower + i * h);
   return Math.min(1, Math.max(0, (sum * h) / 3));
+}
+
+/**
+ * Power of a one-sided one-sample t-test with n values at standardised effect d = shift/sd in the
+ * claimed direction (noncentral t, n − 1 df).
+ *
+ * @example
+ * ```ts
+ * oneSamplePower({ effect: 1, n: 10, alpha: 0.05 }); // 0.8975 (scipy.stats.nct)
+ * ```
+ */
+export function oneSamplePower(options: { effect: number; n: number; alpha: number }): number {
+  const df = options.n - 1;
+  return 1 - noncentralTCdf(studentTQuantile(1 - options.alpha, df), df, options.effect * Math.sqrt(options.n));
 }
 
 /**
