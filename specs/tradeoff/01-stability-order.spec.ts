@@ -18,6 +18,7 @@ verifyClaim(
     alpha: 0.05,
     minEffect: { measure: 'hedges-g', value: 0.5 },
     expectedToFail: {
+      mini: 'measured at mini (10 replicates, seeds 101-110): none > Prune_S 1% > Prune_S 13% holds (trend p = 6e-9) but Prune_L 13% is not less stable than Prune_S 13% (g = -0.45 [-1.34, 0.44])',
       ci: 'measured at ci (4 replicates): none > Prune_S 1% > Prune_S 13% holds (trend p = 6e-5) but Prune_S 13% and Prune_L 13% are equally unstable (g = 0.09)',
     },
   }),

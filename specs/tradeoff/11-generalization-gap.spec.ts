@@ -15,5 +15,8 @@ verifyClaim(
     arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, s13: paperArms.pruneSLarge, l13: paperArms.pruneLLarge },
     hypothesis: { kind: 'correlation', x: 'stability', y: 'gap', arms: ['none', 's1', 's13', 'l13'], sign: 'positive' },
     minEffect: { measure: 'correlation', value: 0.2 },
+    expectedToFail: {
+      mini: 'measured at mini (40 runs): stability and the gap at the best epoch correlate the other way, not significantly (r = -0.25 [-0.52, 0.06])',
+    },
   }),
 );
