@@ -1,9 +1,12 @@
+import { initBackend } from '../engine/backend/initBackend.js';
 import type { ConvNet } from '../engine/models/convNet.js';
 import type { ProgressSink } from '../engine/train/progress.js';
 import { trainRun } from '../engine/train/trainRun.js';
 import { measureFlatness } from '../metrics/flatness/measureFlatness.js';
 import { summarizeRun } from '../metrics/runSummary.js';
+import { inertEpochs } from '../pruning/inertEpochs.js';
 import { createPruning } from '../pruning/pruningController.js';
+import type { PrefixCheckpointStore } from './prefixCheckpointStore.js';
 import type { RunConfig } from './runConfig.js';
 import { runResultVersion, type RunResult } from './runResult.js';
 
@@ -28,10 +31,20 @@ function countParameters(model: ConvNet): { remaining: number; total: number } {
  * result.summary.meanStability; // e.g. 81.2
  * ```
  */
-export async function executeRun(options: { config: RunConfig; seed: number; progress?: ProgressSink; label?: string }): Promise<RunResult> {
-  const { config, seed } = options;
+export async function executeRun(options: {
+  config: RunConfig;
+  seed: number;
+  progress?: ProgressSink;
+  label?: string;
+  checkpoints?: PrefixCheckpointStore;
+}): Promise<RunResult> {
+  const { config, seed, checkpoints } = options;
   const pruning = createPruning(config.pruning, { seed });
-  const run = await trainRun({ config: config.train, seed, hooks: pruning.hooks, progress: options.progress, label: options.label });
+  const prefix =
+    checkpoints === undefined
+      ? undefined
+      : { checkpoints: checkpoints.checkpoints({ train: config.train, seed, backend: (await initBackend()).name }), inertEpochs: inertEpochs(config.pruning) };
+  const run = await trainRun({ config: config.train, seed, hooks: pruning.hooks, progress: options.progress, label: options.label, prefix });
   try {
     const { outcome } = run;
     const flatness =
@@ -51,6 +64,7 @@ export async function executeRun(options: { config: RunConfig; seed: number; pro
       diverged: outcome.diverged,
       wallSeconds: outcome.wallSeconds,
       examplesPerSecond: outcome.examplesPerSecond,
+      resumedEpochs: outcome.resumedEpochs,
     };
   } finally {
     run.dispose();

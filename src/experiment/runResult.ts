@@ -28,6 +28,9 @@ export interface RunResult {
   readonly parameters: { readonly remaining: number; readonly total: number };
   /** Present when the loss became NaN/Inf; the run is then excluded from statistics. */
   readonly diverged?: Divergence;
+  /** Wall-clock seconds this run's own training took (without a shared prefix it continued from). */
   readonly wallSeconds: number;
   readonly examplesPerSecond: number;
+  /** Epochs continued from a shared-prefix checkpoint (bit-identical to training them again). */
+  readonly resumedEpochs?: number;
 }

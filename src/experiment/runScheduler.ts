@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
 import { executeRun } from './executeRun.js';
+import { PrefixCheckpointStore } from './prefixCheckpointStore.js';
 import type { RunConfig } from './runConfig.js';
 import { runKey } from './runKey.js';
 import type { RunResult } from './runResult.js';
@@ -27,6 +28,19 @@ export interface SchedulerOptions {
   readonly progress?: ProgressSink;
   /** How often to look again at a run another process is training (ms, default 2000). */
   readonly pollMs?: number;
+  /**
+   * Share training prefixes between runs (default: on unless `GST_PREFIX_CHECKPOINTS=0`):
+   * checkpoints live in `<store>/checkpoints/`.
+   */
+  readonly prefixCheckpoints?: boolean;
+}
+
+/** Whether runs share training prefixes by default: yes, unless `GST_PREFIX_CHECKPOINTS=0`. */
+export function defaultPrefixCheckpoints(): boolean {
+  const env = process.env.GST_PREFIX_CHECKPOINTS;
+  if (env === undefined || env === '' || env === '1') return true;
+  if (env === '0') return false;
+  throw new Error(`GST_PREFIX_CHECKPOINTS='${env}' is not allowed; use 1 (share training prefixes, the default) or 0 (train every run from scratch)`);
 }
 
 /** Worker processes to use by default: `GST_WORKERS`, else one per core. */
@@ -57,7 +71,7 @@ class WorkerPool {
     return this.size;
   }
 
-  run(request: RunRequest, onProgress: (line: string) => void): Promise<RunResult> {
+  run(request: RunRequest, checkpointDir: string | undefined, onProgress: (line: string) => void): Promise<RunResult> {
     const child = this.idle.pop() ?? this.spawn();
     const id = this.nextId++;
     return new Promise<RunResult>((resolve, reject) => {
@@ -80,7 +94,7 @@ class WorkerPool {
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
-      child.send({ id, config: request.config, seed: request.seed, label: request.label } satisfies WorkerRequest);
+      child.send({ id, config: request.config, seed: request.seed, label: request.label, checkpointDir } satisfies WorkerRequest);
     });
   }
 
@@ -125,8 +139,11 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
     options.progress(`runs ${finished}/${total} trained (${results.size - finished} cached)` + (finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '') + (line ? ` | ${line}` : ''));
   };
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  const checkpoints = (options.prefixCheckpoints ?? defaultPrefixCheckpoints()) ? new PrefixCheckpointStore(join(store.dir, 'checkpoints')) : undefined;
   const train = (request: RunRequest) =>
-    pool ? pool.run(request, (line) => report(line)) : executeRun({ config: request.config, seed: request.seed, label: request.label, progress: (line) => report(line) });
+    pool
+      ? pool.run(request, checkpoints?.dir, (line) => report(line))
+      : executeRun({ config: request.config, seed: request.seed, label: request.label, checkpoints, progress: (line) => report(line) });
 
   const queue = [...pending];
   const waitingOnOthers: number[] = [];
@@ -151,7 +168,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
         store.write(key, result);
         results.set(key, result);
         finished += 1;
-        examples += result.epochs.length * (result.config.train.data.trainSize ?? 0);
+        examples += (result.epochs.length - (result.resumedEpochs ?? 0)) * (result.config.train.data.trainSize ?? 0);
         report();
       } finally {
         store.unlock(key);

@@ -3,12 +3,18 @@
  * answers `{ id, result }` or `{ id, error }`, and forwards epoch progress as `{ id, progress }`.
  */
 import { executeRun } from './executeRun.js';
+import { PrefixCheckpointStore } from './prefixCheckpointStore.js';
 import type { WorkerRequest, WorkerReply } from './workerProtocol.js';
 
 const send = (reply: WorkerReply) => process.send?.(reply);
 
 process.on('message', (message: WorkerRequest) => {
-  executeRun({ config: message.config, seed: message.seed, label: message.label, progress: (line) => send({ id: message.id, progress: line }) })
+  executeRun({
+    config: message.config,
+    seed: message.seed,
+    label: message.label,
+    checkpoints: message.checkpointDir === undefined ? undefined : new PrefixCheckpointStore(message.checkpointDir),
+    progress: (line) => send({ id: message.id, progress: line }) })
     .then((result) => send({ id: message.id, result }))
     .catch((error: unknown) => send({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
 });

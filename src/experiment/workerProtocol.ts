@@ -7,6 +7,8 @@ export interface WorkerRequest {
   readonly config: RunConfig;
   readonly seed: number;
   readonly label: string;
+  /** Folder of shared-prefix checkpoints, when the scheduler uses them. */
+  readonly checkpointDir?: string;
 }
 
 /** Worker → parent: a progress line, the result, or an error. */

@@ -3,6 +3,7 @@ import { SeededRandom, deriveSeed } from '../engine/random/seededRandom.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from '../engine/train/trainingHooks.js';
 import { stabilityPercent, instability } from '../metrics/stability.js';
 import { ActivationTracker } from './activationTracker.js';
+import { tracksActivations } from './inertEpochs.js';
 import type { PruningConfig } from './pruningConfig.js';
 import { layerEvents } from './schedule.js';
 import { scoreRegistry } from './scores/scoreRegistry.js';
@@ -89,7 +90,7 @@ export function createPruning(config: PruningConfig, options: { seed: number }):
         if (unit === undefined) throw new Error(`pruning.layers: ${schedule.layer} vanished`);
         return { unit, events: layerEvents(schedule, { filters: unit.outChannels, interval: config.interval }), removed: new Set<number>(), selectedSoFar: new Set<number>() };
       });
-      if (config.score === 'activations') tracker = new ActivationTracker(new Set(layers.map((l) => l.unit.name)));
+      if (tracksActivations(config)) tracker = new ActivationTracker(new Set(layers.map((l) => l.unit.name)));
       variant.start?.(layers, runtime(context, 'start'), select);
     },
     observe(unit, output, context) {

@@ -1,5 +1,5 @@
 import { tf, type Variable } from '../tf.js';
-import type { Optimizer, OptimizerConfig } from './optimizer.js';
+import { counterValue, type Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /**
  * Adam exactly as `torch.optim.Adam` (bias-corrected moments, ε outside the square root, L2 decay
@@ -44,6 +44,10 @@ export function createAdam(variables: readonly Variable[], config: OptimizerConf
       });
     },
     stateVariables: () => [...m, ...s],
+    counters: () => ({ t }),
+    restoreCounters(counters) {
+      t = counterValue(counters, 't', 'adam');
+    },
     dispose() {
       for (const v of [...m, ...s]) v.dispose();
     },

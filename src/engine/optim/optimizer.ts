@@ -15,6 +15,10 @@ export interface Optimizer {
   maskState(variable: Variable, mask: tf.Tensor1D): void;
   /** State variables (for checkpoints and hashing). */
   stateVariables(): Variable[];
+  /** Scalar state (step counts, first-step flags) that checkpoints carry beside the variables. */
+  counters(): Record<string, number>;
+  /** Restores what {@link Optimizer.counters} returned; a missing or unknown counter is an error. */
+  restoreCounters(counters: Readonly<Record<string, number>>): void;
   dispose(): void;
 }
 
@@ -30,4 +34,13 @@ export interface OptimizerConfig {
   readonly betas?: readonly [number, number];
   /** Adam ε (default 1e-8). */
   readonly epsilon?: number;
+}
+
+/** One counter out of a checkpoint's optimizer counters, or an error naming it. */
+export function counterValue(counters: Readonly<Record<string, number>>, name: string, optimizer: string): number {
+  const value = counters[name];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new Error(`${optimizer} optimizer: checkpoint counter '${name}' is ${JSON.stringify(value)}; expected a finite number (the checkpoint is from another optimizer or corrupt)`);
+  }
+  return value;
 }

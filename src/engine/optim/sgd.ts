@@ -1,5 +1,5 @@
 import { tf, type Variable } from '../tf.js';
-import type { Optimizer, OptimizerConfig } from './optimizer.js';
+import { counterValue, type Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /**
  * SGD with momentum exactly as `torch.optim.SGD` (buffer = g on the first step, then
@@ -38,6 +38,10 @@ export function createSgd(variables: readonly Variable[], config: OptimizerConfi
       tf.tidy(() => buffers[i].assign(tf.mul(buffers[i], mask)));
     },
     stateVariables: () => [...buffers],
+    counters: () => ({ first: first ? 1 : 0 }),
+    restoreCounters(counters) {
+      first = counterValue(counters, 'first', 'sgd') === 1;
+    },
     dispose() {
       for (const b of buffers) b.dispose();
     },

@@ -13,6 +13,7 @@ import { evaluateModel, type Evaluation } from './evaluate.js';
 import { formatDuration, type ProgressSink } from './progress.js';
 import { validateTrainConfig, type TrainConfig } from './trainConfig.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from './trainingHooks.js';
+import { captureCheckpoint, restoreCheckpoint, type SharedPrefix } from './trainingCheckpoint.js';
 import { trainStep } from './trainStep.js';
 
 /** One epoch of a run's log. Accuracies are fractions in [0, 1]. */
@@ -45,6 +46,8 @@ export interface TrainOutcome {
   readonly wallSeconds: number;
   /** Training examples per second over the run (training batches only). */
   readonly examplesPerSecond: number;
+  /** Epochs taken from a shared-prefix checkpoint instead of being trained by this call. */
+  readonly resumedEpochs?: number;
 }
 
 /** A finished run with its model still alive (for flatness and inspection); call `dispose()`. */
@@ -64,6 +67,11 @@ export interface TrainRunOptions {
   readonly progress?: ProgressSink;
   /** Label shown in progress lines. */
   readonly label?: string;
+  /**
+   * Prefix sharing: the run continues from the longest stored checkpoint within its inert epochs
+   * (bit-identical to training those epochs again) and stores its own at the end of them.
+   */
+  readonly prefix?: SharedPrefix;
 }
 
 /**
@@ -117,7 +125,18 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   const observe = hooks.observe ? (unit: Parameters<NonNullable<TrainingHooks['observe']>>[0], out: tf.Tensor4D) => hooks.observe?.(unit, out, context) : undefined;
 
   hooks.beforeTraining?.(context);
-  for (epoch = 0; epoch < config.epochs && diverged === undefined; epoch++) {
+  const prefix = options.prefix;
+  const shareable = Math.min(prefix?.inertEpochs ?? 0, config.epochs);
+  const resumed = shareable >= 1 ? prefix?.checkpoints.latest(shareable) : undefined;
+  if (resumed !== undefined) {
+    restoreCheckpoint(resumed, model, optimizer);
+    epochs.push(...resumed.epochs);
+    step = resumed.step;
+    trainSeconds = resumed.trainSeconds;
+    examples = resumed.examples;
+    progress?.(`${options.label ?? `seed ${seed}`} continues after epoch ${resumed.epochsDone} from a shared-prefix checkpoint`);
+  }
+  for (epoch = resumed?.epochsDone ?? 0; epoch < config.epochs && diverged === undefined; epoch++) {
     const epochStart = performance.now();
     const learningRate = learningRateAt(config.optimizer.learningRate, config.lrSchedule, epoch);
     let correct = 0;
@@ -154,11 +173,14 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
     });
     if (progress) {
       const elapsed = (performance.now() - start) / 1000;
-      const left = (elapsed / (epoch + 1)) * (config.epochs - epoch - 1);
+      const left = (elapsed / (epoch + 1 - (resumed?.epochsDone ?? 0))) * (config.epochs - epoch - 1);
       progress(
         `${options.label ?? `seed ${seed}`} epoch ${epoch + 1}/${config.epochs} train ${(100 * correct / seen).toFixed(1)}% test ${(100 * evaluation.test.accuracy).toFixed(1)}% ` +
           `${Math.round(seen / seconds)} ex/s, ${formatDuration(left)} left`,
       );
+    }
+    if (prefix !== undefined && epoch + 1 === shareable && !prefix.checkpoints.has(shareable)) {
+      prefix.checkpoints.save(captureCheckpoint({ model, optimizer, epochsDone: shareable, step, epochs, trainSeconds, examples }));
     }
   }
   const outcome: TrainOutcome = {
@@ -168,6 +190,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
     diverged,
     wallSeconds: (performance.now() - start) / 1000,
     examplesPerSecond: examples / Math.max(1e-9, trainSeconds),
+    resumedEpochs: resumed?.epochsDone,
   };
   return {
     outcome,

@@ -1,0 +1,172 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../src/engine/backend/initBackend.js';
+import { hashVariables } from '../../src/engine/models/parameterHash.js';
+import { buildModel } from '../../src/engine/models/modelRegistry.js';
+import { createOptimizer } from '../../src/engine/optim/optimizerRegistry.js';
+import { trainRun } from '../../src/engine/train/trainRun.js';
+import { decodeCheckpoint, encodeCheckpoint, restoreCheckpoint, type TrainingCheckpoint } from '../../src/engine/train/trainingCheckpoint.js';
+import { tf } from '../../src/engine/tf.js';
+import { executeRun } from '../../src/experiment/executeRun.js';
+import { PrefixCheckpointStore, prefixKey } from '../../src/experiment/prefixCheckpointStore.js';
+import type { RunConfig } from '../../src/experiment/runConfig.js';
+import type { RunResult } from '../../src/experiment/runResult.js';
+import { runAll } from '../../src/experiment/runScheduler.js';
+import { RunStore } from '../../src/experiment/runStore.js';
+import { inertEpochs } from '../../src/pruning/inertEpochs.js';
+import { createPruning } from '../../src/pruning/pruningController.js';
+import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
+import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'gst-ckpt-'));
+
+const train = { ...tinyTrainConfig, epochs: 4 };
+const pruneFrom = (start: number, selection: string, variant = 'remove'): PruningConfig => ({
+  variant,
+  selection,
+  score: 'l2',
+  interval: 1,
+  layers: [
+    { layer: 'conv3', fraction: 0.5, start, end: start + 1 },
+    { layer: 'conv4', fraction: 0.5, start: start + 1, end: start + 1 },
+  ],
+});
+
+/** A result without what legitimately differs between a trained and a continued prefix (timings). */
+function measured(result: RunResult) {
+  const { wallSeconds: _w, examplesPerSecond: _e, resumedEpochs: _r, ...rest } = result;
+  return { ...rest, epochs: result.epochs.map(({ seconds: _s, ...epoch }) => epoch) };
+}
+
+describe('training checkpoints', () => {
+  const checkpoint: TrainingCheckpoint = {
+    epochsDone: 2,
+    step: 19,
+    epochs: [],
+    trainSeconds: 1.5,
+    examples: 1200,
+    optimizerCounters: { t: 19 },
+    tensors: [
+      { name: 'a', shape: [2, 3], values: Float32Array.from([1, -0, NaN, Infinity, 1e-45, 3.5]) },
+      { name: 'b', shape: [1], values: Float32Array.from([-2]) },
+    ],
+  };
+
+  it('round-trip through bytes with every float bit intact', () => {
+    const decoded = decodeCheckpoint(encodeCheckpoint(checkpoint), 'memory');
+    expect(decoded.tensors.map((t) => [t.name, t.shape])).toEqual([['a', [2, 3]], ['b', [1]]]);
+    expect(new Uint32Array(decoded.tensors[0].values.slice().buffer)).toEqual(new Uint32Array(checkpoint.tensors[0].values.buffer));
+    expect({ ...decoded, tensors: [] }).toEqual({ ...checkpoint, tensors: [] });
+  });
+
+  it('refuse truncated or foreign bytes with an error naming the file', () => {
+    const bytes = encodeCheckpoint(checkpoint);
+    expect(() => decodeCheckpoint(bytes.subarray(0, bytes.length - 4), 'x.ckpt')).toThrow(/checkpoint x\.ckpt: .* bytes, expected/);
+    expect(() => decodeCheckpoint(new TextEncoder().encode('{"not":"a checkpoint"}'), 'y.ckpt')).toThrow(/checkpoint y\.ckpt: not a gst-harness checkpoint/);
+  });
+
+  it('refuse to restore into another model, naming the variable', () => {
+    const model = buildModel({ name: 'vgg-mini', widthMultiplier: 0.5 }, { inputShape: [16, 16, 1], numClasses: 10, seed: 1 });
+    const optimizer = createOptimizer(model.trainableVariables(), { name: 'adam', learningRate: 1e-3 });
+    const other = buildModel({ name: 'vgg-mini', widthMultiplier: 0.25 }, { inputShape: [16, 16, 1], numClasses: 10, seed: 1 });
+    const otherOptimizer = createOptimizer(other.trainableVariables(), { name: 'adam', learningRate: 1e-3 });
+    const saved = { ...checkpoint, tensors: [...other.namedVariables(), ...otherOptimizer.stateVariables().map((v, i): [string, tf.Variable] => [`optimizer.${i}`, v])].map(([name, v]) => ({ name, shape: v.shape, values: v.dataSync() as Float32Array })) };
+    expect(() => restoreCheckpoint(saved, model, optimizer)).toThrow(/variable 'conv0.kernel' has shape \[3, 3, 1, 4\], expected \[3, 3, 1, 8\]/);
+    for (const d of [model, optimizer, other, otherOptimizer]) d.dispose();
+  });
+});
+
+describe('inert epochs', () => {
+  it('run up to the first event for variants that act only at events, none for scratch or activation scores', () => {
+    expect(inertEpochs(pruneFrom(2, 'largest'))).toBe(2);
+    expect(inertEpochs(pruneFrom(3, 'random', 'gaussian'))).toBe(3);
+    expect(inertEpochs(pruneFrom(2, 'smallest', 'scratch'))).toBe(0);
+    expect(inertEpochs({ ...pruneFrom(2, 'smallest'), score: 'activations' })).toBe(0);
+    expect(inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'none' })).toBe(Infinity);
+    expect(() => inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'prune' })).toThrow(/pruning.variant: "prune" is not allowed; allowed: .*remove/);
+  });
+});
+
+describe('shared training prefixes', () => {
+  it('are keyed by training config without its length, seed and backend', () => {
+    const key = prefixKey({ train, seed: 1, backend: 'wasm' });
+    expect(prefixKey({ train: { ...train, epochs: 9 }, seed: 1, backend: 'wasm' })).toBe(key);
+    for (const other of [
+      { train: { ...train, batchSize: 32 }, seed: 1, backend: 'wasm' },
+      { train, seed: 2, backend: 'wasm' },
+      { train, seed: 1, backend: 'cpu' },
+    ]) {
+      expect(prefixKey(other)).not.toBe(key);
+    }
+  });
+
+  it('give bit-identical weights whether a run trains its prefix or continues from the checkpoint', async () => {
+    const store = new PrefixCheckpointStore(tempDir());
+    const hashOf = async (prefix: boolean) => {
+      const pruning = createPruning(pruneFrom(2, 'largest'), { seed: 3 });
+      const run = await trainRun({ config: train, seed: 3, hooks: pruning.hooks, prefix: prefix ? { checkpoints: store.checkpoints({ train, seed: 3, backend: 'wasm' }), inertEpochs: 2 } : undefined });
+      const hash = hashVariables(run.model.namedVariables());
+      const optimizerHash = hashVariables(run.optimizer.stateVariables().map((v, i) => [`${i}`, v]));
+      const resumed = run.outcome.resumedEpochs;
+      run.dispose();
+      return { hash, optimizerHash, resumed };
+    };
+    const plain = await hashOf(false);
+    const saving = await hashOf(true);
+    expect(readdirSync(store.dir)).toHaveLength(1);
+    const continuing = await hashOf(true);
+    expect(saving).toEqual({ ...plain, resumed: undefined });
+    expect(continuing).toEqual({ ...plain, resumed: 2 });
+  });
+
+  it('let runs of other arms continue from one prefix with results equal to training it themselves', async () => {
+    const checkpoints = new PrefixCheckpointStore(tempDir());
+    const config = (selection: string, variant?: string): RunConfig => ({ train, pruning: pruneFrom(2, selection, variant) });
+    const first = await executeRun({ config: config('largest'), seed: 5, checkpoints });
+    expect(first.resumedEpochs).toBeUndefined();
+    for (const [selection, variant] of [['smallest', 'remove'], ['random', 'zeroing']] as const) {
+      const shared = await executeRun({ config: { ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, seed: 5, checkpoints });
+      const own = await executeRun({ config: { ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, seed: 5 });
+      expect(shared.resumedEpochs).toBe(2);
+      expect(measured(shared)).toEqual(measured(own));
+      expect(shared.events[0].epoch).toBe(2);
+    }
+    expect(readdirSync(checkpoints.dir)).toHaveLength(1);
+  });
+
+  it('let an unpruned run continue from the end of a shorter one, and never from beyond a pruned run\'s first event', async () => {
+    const checkpoints = new PrefixCheckpointStore(tempDir());
+    const none = (epochs: number): RunConfig => ({ train: { ...train, epochs }, pruning: { ...pruneFrom(2, 'smallest'), variant: 'none' } });
+    expect((await executeRun({ config: none(3), seed: 8, checkpoints })).resumedEpochs).toBeUndefined();
+    const longer = await executeRun({ config: none(4), seed: 8, checkpoints });
+    expect(longer.resumedEpochs).toBe(3);
+    expect(measured(longer)).toEqual(measured(await executeRun({ config: none(4), seed: 8 })));
+    const pruned = await executeRun({ config: { train, pruning: pruneFrom(2, 'largest') }, seed: 8, checkpoints });
+    expect(pruned.resumedEpochs).toBeUndefined();
+    expect(readdirSync(checkpoints.dir).map((f) => f.split('.')[1]).sort()).toEqual(['2', '3', '4']);
+  });
+
+  it('are used by the scheduler (unless GST_PREFIX_CHECKPOINTS=0) without changing any result', async () => {
+    const requests = ['largest', 'smallest'].map((selection) => ({ config: { train, pruning: pruneFrom(2, selection) }, seed: 6, label: selection }));
+    const shared = new RunStore({ dir: tempDir() });
+    const sharedResults = await runAll(requests, { store: shared, backend: 'wasm', workers: 0 });
+    const plainResults = await runAll(requests, { store: new RunStore({ dir: tempDir() }), backend: 'wasm', workers: 0, prefixCheckpoints: false });
+    expect(sharedResults.map((r) => r.resumedEpochs)).toEqual([undefined, 2]);
+    expect(sharedResults.map(measured)).toEqual(plainResults.map(measured));
+    expect(readdirSync(join(shared.dir, 'checkpoints'))).toHaveLength(1);
+  });
+
+  it('turn a corrupt checkpoint file into an error naming it', async () => {
+    const checkpoints = new PrefixCheckpointStore(tempDir());
+    const identity = { train, seed: 7, backend: 'wasm' };
+    writeFileSync(checkpoints.path(identity, 2), 'garbage');
+    expect(readFileSync(checkpoints.path(identity, 2), 'utf8')).toBe('garbage');
+    await expect(executeRun({ config: { train, pruning: pruneFrom(2, 'largest') }, seed: 7, checkpoints })).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
+  });
+});
