@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { initBackend } from '../../src/engine/backend/initBackend.js';
+import { maxPoolGradWasmConfig } from '../../src/engine/kernels/maxPoolGradWasm.js';
+import { replacedStockKernels, useKernel } from '../../src/engine/kernels/registerWasmTrainingKernels.js';
 import { batchNormTrain } from '../../src/engine/models/batchNormTrain.js';
+import { hashVariables } from '../../src/engine/models/parameterHash.js';
 import { tf } from '../../src/engine/tf.js';
+import { trainRun } from '../../src/engine/train/trainRun.js';
 import { hostNormal, maxRelativeError, onBackend } from '../support/backends.js';
+import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 const convCase = fc.record({
   batch: fc.integer({ min: 1, max: 3 }),
@@ -58,5 +64,63 @@ describe('wasm training kernels', () => {
     const cpu = await onBackend('cpu', [x, w1, w2, head], compute);
     const wasm = await onBackend('wasm', [x, w1, w2, head], compute);
     cpu.forEach((g, i) => expect(maxRelativeError(g, wasm[i])).toBeLessThan(1e-4));
+  });
+
+  const poolCase = fc.record({
+    batch: fc.integer({ min: 1, max: 3 }),
+    height: fc.integer({ min: 3, max: 11 }),
+    width: fc.integer({ min: 3, max: 11 }),
+    channels: fc.integer({ min: 1, max: 5 }),
+    filter: fc.integer({ min: 1, max: 3 }),
+    stride: fc.integer({ min: 1, max: 3 }),
+    pad: fc.constantFrom<'same' | 'valid'>('same', 'valid'),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+  });
+
+  it('MaxPoolGrad on wasm equals the cpu kernel exactly for any shape, window 1–3, stride 1–3, same/valid, negative values included', async () => {
+    await fc.assert(
+      fc.asyncProperty(poolCase, async (c) => {
+        const x = hostNormal([c.batch, c.height, c.width, c.channels], c.seed);
+        const gradient = (input: tf.Tensor) => tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, c.filter, c.stride, c.pad), tf.range(1, 1 + tf.maxPool(a as tf.Tensor4D, c.filter, c.stride, c.pad).size).reshape(tf.maxPool(a as tf.Tensor4D, c.filter, c.stride, c.pad).shape))))([input]);
+        const [cpu] = await onBackend('cpu', [x], gradient);
+        const [wasm] = await onBackend('wasm', [x], gradient);
+        expect(wasm).toEqual(cpu);
+      }),
+      { numRuns: 80, seed: 20261128 },
+    );
+  });
+
+  it('MaxPoolGrad on wasm routes a tie to the last maximum, as the stock kernel, and an all-negative window to its maximum, unlike it', async () => {
+    const x = { values: Float32Array.from([1, 3, -4, -2, 3, 0, -3, -5]), shape: [1, 2, 4, 1] };
+    const gradient = (input: tf.Tensor) => tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.tensor4d([10, 20], [1, 1, 2, 1]))))([input]);
+    const [ours] = await onBackend('wasm', [x], gradient);
+    expect([...ours]).toEqual([0, 0, 0, 20, 10, 0, 0, 0]);
+    const stock = replacedStockKernels.get('MaxPoolGrad');
+    expect(stock).toBeDefined();
+    useKernel(stock as tf.KernelConfig);
+    try {
+      const fromStock = tf.tidy(() => gradient(tf.tensor(x.values, x.shape))[0].dataSync());
+      expect(fromStock[4]).toBe(10);
+      expect(fromStock[3]).not.toBe(20);
+    } finally {
+      useKernel(maxPoolGradWasmConfig);
+    }
+  });
+
+  it('training a VGG-mini (ReLU before every max-pool) gives bit-identical weights with the stock MaxPoolGrad and with ours', async () => {
+    await initBackend({ request: 'wasm' });
+    const hash = async () => {
+      const run = await trainRun({ config: { ...tinyTrainConfig, epochs: 1 }, seed: 4 });
+      const h = hashVariables(run.model.namedVariables());
+      run.dispose();
+      return h;
+    };
+    const ours = await hash();
+    useKernel(replacedStockKernels.get('MaxPoolGrad') as tf.KernelConfig);
+    try {
+      expect(await hash()).toBe(ours);
+    } finally {
+      useKernel(maxPoolGradWasmConfig);
+    }
   });
 });

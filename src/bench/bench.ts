@@ -2,13 +2,17 @@
  * `npm run bench [-- --seconds 8] [-- --compare-pytorch]`: training throughput of the engine on the
  * benchmark nets, in 1 process and in 2 processes at once (summed), written to `reports/bench.json`.
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
- * run when torch is importable, and skipped with a message when it is not.
+ * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
+ * each speed lever gives, measured in this run: every case in one process with the stock wasm
+ * kernels this project replaced put back, and one seed of every paper arm at the `ci` profile
+ * trained with and without shared-prefix checkpoints.
  */
 import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeJsonAtomic } from '../experiment/atomicFile.js';
+import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
 import { findTorchPython, measurePytorch } from './pytorchReference.js';
 
@@ -16,6 +20,7 @@ const run = promisify(execFile);
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 8) || 8;
 const comparePytorch = args.includes('--compare-pytorch');
+const measureLevers = args.includes('--levers');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 interface WorkerResult {
@@ -23,10 +28,11 @@ interface WorkerResult {
   backend: { name: string; tfjsVersion: string };
 }
 
-async function inProcesses(benchCase: BenchCase, processes: number): Promise<WorkerResult[]> {
+async function inProcesses(benchCase: BenchCase, processes: number, stockKernels: readonly string[] = []): Promise<WorkerResult[]> {
   const worker = join(import.meta.dirname, 'benchWorker.ts');
+  const stock = stockKernels.length > 0 ? [`stock:${stockKernels.join(',')}`] : [];
   const outputs = await Promise.all(
-    Array.from({ length: processes }, () => run(process.execPath, ['--import', 'tsx', worker, benchCase.id, String(seconds)], { env: process.env })),
+    Array.from({ length: processes }, () => run(process.execPath, ['--import', 'tsx', worker, benchCase.id, String(seconds), ...stock], { env: process.env })),
   );
   return outputs.map((o) => JSON.parse(o.stdout.trim()) as WorkerResult);
 }
@@ -58,6 +64,20 @@ if (comparePytorch) {
     }
   }
 }
+const levers = [];
+if (measureLevers) {
+  const stockKernels = ['MaxPoolGrad'];
+  for (const benchCase of benchCases) {
+    const [withStock] = await inProcesses(benchCase, 1, stockKernels);
+    const ours = results.find((r) => r.case === benchCase.id && r.processes === 1)?.examplesPerSecond ?? 0;
+    log(`lever ${benchCase.id}: stock ${stockKernels.join('+')} ${withStock.examplesPerSecond.toFixed(0)} ex/s -> ours ${ours.toFixed(0)} ex/s (x${(ours / withStock.examplesPerSecond).toFixed(2)})`);
+    levers.push({ lever: `wasm ${stockKernels.join('+')} kernel`, case: benchCase.id, before: withStock.examplesPerSecond, after: ours, unit: 'examples/s', ratio: ours / withStock.examplesPerSecond });
+  }
+  const plain = await measureSuiteSlice({ prefixCheckpoints: false, seed: 1 });
+  const shared = await measureSuiteSlice({ prefixCheckpoints: true, seed: 1 });
+  log(`lever prefix sharing: ${plain.runs} ci-profile runs (one seed, every paper arm) ${plain.seconds.toFixed(1)} s -> ${shared.seconds.toFixed(1)} s (x${(plain.seconds / shared.seconds).toFixed(2)})`);
+  levers.push({ lever: 'shared-prefix checkpoints', case: `ci profile, ${plain.runs} arms, 1 seed, 1 process`, before: plain.seconds, after: shared.seconds, unit: 'seconds', ratio: plain.seconds / shared.seconds });
+}
 const report = {
   backend: backend?.name,
   tfjs: backend?.tfjsVersion,
@@ -66,6 +86,7 @@ const report = {
   date: new Date().toISOString(),
   results,
   ...(comparePytorch ? { pytorch } : {}),
+  ...(measureLevers ? { levers } : {}),
 };
 writeJsonAtomic(join(import.meta.dirname, '../../reports/bench.json'), report);
 log('wrote reports/bench.json');

@@ -1,12 +1,17 @@
 import { tf } from '../tf.js';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm.js';
 import { conv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm.js';
+import { maxPoolGradWasmConfig } from './maxPoolGradWasm.js';
 
 /** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train conv nets. */
 export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
   conv2dBackpropFilterWasmConfig,
   conv2dBackpropInputWasmConfig,
+  maxPoolGradWasmConfig,
 ];
+
+/** Stock wasm kernels that {@link registerWasmTrainingKernels} replaced, by kernel name (for comparisons and `npm run bench`). */
+export const replacedStockKernels = new Map<string, tf.KernelConfig>();
 
 /**
  * Registers {@link wasmTrainingKernels} for the wasm backend, replacing any stock kernel of the
@@ -20,9 +25,24 @@ export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
  */
 export function registerWasmTrainingKernels(): void {
   for (const config of wasmTrainingKernels) {
-    const existing = tf.getKernel(config.kernelName, config.backendName);
-    if (existing?.kernelFunc === config.kernelFunc) continue;
-    if (existing !== undefined) tf.unregisterKernel(config.kernelName, config.backendName);
-    tf.registerKernel(config);
+    const existing = useKernel(config);
+    if (existing !== undefined && existing.kernelFunc !== config.kernelFunc && !replacedStockKernels.has(config.kernelName)) {
+      replacedStockKernels.set(config.kernelName, existing);
+    }
   }
+}
+
+/**
+ * Makes `config` the registered kernel for its name and backend; returns the one it replaced.
+ * Tests and the benchmark use it to put a stock kernel back for a comparison.
+ */
+export function useKernel(config: tf.KernelConfig): tf.KernelConfig | undefined {
+  const existing = tf.getKernel(config.kernelName, config.backendName);
+  if (existing?.kernelFunc === config.kernelFunc) return existing;
+  if (existing !== undefined) tf.unregisterKernel(config.kernelName, config.backendName);
+  tf.registerKernel(config);
+  // tfjs runs a kernel's setup when its backend starts; a kernel registered later needs it now
+  const backend = tf.findBackend(config.backendName);
+  if (backend !== null) config.setupFunc?.(backend);
+  return existing;
 }
