@@ -37,13 +37,19 @@ export async function executeRun(options: {
   progress?: ProgressSink;
   label?: string;
   checkpoints?: PrefixCheckpointStore;
+  /** Epoch counts after which other runs of the same prefix family continue (the scheduler knows them). */
+  prefixPoints?: readonly number[];
 }): Promise<RunResult> {
   const { config, seed, checkpoints } = options;
   const pruning = createPruning(config.pruning, { seed });
   const prefix =
     checkpoints === undefined
       ? undefined
-      : { checkpoints: checkpoints.checkpoints({ train: config.train, seed, backend: (await initBackend()).name }), inertEpochs: inertEpochs(config.pruning) };
+      : {
+          checkpoints: checkpoints.checkpoints({ train: config.train, seed, backend: (await initBackend()).name }),
+          inertEpochs: inertEpochs(config.pruning),
+          saveAlsoAfter: options.prefixPoints,
+        };
   const run = await trainRun({ config: config.train, seed, hooks: pruning.hooks, progress: options.progress, label: options.label, prefix });
   try {
     const { outcome } = run;

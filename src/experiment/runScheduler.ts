@@ -3,7 +3,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
 import { executeRun } from './executeRun.js';
-import { PrefixCheckpointStore } from './prefixCheckpointStore.js';
+import { inertEpochs } from '../pruning/inertEpochs.js';
+import { PrefixCheckpointStore, prefixKey } from './prefixCheckpointStore.js';
 import type { RunConfig } from './runConfig.js';
 import { runKey } from './runKey.js';
 import type { RunResult } from './runResult.js';
@@ -71,7 +72,7 @@ class WorkerPool {
     return this.size;
   }
 
-  run(request: RunRequest, checkpointDir: string | undefined, onProgress: (line: string) => void): Promise<RunResult> {
+  run(request: RunRequest, prefix: { dir: string; points: readonly number[] } | undefined, onProgress: (line: string) => void): Promise<RunResult> {
     const child = this.idle.pop() ?? this.spawn();
     const id = this.nextId++;
     return new Promise<RunResult>((resolve, reject) => {
@@ -94,13 +95,28 @@ class WorkerPool {
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
-      child.send({ id, config: request.config, seed: request.seed, label: request.label, checkpointDir } satisfies WorkerRequest);
+      child.send({ id, config: request.config, seed: request.seed, label: request.label, checkpointDir: prefix?.dir, prefixPoints: prefix?.points } satisfies WorkerRequest);
     });
   }
 
   close(): void {
     for (const child of this.all) child.disconnect();
   }
+}
+
+/**
+ * For each request, the epoch counts after which runs of its prefix family (same seed and
+ * training config) continue from a checkpoint, so that whichever of them trains first stores
+ * every checkpoint the others need.
+ */
+function prefixPoints(requests: readonly RunRequest[], backend: string): number[][] {
+  const families = requests.map((r) => prefixKey({ train: r.config.train, seed: r.seed, backend }));
+  const needs = new Map<string, Set<number>>();
+  requests.forEach((r, i) => {
+    const shareable = Math.min(inertEpochs(r.config.pruning), r.config.train.epochs);
+    if (shareable >= 1) needs.set(families[i], (needs.get(families[i]) ?? new Set()).add(shareable));
+  });
+  return families.map((family) => [...(needs.get(family) ?? [])].sort((a, b) => a - b));
 }
 
 /**
@@ -140,10 +156,11 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   };
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const checkpoints = (options.prefixCheckpoints ?? defaultPrefixCheckpoints()) ? new PrefixCheckpointStore(join(store.dir, 'checkpoints')) : undefined;
-  const train = (request: RunRequest) =>
+  const points = prefixPoints(requests, backend);
+  const train = (request: RunRequest, i: number) =>
     pool
-      ? pool.run(request, checkpoints?.dir, (line) => report(line))
-      : executeRun({ config: request.config, seed: request.seed, label: request.label, checkpoints, progress: (line) => report(line) });
+      ? pool.run(request, checkpoints && { dir: checkpoints.dir, points: points[i] }, (line) => report(line))
+      : executeRun({ config: request.config, seed: request.seed, label: request.label, checkpoints, prefixPoints: points[i], progress: (line) => report(line) });
 
   const queue = [...pending];
   const waitingOnOthers: number[] = [];
@@ -164,7 +181,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
         continue;
       }
       try {
-        const result = await train(requests[i]);
+        const result = await train(requests[i], i);
         store.write(key, result);
         results.set(key, result);
         finished += 1;

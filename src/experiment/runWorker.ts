@@ -14,6 +14,7 @@ process.on('message', (message: WorkerRequest) => {
     seed: message.seed,
     label: message.label,
     checkpoints: message.checkpointDir === undefined ? undefined : new PrefixCheckpointStore(message.checkpointDir),
+    prefixPoints: message.prefixPoints,
     progress: (line) => send({ id: message.id, progress: line }) })
     .then((result) => send({ id: message.id, result }))
     .catch((error: unknown) => send({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));

@@ -9,6 +9,8 @@ export interface WorkerRequest {
   readonly label: string;
   /** Folder of shared-prefix checkpoints, when the scheduler uses them. */
   readonly checkpointDir?: string;
+  /** Epoch counts after which other runs of this run's prefix family continue. */
+  readonly prefixPoints?: readonly number[];
 }
 
 /** Worker → parent: a progress line, the result, or an error. */

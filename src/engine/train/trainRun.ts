@@ -128,6 +128,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   const prefix = options.prefix;
   const shareable = Math.min(prefix?.inertEpochs ?? 0, config.epochs);
   const resumed = shareable >= 1 ? prefix?.checkpoints.latest(shareable) : undefined;
+  const saveAfter = new Set([shareable, ...(prefix?.saveAlsoAfter ?? [])].filter((e) => e >= 1 && e <= shareable));
   if (resumed !== undefined) {
     restoreCheckpoint(resumed, model, optimizer);
     epochs.push(...resumed.epochs);
@@ -179,8 +180,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
           `${Math.round(seen / seconds)} ex/s, ${formatDuration(left)} left`,
       );
     }
-    if (prefix !== undefined && epoch + 1 === shareable && !prefix.checkpoints.has(shareable)) {
-      prefix.checkpoints.save(captureCheckpoint({ model, optimizer, epochsDone: shareable, step, epochs, trainSeconds, examples }));
+    if (prefix !== undefined && saveAfter.has(epoch + 1) && !prefix.checkpoints.has(epoch + 1)) {
+      prefix.checkpoints.save(captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
     }
   }
   const outcome: TrainOutcome = {

@@ -49,6 +49,8 @@ export interface PrefixCheckpoints {
 export interface SharedPrefix {
   readonly checkpoints: PrefixCheckpoints;
   readonly inertEpochs: number;
+  /** Further epoch counts (within the inert epochs) after which to store a checkpoint, for other runs of the family. */
+  readonly saveAlsoAfter?: readonly number[];
 }
 
 function stateTensors(model: ConvNet, optimizer: Optimizer): [string, tf.Variable][] {
