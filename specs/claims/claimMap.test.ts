@@ -19,11 +19,32 @@ describe('claim map', () => {
     });
     expect(map.counterexample).toEqual({ labelNoise: 0, epochsAfterLastEvent: 15 });
     expect(map.cells.length).toBe(new Set(evaluated).size);
+    expect(new Set(evaluated).size).toBe(evaluated.length);
+    // a budget of 20 covers the whole 4 × 3 grid, failures notwithstanding
+    expect(map.cells).toHaveLength(12);
     expect(map.cells.every((c) => (c.verdict === 'supported') === ((c.point.labelNoise ?? 0) >= 0.2))).toBe(true);
     expect(map.path).toBeDefined();
     // replaying the recorded path reaches the same counterexample directly
     const replay = await exploreClaimMap({ claimId: 'x', space: { labelNoise: [0, 0.1, 0.2, 0.3], epochsAfterLastEvent: [15, 30, 60] }, evaluate: async (p) => ({ verdict: (p.labelNoise ?? 0) >= 0.2 ? 'supported' : 'not shown', effect: 0 }), numRuns: 20, seed: 42, path: map.path });
     expect(replay.counterexample).toEqual(map.counterexample);
+  });
+
+  it('evaluates its budget of distinct points, then only the points shrinking needs', async () => {
+    const evaluated: string[] = [];
+    const map = await exploreClaimMap({
+      claimId: 'x',
+      space: { labelNoise: [0, 0.1, 0.2, 0.3], epochsAfterLastEvent: [15, 30, 60] },
+      evaluate: async (point) => {
+        evaluated.push(JSON.stringify(point));
+        return { verdict: point.epochsAfterLastEvent === 60 ? 'supported' : 'contradicted', effect: 0 };
+      },
+      numRuns: 5,
+      seed: 3,
+    });
+    expect(map.counterexample).toEqual({ labelNoise: 0, epochsAfterLastEvent: 15 });
+    expect(map.cells.length).toBeGreaterThanOrEqual(5);
+    expect(map.cells.length).toBeLessThanOrEqual(7);
+    expect(new Set(evaluated).size).toBe(evaluated.length);
   });
 
   it('applies a point to the protocol: label noise, epochs after the last event, width, large r', () => {

@@ -52,10 +52,11 @@ export function applyProtocolPoint(protocol: Protocol, point: ProtocolPoint): Pr
 }
 
 /**
- * Explores where a claim holds over a protocol space with fast-check: `numRuns` points drawn
- * (seeded; `path` replays one), each evaluated by `evaluate` (which trains or reads runs; results
- * are cached, so points share work), and a failing point shrunk towards each dimension's first
- * value: the simplest configuration where the claim is not supported.
+ * Explores where a claim holds over a protocol space with fast-check: `numRuns` distinct points
+ * drawn (seeded) are all evaluated by `evaluate` (which trains or reads runs; results are cached,
+ * so points share work), whatever their verdicts; then fast-check's own run with the same seed
+ * finds a failing point and shrinks it towards each dimension's first value: the simplest
+ * configuration where the claim is not supported (`path` replays it without the coverage pass).
  *
  * @example
  * ```ts
@@ -74,13 +75,20 @@ export async function exploreClaimMap(options: {
   const dimensions = (Object.keys(options.space) as (keyof ProtocolSpace)[]).filter((k) => (options.space[k]?.length ?? 0) > 0);
   const arbitrary = fc.record(Object.fromEntries(dimensions.map((d) => [d, fc.constantFrom(...(options.space[d] as number[]))])) as Record<string, fc.Arbitrary<number>>);
   const cells = new Map<string, MapCell>();
+  const evaluate = async (point: ProtocolPoint): Promise<MapCell> => {
+    const key = JSON.stringify(point);
+    const cell = cells.get(key) ?? { point, ...(await options.evaluate(point)) };
+    cells.set(key, cell);
+    return cell;
+  };
+  // coverage: every drawn point is evaluated, whatever the verdicts (fast-check alone stops at the first failure)
+  if (options.path === undefined) {
+    const distinct = new Map(fc.sample(arbitrary, { seed: options.seed, numRuns: 50 * options.numRuns }).map((p) => [JSON.stringify(p), p]));
+    for (const point of [...distinct.values()].slice(0, options.numRuns)) await evaluate(point as ProtocolPoint);
+  }
+  // then the simplest failing point: fast-check's run with the same seed, shrunk (or replayed from `path`)
   const details = await fc.check(
-    fc.asyncProperty(arbitrary, async (point) => {
-      const key = JSON.stringify(point);
-      const cell = cells.get(key) ?? { point, ...(await options.evaluate(point)) };
-      cells.set(key, cell);
-      return cell.verdict === 'supported';
-    }),
+    fc.asyncProperty(arbitrary, async (point) => (await evaluate(point as ProtocolPoint)).verdict === 'supported'),
     { seed: options.seed, path: options.path, numRuns: options.numRuns, endOnFailure: false },
   );
   return {
@@ -90,6 +98,6 @@ export async function exploreClaimMap(options: {
     counterexample: details.counterexample ? (details.counterexample[0] as ProtocolPoint) : undefined,
     seed: options.seed,
     path: details.counterexamplePath ?? options.path,
-    numRuns: details.numRuns,
+    numRuns: options.numRuns,
   };
 }
