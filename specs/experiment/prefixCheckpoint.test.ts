@@ -164,6 +164,10 @@ describe('shared training prefixes', () => {
     expect(sharedResults.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);
     expect(sharedResults.map(measured)).toEqual(plainResults.map(measured));
     expect(readdirSync(join(shared.dir, 'checkpoints')).map((f) => f.split('.')[1]).sort()).toEqual(['2', '4']);
+    // the same through a worker process
+    const inWorker = await runAll(requests, { store: new RunStore({ dir: tempDir() }), backend: 'wasm', workers: 1 });
+    expect(inWorker.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);
+    expect(inWorker.map(measured)).toEqual(plainResults.map(measured));
   });
 
   it('turn a corrupt checkpoint file into an error naming it', async () => {
