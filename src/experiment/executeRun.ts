@@ -53,10 +53,12 @@ export async function executeRun(options: {
   const run = await trainRun({ config: config.train, seed, hooks: pruning.hooks, progress: options.progress, label: options.label, prefix });
   try {
     const { outcome } = run;
+    const flatnessStart = performance.now();
     const flatness =
       config.flatness !== undefined && outcome.diverged === undefined
         ? measureFlatness({ model: run.model, data: run.data, config: config.flatness, seed })
         : undefined;
+    const flatnessSeconds = flatness === undefined ? undefined : (performance.now() - flatnessStart) / 1000;
     return {
       version: runResultVersion,
       config,
@@ -71,6 +73,7 @@ export async function executeRun(options: {
       wallSeconds: outcome.wallSeconds,
       examplesPerSecond: outcome.examplesPerSecond,
       resumedEpochs: outcome.resumedEpochs,
+      flatnessSeconds,
     };
   } finally {
     run.dispose();

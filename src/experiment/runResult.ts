@@ -31,6 +31,8 @@ export interface RunResult {
   /** Wall-clock seconds this run's own training took (without a shared prefix it continued from). */
   readonly wallSeconds: number;
   readonly examplesPerSecond: number;
+  /** Wall-clock seconds of the flatness measurement after training, when configured. */
+  readonly flatnessSeconds?: number;
   /** Epochs continued from a shared-prefix checkpoint (bit-identical to training them again). */
   readonly resumedEpochs?: number;
 }
