@@ -39,7 +39,7 @@ describe('batchNormTrain', () => {
     );
   });
 
-  const shapes = fc.record({ n: fc.integer({ min: 1, max: 160 }), h: fc.integer({ min: 1, max: 8 }), c: fc.integer({ min: 1, max: 33 }), seed: fc.nat(100000) });
+  const shapes = fc.record({ n: fc.integer({ min: 1, max: 300 }), h: fc.integer({ min: 1, max: 9 }), c: fc.integer({ min: 1, max: 40 }), seed: fc.nat(100000) });
 
   it('channel sums and means on wasm are bit-identical to tfjs sum and mean over N, H, W, for any shape', async () => {
     await fc.assert(
@@ -71,7 +71,7 @@ describe('batchNormTrain', () => {
         const actual = await onBackend('wasm', inputs, run(withReductions(channelReductions)));
         actual.forEach((a, i) => expect(a).toEqual(expected[i]));
       }),
-      { numRuns: 20, seed: 12 },
+      { numRuns: 30, seed: 12 },
     );
   });
 });
