@@ -4,16 +4,14 @@
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
  * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process with the stock wasm
- * kernels this project replaced put back, batch norm with tfjs' own channel reductions, and one
- * seed of every paper arm at the `ci` profile trained with and without shared-prefix checkpoints.
+ * kernels this project replaced put back, and one seed of every paper arm at the `ci` profile
+ * trained with and without shared-prefix checkpoints.
  */
 import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeJsonAtomic } from '../experiment/atomicFile.js';
-import { channelReductions, tfjsChannelReductions } from '../engine/models/channelReductions.js';
-import { batchNormMilliseconds } from './batchNormLever.js';
 import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
 import { findTorchPython, measurePytorch } from './pytorchReference.js';
@@ -75,11 +73,6 @@ if (measureLevers) {
     log(`lever ${benchCase.id}: stock ${stockKernels.join('+')} ${withStock.examplesPerSecond.toFixed(0)} ex/s -> ours ${ours.toFixed(0)} ex/s (x${(ours / withStock.examplesPerSecond).toFixed(2)})`);
     levers.push({ lever: `wasm ${stockKernels.join('+')} kernel`, case: benchCase.id, before: withStock.examplesPerSecond, after: ours, unit: 'examples/s', ratio: ours / withStock.examplesPerSecond });
   }
-  const bnShape = [128, 16, 16, 16] as const;
-  const bnBefore = await batchNormMilliseconds(tfjsChannelReductions, bnShape, seconds / 2);
-  const bnAfter = await batchNormMilliseconds(channelReductions, bnShape, seconds / 2);
-  log(`lever channel reductions: batch-norm forward+backward on ${bnShape.join('x')} ${bnBefore.toFixed(2)} ms -> ${bnAfter.toFixed(2)} ms (x${(bnBefore / bnAfter).toFixed(2)})`);
-  levers.push({ lever: 'batch-norm channel reductions as matrix-vector products', case: `BN forward+backward ${bnShape.join('x')}`, before: bnBefore, after: bnAfter, unit: 'ms', ratio: bnBefore / bnAfter });
   const plain = await measureSuiteSlice({ prefixCheckpoints: false, seed: 1 });
   const shared = await measureSuiteSlice({ prefixCheckpoints: true, seed: 1 });
   log(`lever prefix sharing: ${plain.runs} ci-profile runs (one seed, every paper arm) ${plain.seconds.toFixed(1)} s -> ${shared.seconds.toFixed(1)} s (x${(plain.seconds / shared.seconds).toFixed(2)})`);

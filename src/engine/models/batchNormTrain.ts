@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { channelReductions, type ChannelReductions } from './channelReductions.js';
+import { channelMean, channelSum } from './channelReductions.js';
 
 /** Batch statistics produced by {@link batchNormTrain}, for the running-average update. */
 export interface BatchMoments {
@@ -17,8 +17,6 @@ export interface BatchMoments {
  * (Ioffe & Szegedy 2015, https://arxiv.org/abs/1502.03167, section 3).
  *
  * `onMoments` receives the batch mean and (biased) variance, kept for the caller to dispose.
- * `reductions` chooses how channel sums are computed (the default is the fast one on each backend;
- * tests and the benchmark pass tfjs' own to compare).
  */
 export function batchNormTrain(
   x: tf.Tensor4D,
@@ -26,15 +24,14 @@ export function batchNormTrain(
   beta: tf.Tensor1D,
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
-  reductions: ChannelReductions = channelReductions,
 ): tf.Tensor4D {
   const count = x.shape[0] * x.shape[1] * x.shape[2];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
     // tf.moments' arithmetic, with the channel reductions that are fast on wasm
-    const mean = reductions.mean(xIn);
-    const variance = reductions.mean(tf.square(tf.sub(xIn, mean)) as tf.Tensor4D);
+    const mean = channelMean(xIn);
+    const variance = channelMean(tf.square(tf.sub(xIn, mean)) as tf.Tensor4D);
     const invStd = tf.rsqrt(tf.add(variance, epsilon));
     const xHat = tf.mul(tf.sub(xIn, mean), invStd);
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
@@ -43,8 +40,8 @@ export function batchNormTrain(
       value: tf.add(tf.mul(xHat, scale), offset),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedHat, savedInvStd, savedScale] = saved;
-        const dBeta = reductions.sum(dy as tf.Tensor4D);
-        const dGamma = reductions.sum(tf.mul(dy, savedHat) as tf.Tensor4D);
+        const dBeta = channelSum(dy as tf.Tensor4D);
+        const dGamma = channelSum(tf.mul(dy, savedHat) as tf.Tensor4D);
         const centred = tf.sub(tf.sub(dy, tf.div(dBeta, count)), tf.mul(savedHat, tf.div(dGamma, count)));
         const dx = tf.mul(centred, tf.mul(savedScale, savedInvStd));
         return [dx, dGamma, dBeta];
