@@ -1,5 +1,4 @@
 import { tf } from '../tf.js';
-import { channelMean, channelSum } from './channelReductions.js';
 
 /** Batch statistics produced by {@link batchNormTrain}, for the running-average update. */
 export interface BatchMoments {
@@ -29,19 +28,17 @@ export function batchNormTrain(
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
-    // tf.moments' arithmetic, with the channel reductions that are fast on wasm
-    const mean = channelMean(xIn);
-    const variance = channelMean(tf.square(tf.sub(xIn, mean)) as tf.Tensor4D);
+    const { mean, variance } = tf.moments(xIn, [0, 1, 2]);
     const invStd = tf.rsqrt(tf.add(variance, epsilon));
     const xHat = tf.mul(tf.sub(xIn, mean), invStd);
-    onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
+    onMoments({ mean: tf.keep(mean as tf.Tensor1D), variance: tf.keep(variance as tf.Tensor1D) });
     save([xHat, invStd, scale]);
     return {
       value: tf.add(tf.mul(xHat, scale), offset),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedHat, savedInvStd, savedScale] = saved;
-        const dBeta = channelSum(dy as tf.Tensor4D);
-        const dGamma = channelSum(tf.mul(dy, savedHat) as tf.Tensor4D);
+        const dBeta = tf.sum(dy, [0, 1, 2]);
+        const dGamma = tf.sum(tf.mul(dy, savedHat), [0, 1, 2]);
         const centred = tf.sub(tf.sub(dy, tf.div(dBeta, count)), tf.mul(savedHat, tf.div(dGamma, count)));
         const dx = tf.mul(centred, tf.mul(savedScale, savedInvStd));
         return [dx, dGamma, dBeta];
