@@ -1,32 +1,76 @@
 import { initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
+import { replacedStockKernels, useKernel } from '../engine/kernels/registerWasmTrainingKernels.js';
 import { buildModel } from '../engine/models/modelRegistry.js';
 import { createOptimizer } from '../engine/optim/optimizerRegistry.js';
 import { SeededRandom } from '../engine/random/seededRandom.js';
 import { trainStep } from '../engine/train/trainStep.js';
+import { tf } from '../engine/tf.js';
 import { benchBatchSize, type BenchCase } from './benchCases.js';
 
-/**
- * Trains `benchCase` on fixed random batches for `seconds` of wall-clock time (after two warm-up
- * steps) with the engine's real training step, and returns training examples per second.
- */
-export async function measureThroughput(benchCase: BenchCase, seconds: number): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
+/** The engine's real training step on fixed random batches of a bench case (SGD-momentum). */
+async function benchTraining(benchCase: BenchCase): Promise<{ step: () => void; backend: BackendInfo; dispose: () => void }> {
   const backend = await initBackend();
   const model = buildModel(benchCase.modelConfig, { inputShape: benchCase.input, numClasses: 10, seed: 1 });
   const optimizer = createOptimizer(model.trainableVariables(), { name: 'sgd', learningRate: 0.01, momentum: 0.9 });
   const rng = new SeededRandom(1);
   const x = Float32Array.from({ length: benchBatchSize * benchCase.input[0] * benchCase.input[1] * benchCase.input[2] }, () => rng.normal());
   const y = Int32Array.from({ length: benchBatchSize }, () => rng.int(10));
-  const step = () => trainStep({ model, optimizer, x, y, shape: benchCase.input, learningRate: 0.01 });
+  const step = () => void trainStep({ model, optimizer, x, y, shape: benchCase.input, learningRate: 0.01 });
   step();
   step();
+  return {
+    step,
+    backend,
+    dispose: () => {
+      model.dispose();
+      optimizer.dispose();
+    },
+  };
+}
+
+/** Steps per second of `step` over `seconds` of wall-clock time. */
+function stepsPerSecond(step: () => void, seconds: number): number {
   let steps = 0;
   const start = performance.now();
   while (performance.now() - start < seconds * 1000) {
     step();
     steps += 1;
   }
-  const elapsed = (performance.now() - start) / 1000;
-  model.dispose();
-  optimizer.dispose();
-  return { examplesPerSecond: (steps * benchBatchSize) / elapsed, backend };
+  return steps / ((performance.now() - start) / 1000);
+}
+
+/**
+ * Trains `benchCase` on fixed random batches for `seconds` of wall-clock time (after two warm-up
+ * steps) with the engine's real training step, and returns training examples per second.
+ */
+export async function measureThroughput(benchCase: BenchCase, seconds: number): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
+  const training = await benchTraining(benchCase);
+  const examplesPerSecond = stepsPerSecond(training.step, seconds) * benchBatchSize;
+  training.dispose();
+  return { examplesPerSecond, backend: training.backend };
+}
+
+/**
+ * What replacing a stock wasm kernel gives: training throughput of `benchCase` with the stock kernel
+ * and with the engine's, alternating in `rounds` rounds within one process (so that the machine's
+ * drift hits both alike), over `seconds` in total.
+ */
+export async function measureKernelLever(benchCase: BenchCase, kernelName: string, seconds: number, rounds = 6): Promise<{ before: number; after: number }> {
+  const training = await benchTraining(benchCase);
+  const stock = replacedStockKernels.get(kernelName);
+  const ours = tf.getKernel(kernelName, training.backend.name);
+  if (stock === undefined || ours === undefined) throw new Error(`kernel lever: '${kernelName}' was not replaced on backend ${training.backend.name}`);
+  const rates = { before: 0, after: 0 };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      useKernel(stock);
+      rates.before += stepsPerSecond(training.step, seconds / (2 * rounds)) / rounds;
+      useKernel(ours);
+      rates.after += stepsPerSecond(training.step, seconds / (2 * rounds)) / rounds;
+    }
+  } finally {
+    useKernel(ours);
+    training.dispose();
+  }
+  return { before: rates.before * benchBatchSize, after: rates.after * benchBatchSize };
 }
