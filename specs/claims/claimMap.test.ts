@@ -68,5 +68,10 @@ describe('claim map', () => {
     });
     expect(svg.match(/class="cell /g)).toHaveLength(2);
     expect(svg).toContain('cell supported');
+    const unordered = heatMap({ title: 'm', xLabel: 'x', yLabel: 'y', cells: ['0.3', '0', '0.1'].map((x) => ({ x, y: '15', verdict: 'not shown', text: `g${x}` })) });
+    // numeric axes are drawn in numeric order, whatever order the points were evaluated in
+    const column = (label: string) => Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${label}<`).exec(unordered)?.[1]);
+    expect(column('g0')).toBeLessThan(column('g0.1'));
+    expect(column('g0.1')).toBeLessThan(column('g0.3'));
   });
 });

@@ -87,8 +87,12 @@ const verdictColor: Record<string, string> = { supported: '#8fd19e', contradicte
 
 /** A grid of verdict-coloured cells (two dimensions of a claim map), each labelled with its effect. */
 export function heatMap(options: { title: string; xLabel: string; yLabel: string; cells: { x: string; y: string; verdict: string; text: string }[] }): string {
-  const xs = [...new Set(options.cells.map((c) => c.x))];
-  const ys = [...new Set(options.cells.map((c) => c.y))];
+  const axis = (values: string[]) => {
+    const distinct = [...new Set(values)];
+    return distinct.every((v) => Number.isFinite(Number(v))) ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct;
+  };
+  const xs = axis(options.cells.map((c) => c.x));
+  const ys = axis(options.cells.map((c) => c.y));
   const cw = 70;
   const ch = 34;
   const left = 80;
