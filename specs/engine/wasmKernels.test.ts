@@ -81,7 +81,12 @@ describe('wasm training kernels', () => {
     await fc.assert(
       fc.asyncProperty(poolCase, async (c) => {
         const x = hostNormal([c.batch, c.height, c.width, c.channels], c.seed);
-        const gradient = (input: tf.Tensor) => tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, c.filter, c.stride, c.pad), tf.range(1, 1 + tf.maxPool(a as tf.Tensor4D, c.filter, c.stride, c.pad).size).reshape(tf.maxPool(a as tf.Tensor4D, c.filter, c.stride, c.pad).shape))))([input]);
+        // a distinct weight per output, so that every routed gradient is identifiable
+        const weighted = (a: tf.Tensor) => {
+          const pooled = tf.maxPool(a as tf.Tensor4D, c.filter, c.stride, c.pad);
+          return tf.sum(tf.mul(pooled, tf.reshape(tf.range(1, 1 + pooled.size), pooled.shape)));
+        };
+        const gradient = (input: tf.Tensor) => tf.grads(weighted)([input]);
         const [cpu] = await onBackend('cpu', [x], gradient);
         const [wasm] = await onBackend('wasm', [x], gradient);
         expect(wasm).toEqual(cpu);
