@@ -50,7 +50,7 @@ describe('claim map', () => {
   it('applies a point to the protocol: label noise, epochs after the last event, width, large r', () => {
     const p = applyProtocolPoint(miniProtocol, { labelNoise: 0.1, epochsAfterLastEvent: 31, widthMultiplier: 2, largeInterval: 8 });
     expect(p.train.data.labelNoise).toBe(0.1);
-    expect(p.train.epochs).toBe(14 + 1 + 31);
+    expect(p.train.epochs).toBe(Math.max(...miniProtocol.layers.map((l) => l.end)) + 1 + 31);
     expect(p.train.model.widthMultiplier).toBe(2);
     expect(p.rates.large).toBe(8);
     expect(miniProtocol.train.data.labelNoise).toBe(0.2);

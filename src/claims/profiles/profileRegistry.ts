@@ -1,5 +1,6 @@
 import { ciProfile, miniProfile } from './miniProfile.js';
 import { paperProfile } from './paperProfile.js';
+import { protocolCProfile } from './protocolCProfile.js';
 import type { Profile, SeedPhase } from './profile.js';
 
 /** Profiles by name; adding one is one line here. */
@@ -7,6 +8,7 @@ export const profileRegistry: Readonly<Record<string, Profile>> = {
   mini: miniProfile,
   ci: ciProfile,
   paper: paperProfile,
+  'protocol-c': protocolCProfile,
 };
 
 /** The profile of this invocation: `GST_PROFILE` (default `mini`). */

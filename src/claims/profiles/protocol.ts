@@ -26,6 +26,16 @@ export interface Protocol {
   readonly seedBase: { readonly calibration: number; readonly confirmation: number };
 }
 
+/** conv1–conv4 pruned to .3/.3/.3/.6 between epochs `start` and `end` (the small protocols' targets). */
+export function lastFourConvs(start: number, end: number): LayerSchedule[] {
+  return [
+    { layer: 'conv1', fraction: 0.3, start, end },
+    { layer: 'conv2', fraction: 0.3, start, end },
+    { layer: 'conv3', fraction: 0.3, start, end },
+    { layer: 'conv4', fraction: 0.6, start, end },
+  ];
+}
+
 function interval(protocol: Protocol, arm: ArmSpec): number {
   const rate = arm.rate ?? 'large';
   if (rate === 'small' || rate === 'large') return protocol.rates[rate];
