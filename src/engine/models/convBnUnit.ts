@@ -1,5 +1,6 @@
 import { deriveSeed } from '../random/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
+import { batchNormInference } from './batchNormInference.js';
 import { batchNormTrain } from './batchNormTrain.js';
 
 /** PyTorch's BatchNorm2d defaults, used throughout (the authors' code is PyTorch). */
@@ -96,7 +97,7 @@ export function applyConvBnUnit(
   const offset = (options.applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta) as tf.Tensor1D;
   const pending = options.pending;
   if (pending === undefined) {
-    return tf.batchNorm(y, unit.runningMean, unit.runningVar, offset, scale, batchNormEpsilon) as tf.Tensor4D;
+    return batchNormInference(y, unit.runningMean as tf.Tensor1D, unit.runningVar as tf.Tensor1D, offset, scale, batchNormEpsilon);
   }
   const count = y.shape[0] * y.shape[1] * y.shape[2];
   return batchNormTrain(y, scale, offset, batchNormEpsilon, ({ mean, variance }) => pending.push({ unit, mean, variance, count }));
