@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { scaleWidth, vggMiniLayout } from '../engine/models/vgg.js';
 import type { BenchCase } from './benchCases.js';
 
 /** The same nets and training step in PyTorch (CPU), for side-by-side ratios. Never required. */
@@ -35,7 +36,8 @@ export function findTorchPython(): string | undefined {
 
 /** Measures PyTorch's CPU throughput on a bench case with `threads` threads. */
 export function measurePytorch(python: string, benchCase: BenchCase, threads: number, seconds: number): number {
-  const layout = benchCase.modelConfig.layout ?? [16, 'M', 32, 32, 'M', 64, 128];
+  const widthMultiplier = benchCase.modelConfig.widthMultiplier ?? 1;
+  const layout = (benchCase.modelConfig.layout ?? vggMiniLayout).map((item) => (item === 'M' ? item : scaleWidth(item, widthMultiplier)));
   const [h, w, c] = benchCase.input;
   const out = execFileSync(python, ['-c', script, JSON.stringify(layout), String(h), String(w), String(c), String(threads), String(seconds)], { encoding: 'utf8' });
   return (JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { examplesPerSecond: number }).examplesPerSecond;
