@@ -1,14 +1,40 @@
 import { initBackend } from '../engine/backend/initBackend.js';
 import type { ConvNet } from '../engine/models/convNet.js';
 import type { ProgressSink } from '../engine/train/progress.js';
-import { trainRun } from '../engine/train/trainRun.js';
+import { trainRun, type TrainedRun } from '../engine/train/trainRun.js';
 import { measureFlatness } from '../metrics/flatness/measureFlatness.js';
 import { summarizeRun } from '../metrics/runSummary.js';
 import { inertEpochs } from '../pruning/inertEpochs.js';
 import { createPruning } from '../pruning/pruningController.js';
+import { fromState, type FinalStateStore } from './finalStateStore.js';
 import type { PrefixCheckpointStore } from './prefixCheckpointStore.js';
 import type { RunConfig } from './runConfig.js';
 import { runResultVersion, type RunResult } from './runResult.js';
+
+/** Flatness of a trained run when its config asks for it (not for a diverged run). */
+function measure(config: RunConfig, run: TrainedRun, seed: number): Pick<RunResult, 'flatness' | 'flatnessSeconds'> {
+  if (config.flatness === undefined || run.outcome.diverged !== undefined) return {};
+  const start = performance.now();
+  const flatness = measureFlatness({ model: run.model, data: run.data, config: config.flatness, seed });
+  return { flatness, flatnessSeconds: (performance.now() - start) / 1000 };
+}
+
+/** A run whose training is its twin's: load the twin's final state, measure, and take the rest of the twin's result. */
+async function measureAfterTwin(
+  config: RunConfig,
+  seed: number,
+  from: { store: FinalStateStore; key: string; twin: RunResult },
+  show: { progress?: ProgressSink; label?: string },
+): Promise<RunResult> {
+  if (from.twin.diverged !== undefined) return { ...from.twin, config, measuredOnRun: from.key };
+  const prefix = { checkpoints: fromState(from.store.load(from.key)), inertEpochs: Infinity };
+  const run = await trainRun({ config: config.train, seed, progress: show.progress, label: show.label, prefix });
+  try {
+    return { ...from.twin, config, ...measure(config, run, seed), measuredOnRun: from.key };
+  } finally {
+    run.dispose();
+  }
+}
 
 function countParameters(model: ConvNet): { remaining: number; total: number } {
   let remaining = 0;
@@ -39,8 +65,13 @@ export async function executeRun(options: {
   checkpoints?: PrefixCheckpointStore;
   /** Epoch counts after which other runs of the same prefix family continue (the scheduler knows them). */
   prefixPoints?: readonly number[];
+  /** Keep the final training state under `key` (this run's key), if at most `maxBytes`: measured runs of the same training continue from it. */
+  keepFinalState?: { store: FinalStateStore; key: string; maxBytes?: number };
+  /** Do not train: the run repeats `twin`'s training, whose final state `store` holds under `key`; only measure. */
+  measureAfter?: { store: FinalStateStore; key: string; twin: RunResult };
 }): Promise<RunResult> {
   const { config, seed, checkpoints } = options;
+  if (options.measureAfter !== undefined) return measureAfterTwin(config, seed, options.measureAfter, options);
   const pruning = createPruning(config.pruning, { seed });
   const prefix =
     checkpoints === undefined
@@ -53,12 +84,11 @@ export async function executeRun(options: {
   const run = await trainRun({ config: config.train, seed, hooks: pruning.hooks, progress: options.progress, label: options.label, prefix });
   try {
     const { outcome } = run;
-    const flatnessStart = performance.now();
-    const flatness =
-      config.flatness !== undefined && outcome.diverged === undefined
-        ? measureFlatness({ model: run.model, data: run.data, config: config.flatness, seed })
-        : undefined;
-    const flatnessSeconds = flatness === undefined ? undefined : (performance.now() - flatnessStart) / 1000;
+    const keep = options.keepFinalState;
+    if (keep !== undefined) {
+      const state = run.checkpoint();
+      if (4 * state.tensors.reduce((n, t) => n + t.values.length, 0) <= (keep.maxBytes ?? Infinity)) keep.store.save(keep.key, state);
+    }
     return {
       version: runResultVersion,
       config,
@@ -67,13 +97,12 @@ export async function executeRun(options: {
       epochs: outcome.epochs,
       events: pruning.events,
       summary: outcome.epochs.length > 0 ? summarizeRun(outcome.epochs, pruning.events) : undefined,
-      flatness,
+      ...measure(config, run, seed),
       parameters: countParameters(run.model),
       diverged: outcome.diverged,
       wallSeconds: outcome.wallSeconds,
       examplesPerSecond: outcome.examplesPerSecond,
       resumedEpochs: outcome.resumedEpochs,
-      flatnessSeconds,
     };
   } finally {
     run.dispose();

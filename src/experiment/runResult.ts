@@ -35,4 +35,9 @@ export interface RunResult {
   readonly flatnessSeconds?: number;
   /** Epochs continued from a shared-prefix checkpoint (bit-identical to training them again). */
   readonly resumedEpochs?: number;
+  /**
+   * Present when this run's training was not repeated: it is the training of the run with this key
+   * (the same config without the measurement), measured on that run's stored final state.
+   */
+  readonly measuredOnRun?: string;
 }

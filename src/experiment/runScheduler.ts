@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
 import { inertEpochs } from '../pruning/inertEpochs.js';
 import { executeRun } from './executeRun.js';
+import { FinalStateStore, trainingTwin } from './finalStateStore.js';
 import { PrefixCheckpointStore, prefixKey } from './prefixCheckpointStore.js';
 import type { RunConfig } from './runConfig.js';
 import { runKey } from './runKey.js';
@@ -34,6 +35,12 @@ export interface SchedulerOptions {
    * checkpoints live in `<store>/checkpoints/`.
    */
   readonly prefixCheckpoints?: boolean;
+  /**
+   * Final training states up to this size (MB) are kept for every run, in `<store>/final/`, so
+   * that a later run measuring flatness on the same training only measures (default
+   * `GST_FINAL_STATE_MB`, else 16). Runs requested together with such a measured run always keep theirs.
+   */
+  readonly finalStateMb?: number;
 }
 
 /** Whether runs share training prefixes by default: yes, unless `GST_PREFIX_CHECKPOINTS=0`. */
@@ -42,6 +49,15 @@ export function defaultPrefixCheckpoints(): boolean {
   if (env === undefined || env === '' || env === '1') return true;
   if (env === '0') return false;
   throw new Error(`GST_PREFIX_CHECKPOINTS='${env}' is not allowed; use 1 (share training prefixes, the default) or 0 (train every run from scratch)`);
+}
+
+/** Size limit of kept final states by default: `GST_FINAL_STATE_MB`, else 16 (0 keeps only those requested together with a measured run). */
+export function defaultFinalStateMb(): number {
+  const env = process.env.GST_FINAL_STATE_MB;
+  if (env === undefined || env === '') return 16;
+  const n = Number(env);
+  if (!(n >= 0)) throw new Error(`GST_FINAL_STATE_MB='${env}' is not allowed; use a number of megabytes ≥ 0`);
+  return n;
 }
 
 /** Worker processes to use by default: `GST_WORKERS`, else one per core. */
@@ -72,7 +88,7 @@ class WorkerPool {
     return this.size;
   }
 
-  run(request: RunRequest, prefix: { dir: string; points: readonly number[] } | undefined, onProgress: (line: string) => void): Promise<RunResult> {
+  run(request: RunRequest, extra: Pick<WorkerRequest, 'checkpointDir' | 'prefixPoints' | 'keepFinalState' | 'measureAfter'>, onProgress: (line: string) => void): Promise<RunResult> {
     const child = this.idle.pop() ?? this.spawn();
     const id = this.nextId++;
     return new Promise<RunResult>((resolve, reject) => {
@@ -95,7 +111,7 @@ class WorkerPool {
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
-      child.send({ id, config: request.config, seed: request.seed, label: request.label, checkpointDir: prefix?.dir, prefixPoints: prefix?.points } satisfies WorkerRequest);
+      child.send({ id, config: request.config, seed: request.seed, label: request.label, ...extra } satisfies WorkerRequest);
     });
   }
 
@@ -133,8 +149,17 @@ function prefixPoints(requests: readonly RunRequest[], backend: string): number[
 export async function runAll(requests: readonly RunRequest[], options: SchedulerOptions): Promise<RunResult[]> {
   const { store, backend } = options;
   const workers = options.workers ?? defaultWorkers();
-  const keys = requests.map((r) => runKey({ config: r.config, seed: r.seed, backend }));
+  const keyOf = (r: RunRequest) => runKey({ config: r.config, seed: r.seed, backend });
+  // a run measuring flatness trains as its twin (the same run without the measurement): the twin
+  // trains (or is read), keeps its final state, and the measured run only measures on it
+  const twinKeys = requests.map((r) => (r.config.flatness === undefined ? undefined : runKey({ config: trainingTwin(r.config), seed: r.seed, backend })));
+  const twins = requests.flatMap((r, i) => (r.config.flatness === undefined ? [] : [{ config: trainingTwin(r.config), seed: r.seed, label: r.label, twinOf: twinKeys[i] }]));
+  const all: RunRequest[] = [...requests, ...twins];
+  const keys = all.map(keyOf);
+  const measured = new Map<string, string>(); // measured run key -> twin key
+  requests.forEach((r, i) => twinKeys[i] !== undefined && measured.set(keys[i], twinKeys[i]));
   const results = new Map<string, RunResult>();
+  const finalStates = new FinalStateStore(join(store.dir, 'final'));
   const pending: number[] = [];
   const seen = new Set<string>();
   keys.forEach((key, i) => {
@@ -143,6 +168,9 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
     else if (!seen.has(key)) pending.push(i);
     seen.add(key);
   });
+  // a twin stored earlier without its final state is not retrained: its measured run trains itself
+  const finalStateReady = (twinKey: string) => finalStates.has(twinKey) && store.read(twinKey) !== undefined;
+  const needed = new Set(pending.map((i) => keys[i]));
   const total = pending.length;
   const started = performance.now();
   let finished = 0;
@@ -156,13 +184,42 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   };
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const checkpoints = (options.prefixCheckpoints ?? defaultPrefixCheckpoints()) ? new PrefixCheckpointStore(join(store.dir, 'checkpoints')) : undefined;
-  const points = prefixPoints(requests, backend);
-  const train = (request: RunRequest, i: number) =>
-    pool
-      ? pool.run(request, checkpoints && { dir: checkpoints.dir, points: points[i] }, (line) => report(line))
-      : executeRun({ config: request.config, seed: request.seed, label: request.label, checkpoints, prefixPoints: points[i], progress: (line) => report(line) });
+  const points = prefixPoints(all, backend);
+  const twinsWanted = new Set(twinKeys.filter((k) => k !== undefined));
+  const finalStateBytes = (options.finalStateMb ?? defaultFinalStateMb()) * 1e6;
+  const train = (i: number) => {
+    const request = all[i];
+    const key = keys[i];
+    const twinKey = measured.get(key);
+    const twin = twinKey !== undefined && finalStateReady(twinKey) ? store.read(twinKey) : undefined;
+    const measureAfter = twin && twinKey ? { key: twinKey, twin } : undefined;
+    const keep = request.config.flatness === undefined ? { key, maxBytes: twinsWanted.has(key) ? undefined : finalStateBytes } : undefined;
+    if (pool) {
+      return pool.run(
+        request,
+        {
+          checkpointDir: checkpoints?.dir,
+          prefixPoints: checkpoints && points[i],
+          keepFinalState: keep && { dir: finalStates.dir, ...keep },
+          measureAfter: measureAfter && { dir: finalStates.dir, ...measureAfter },
+        },
+        (line) => report(line),
+      );
+    }
+    return executeRun({
+      config: request.config,
+      seed: request.seed,
+      label: request.label,
+      checkpoints,
+      prefixPoints: points[i],
+      keepFinalState: keep && { store: finalStates, ...keep },
+      measureAfter: measureAfter && { store: finalStates, ...measureAfter },
+      progress: (line) => report(line),
+    });
+  };
 
-  const queue = [...pending];
+  // measured runs last, so that their twins are done first
+  const queue = [...pending.filter((i) => !measured.has(keys[i])), ...pending.filter((i) => measured.has(keys[i]))];
   const waitingOnOthers: number[] = [];
   const workerLoop = async (): Promise<void> => {
     for (;;) {
@@ -172,20 +229,24 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
       const stored = store.read(key);
       if (stored) {
         results.set(key, stored);
+        needed.delete(key);
         continue;
       }
-      if (!store.tryLock(key)) {
-        // another process trains it: look again later
+      const twinKey = measured.get(key);
+      const waitForTwin = twinKey !== undefined && needed.has(twinKey) && !finalStateReady(twinKey);
+      if (waitForTwin || !store.tryLock(key)) {
+        // its twin is still training here, or another process trains it: look again later
         waitingOnOthers.push(i);
         if (queue.length === 0) await new Promise((r) => setTimeout(r, options.pollMs ?? 2000));
         continue;
       }
       try {
-        const result = await train(requests[i], i);
+        const result = await train(i);
         store.write(key, result);
         results.set(key, result);
         finished += 1;
-        examples += (result.epochs.length - (result.resumedEpochs ?? 0)) * (result.config.train.data.trainSize ?? 0);
+        needed.delete(key);
+        examples += result.measuredOnRun === undefined ? (result.epochs.length - (result.resumedEpochs ?? 0)) * (result.config.train.data.trainSize ?? 0) : 0;
         report();
       } finally {
         store.unlock(key);
@@ -197,7 +258,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   } finally {
     pool?.close();
   }
-  return keys.map((key, i) => {
+  return keys.slice(0, requests.length).map((key, i) => {
     const result = results.get(key);
     if (result === undefined) throw new Error(`run ${requests[i].label} (seed ${requests[i].seed}) has no result`);
     return result;

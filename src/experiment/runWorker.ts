@@ -3,6 +3,7 @@
  * answers `{ id, result }` or `{ id, error }`, and forwards epoch progress as `{ id, progress }`.
  */
 import { executeRun } from './executeRun.js';
+import { FinalStateStore } from './finalStateStore.js';
 import { PrefixCheckpointStore } from './prefixCheckpointStore.js';
 import type { WorkerRequest, WorkerReply } from './workerProtocol.js';
 
@@ -15,6 +16,8 @@ process.on('message', (message: WorkerRequest) => {
     label: message.label,
     checkpoints: message.checkpointDir === undefined ? undefined : new PrefixCheckpointStore(message.checkpointDir),
     prefixPoints: message.prefixPoints,
+    keepFinalState: message.keepFinalState && { ...message.keepFinalState, store: new FinalStateStore(message.keepFinalState.dir) },
+    measureAfter: message.measureAfter && { ...message.measureAfter, store: new FinalStateStore(message.measureAfter.dir) },
     progress: (line) => send({ id: message.id, progress: line }) })
     .then((result) => send({ id: message.id, result }))
     .catch((error: unknown) => send({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));

@@ -11,6 +11,10 @@ export interface WorkerRequest {
   readonly checkpointDir?: string;
   /** Epoch counts after which other runs of this run's prefix family continue. */
   readonly prefixPoints?: readonly number[];
+  /** Keep the final training state in this folder under this key. */
+  readonly keepFinalState?: { readonly dir: string; readonly key: string; readonly maxBytes?: number };
+  /** Only measure, on the final state of `twin` stored in this folder under this key. */
+  readonly measureAfter?: { readonly dir: string; readonly key: string; readonly twin: RunResult };
 }
 
 /** Worker → parent: a progress line, the result, or an error. */

@@ -13,7 +13,7 @@ import { evaluateModel, type Evaluation } from './evaluate.js';
 import { formatDuration, type ProgressSink } from './progress.js';
 import { validateTrainConfig, type TrainConfig } from './trainConfig.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from './trainingHooks.js';
-import { captureCheckpoint, restoreCheckpoint, type SharedPrefix } from './trainingCheckpoint.js';
+import { captureCheckpoint, restoreCheckpoint, type SharedPrefix, type TrainingCheckpoint } from './trainingCheckpoint.js';
 import { trainStep } from './trainStep.js';
 
 /** One epoch of a run's log. Accuracies are fractions in [0, 1]. */
@@ -56,6 +56,8 @@ export interface TrainedRun {
   readonly model: ConvNet;
   readonly optimizer: Optimizer;
   readonly data: PreparedData;
+  /** The training state at the end, as a checkpoint (a later measurement may continue from it). */
+  checkpoint(): TrainingCheckpoint;
   dispose(): void;
 }
 
@@ -198,6 +200,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
     model,
     optimizer,
     data,
+    checkpoint: () => captureCheckpoint({ model, optimizer, epochsDone: epochs.length, step, epochs, trainSeconds, examples }),
     dispose() {
       model.dispose();
       optimizer.dispose();
