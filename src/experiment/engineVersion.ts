@@ -2,5 +2,8 @@
  * Version of everything that can change a run's numbers (engine, kernels, pruning, metrics).
  * Part of every run's store key: bump it when a change alters results, and old cached runs are
  * no longer reused.
+ *
+ * History: `gst-engine-2`: eval-mode batch-norm gradient in closed form (flatness values change at
+ * float rounding; training, accuracies and stabilities are bit-identical to `gst-engine-1`).
  */
-export const engineVersion = 'gst-engine-1';
+export const engineVersion = 'gst-engine-2';
