@@ -53,7 +53,7 @@ describe('claim map', () => {
     expect(p.train.epochs).toBe(Math.max(...miniProtocol.layers.map((l) => l.end)) + 1 + 31);
     expect(p.train.model.widthMultiplier).toBe(2);
     expect(p.rates.large).toBe(8);
-    expect(miniProtocol.train.data.labelNoise).toBe(0.2);
+    expect(miniProtocol.train.data.labelNoise).toBe(0.4);
   });
 
   it('renders a heat map with one cell per evaluated point', () => {
