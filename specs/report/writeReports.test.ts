@@ -63,10 +63,15 @@ describe('reports', () => {
 
   it('claim maps appear as a heat map in index.html and a table in summary.md', () => {
     const dir3 = mkdtempSync(join(tmpdir(), 'gst-report-'));
-    const map = { claimId: 'prune-l', dimensions: ['labelNoise' as const], cells: [{ point: { labelNoise: 0 }, verdict: 'not shown' as const, effect: 0.1 }, { point: { labelNoise: 0.2 }, verdict: 'supported' as const, effect: 1.2 }], counterexample: { labelNoise: 0 }, seed: 1, path: '0:0', numRuns: 2 };
+    const cells = [{ point: { labelNoise: 0.2 }, verdict: 'supported' as const, effect: 1.2 }, { point: { labelNoise: 0 }, verdict: 'not shown' as const, effect: 0.1 }];
+    const map = { claimId: 'prune-l', dimensions: ['labelNoise' as const], cells, counterexample: { labelNoise: 0 }, seed: 1, path: '0:0', numRuns: 2, protocol: 'mini', seedPhase: 'calibration' as const };
     writeReports({ dir: dir3, reports: [], maps: [map], durationSeconds: 1 });
     expect(readFileSync(join(dir3, 'index.html'), 'utf8').match(/class="cell /g)).toHaveLength(2);
-    expect(readFileSync(join(dir3, 'summary.md'), 'utf8')).toContain('Simplest failing configuration: `{"labelNoise":0}`');
+    const summary = readFileSync(join(dir3, 'summary.md'), 'utf8');
+    expect(summary).toContain('Simplest failing configuration: `{"labelNoise":0}`');
+    expect(summary).toContain('Claim maps only');
+    expect(summary).toContain('## Claim map: prune-l (around `mini`, calibration seeds)');
+    expect(summary.indexOf('| 0 | not shown')).toBeLessThan(summary.indexOf('| 0.2 | supported'));
   });
 
   it('junit.xml has one testcase per claim', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Verdict } from './claimReport.js';
+import type { SeedPhase } from './profiles/profile.js';
 import type { Protocol } from './profiles/protocol.js';
 
 /** The dimensions a claim map may vary, each with the values to try (the first is the simplest). */
@@ -32,6 +33,9 @@ export interface ClaimMap {
   readonly seed: number;
   readonly path?: string;
   readonly numRuns: number;
+  /** The base protocol's name and the seeds the points ran on, where the caller says. */
+  readonly protocol?: string;
+  readonly seedPhase?: SeedPhase;
 }
 
 /** The protocol with one point of the space applied. */
@@ -71,6 +75,8 @@ export async function exploreClaimMap(options: {
   numRuns: number;
   seed: number;
   path?: string;
+  protocol?: string;
+  seedPhase?: SeedPhase;
 }): Promise<ClaimMap> {
   const dimensions = (Object.keys(options.space) as (keyof ProtocolSpace)[]).filter((k) => (options.space[k]?.length ?? 0) > 0);
   const arbitrary = fc.record(Object.fromEntries(dimensions.map((d) => [d, fc.constantFrom(...(options.space[d] as number[]))])) as Record<string, fc.Arbitrary<number>>);
@@ -99,5 +105,7 @@ export async function exploreClaimMap(options: {
     seed: options.seed,
     path: details.counterexamplePath ?? options.path,
     numRuns: options.numRuns,
+    protocol: options.protocol,
+    seedPhase: options.seedPhase,
   };
 }

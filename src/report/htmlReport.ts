@@ -72,7 +72,8 @@ function claimSection(c: ClaimsDocument['claims'][number]): string {
 function mapSection(map: ClaimsDocument['maps'][number]): string {
   const [xd, yd] = map.dimensions;
   const cells = map.cells.map((c) => ({ x: String(c.point[xd] ?? ''), y: yd ? String(c.point[yd] ?? '') : '', verdict: c.verdict, text: c.effect.toFixed(2) }));
-  return `<section class="map"><h2>Claim map: ${esc(map.claimId)}</h2>${heatMap({ title: `${map.claimId}: verdict and effect per point`, xLabel: String(xd), yLabel: String(yd ?? ''), cells })}
+  const about = map.protocol ? ` around <code>${esc(map.protocol)}</code>${map.seedPhase ? `, ${esc(map.seedPhase)} seeds` : ''}` : '';
+  return `<section class="map"><h2>Claim map: ${esc(map.claimId)}${about}</h2>${heatMap({ title: `${map.claimId}: verdict and effect per point`, xLabel: String(xd), yLabel: String(yd ?? ''), cells })}
 <p>${map.counterexample ? `Simplest configuration where the claim is not supported (after shrinking): <code>${esc(JSON.stringify(map.counterexample))}</code>.` : 'Supported at every explored point.'} fast-check seed ${map.seed}${map.path ? `, path ${esc(map.path)}` : ''}; replay with <code>GST_MAP=1 GST_FC_SEED=${map.seed}${map.path ? ` GST_FC_PATH=${esc(map.path)}` : ''}</code>.</p></section>`;
 }
 

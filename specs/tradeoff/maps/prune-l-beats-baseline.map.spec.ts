@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { applyProtocolPoint, exploreClaimMap } from '../../../src/claims/claimMap.js';
 import { paperArms } from '../../../src/claims/paperArms.js';
 import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
+import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
 import { defineClaim, evaluateClaim } from '../../../src/claims/verifyClaim.js';
 
@@ -34,6 +35,8 @@ describe.skipIf(!process.env.GST_MAP)('claim map: Prune_L beats no pruning over 
       numRuns: Number(process.env.GST_MAP_BUDGET ?? 6),
       seed: Number(process.env.GST_FC_SEED ?? 20261127),
       path: process.env.GST_FC_PATH || undefined,
+      protocol: miniProtocol.name,
+      seedPhase: activeSeedPhase(),
       evaluate: async (point) => {
         const report = await evaluateClaim(claim, undefined, profileFromProtocol(applyProtocolPoint(miniProtocol, point)));
         return { verdict: report.verdict, effect: report.verdicts[0].main.effect.value };
