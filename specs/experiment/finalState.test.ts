@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,7 +56,7 @@ describe('final training states', () => {
     }
   });
 
-  it('are kept for every run up to the size limit; a twin stored without one leaves its flatness run to train', async () => {
+  it('are kept for every run up to the size limit; a twin stored without one, or GST_FINAL_STATES=0, leaves the flatness run to train', async () => {
     const small = new RunStore({ dir: tempDir() });
     await runAll([{ config: twinConfig, seed: 2, label: 'twin' }], { store: small, backend: 'wasm', workers: 0, finalStateMb: 16 });
     expect(readdirSync(join(small.dir, 'final'))).toEqual([`${twinKey(2)}.ckpt`]);
@@ -68,6 +68,11 @@ describe('final training states', () => {
     const [trained] = await runAll([{ config: measuredConfig, seed: 2, label: 'flat' }], { store: none, backend: 'wasm', workers: 0 });
     expect(trained.measuredOnRun).toBeUndefined();
     expect(measured(trained)).toEqual(measured(onState));
+
+    const off = new RunStore({ dir: tempDir() });
+    const [own] = await runAll([{ config: measuredConfig, seed: 2, label: 'flat' }], { store: off, backend: 'wasm', workers: 0, finalStates: false });
+    expect(own.measuredOnRun).toBeUndefined();
+    expect(existsSync(join(off.dir, 'final'))).toBe(false);
   });
 
   it('turn a corrupt state file into an error naming it', async () => {

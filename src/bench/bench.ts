@@ -4,8 +4,8 @@
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
  * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
- * stock wasm `MaxPoolGrad` and the engine's, and two seeds of every paper arm at the `ci` profile
- * trained with and without shared-prefix checkpoints.
+ * stock wasm `MaxPoolGrad` and the engine's, and two seeds of every run the suite needs at the `ci`
+ * profile with each scheduler lever (shared-prefix checkpoints, final states) off and on.
  */
 import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -73,15 +73,21 @@ if (measureLevers) {
     log(`lever ${kernel} ${benchCase.id}: stock ${before.toFixed(0)} ex/s -> ours ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`);
     levers.push({ lever: `wasm ${kernel} kernel`, case: benchCase.id, before, after, unit: 'examples/s', ratio: after / before });
   }
-  // ABBA over two seeds, so that a drift of the machine's speed hits both alike
-  const slices: { prefixCheckpoints: boolean; runs: number; seconds: number }[] = [];
-  for (const [seed, prefixCheckpoints] of [[1, false], [1, true], [2, true], [2, false]] as const) {
-    slices.push({ prefixCheckpoints, ...(await measureSuiteSlice({ prefixCheckpoints, seed })) });
+  // each scheduler lever off and on, ABBA over two seeds, so that a drift of the machine's speed hits both alike
+  const schedulerLevers = [
+    { name: 'shared-prefix checkpoints', lever: 'prefixCheckpoints' },
+    { name: 'final states for flatness runs', lever: 'finalStates' },
+  ] as const;
+  for (const { name, lever } of schedulerLevers) {
+    const slices: { on: boolean; runs: number; seconds: number }[] = [];
+    for (const [seed, on] of [[1, false], [1, true], [2, true], [2, false]] as const) {
+      slices.push({ on, ...(await measureSuiteSlice({ levers: { prefixCheckpoints: true, finalStates: true, [lever]: on }, seed })) });
+    }
+    const total = (on: boolean) => slices.filter((s) => s.on === on).reduce((t, s) => t + s.seconds, 0);
+    const runs = slices.filter((s) => s.on).reduce((t, s) => t + s.runs, 0);
+    log(`lever ${name}: ${runs} ci-profile runs (two seeds, every run the suite needs) ${total(false).toFixed(1)} s -> ${total(true).toFixed(1)} s (x${(total(false) / total(true)).toFixed(2)})`);
+    levers.push({ lever: name, case: 'ci profile, every run the suite needs, seeds 1-2, 1 process', before: total(false), after: total(true), unit: 'seconds', ratio: total(false) / total(true) });
   }
-  const total = (shared: boolean) => slices.filter((s) => s.prefixCheckpoints === shared).reduce((t, s) => t + s.seconds, 0);
-  const runs = slices.filter((s) => s.prefixCheckpoints).reduce((t, s) => t + s.runs, 0);
-  log(`lever prefix sharing: ${runs} ci-profile runs (two seeds, every paper arm) ${total(false).toFixed(1)} s -> ${total(true).toFixed(1)} s (x${(total(false) / total(true)).toFixed(2)})`);
-  levers.push({ lever: 'shared-prefix checkpoints', case: `ci profile, every paper arm, seeds 1-2, 1 process`, before: total(false), after: total(true), unit: 'seconds', ratio: total(false) / total(true) });
 }
 const report = {
   backend: backend?.name,

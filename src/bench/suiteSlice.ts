@@ -1,24 +1,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { paperArms } from '../claims/paperArms.js';
+import { paperArms, withFlatness } from '../claims/paperArms.js';
 import { ciProfile } from '../claims/profiles/miniProfile.js';
 import { initBackend } from '../engine/backend/initBackend.js';
 import { runAll } from '../experiment/runScheduler.js';
 import { RunStore } from '../experiment/runStore.js';
 
+/** The scheduler's work-sharing levers, each on or off. */
+export interface SharingLevers {
+  readonly prefixCheckpoints: boolean;
+  readonly finalStates: boolean;
+}
+
 /**
- * Wall-clock seconds to train one seed of every paper arm at the `ci` profile from an empty store,
- * in one worker process, with or without shared-prefix checkpoints: the prefix-sharing lever of
- * `npm run bench -- --levers`.
+ * Wall-clock seconds to get one seed of every run the suite needs at the `ci` profile (every paper
+ * arm, and the flatness arms of claim 10) from an empty store, in one worker process, with the
+ * work-sharing levers as given: the scheduler levers of `npm run bench -- --levers`.
  */
-export async function measureSuiteSlice(options: { prefixCheckpoints: boolean; seed: number }): Promise<{ runs: number; seconds: number }> {
+export async function measureSuiteSlice(options: { levers: SharingLevers; seed: number }): Promise<{ runs: number; seconds: number }> {
   const backend = await initBackend();
   const dir = mkdtempSync(join(tmpdir(), 'gst-bench-store-'));
-  const requests = Object.values(paperArms).map((arm) => ({ config: ciProfile.runConfig(arm), seed: options.seed, label: arm.label }));
+  const arms = [...Object.values(paperArms), ...[paperArms.baseline, paperArms.pruneSSmall, paperArms.pruneLLarge].map(withFlatness)];
+  const requests = arms.map((arm) => ({ config: ciProfile.runConfig(arm), seed: options.seed, label: arm.label }));
   const start = performance.now();
   try {
-    await runAll(requests, { store: new RunStore({ dir }), backend: backend.name, workers: 1, prefixCheckpoints: options.prefixCheckpoints });
+    await runAll(requests, { store: new RunStore({ dir }), backend: backend.name, workers: 1, ...options.levers });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

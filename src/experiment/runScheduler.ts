@@ -41,6 +41,8 @@ export interface SchedulerOptions {
    * `GST_FINAL_STATE_MB`, else 16). Runs requested together with such a measured run always keep theirs.
    */
   readonly finalStateMb?: number;
+  /** Measured runs measure on their twin's kept final state (default: on unless `GST_FINAL_STATES=0`). */
+  readonly finalStates?: boolean;
 }
 
 /** Whether runs share training prefixes by default: yes, unless `GST_PREFIX_CHECKPOINTS=0`. */
@@ -49,6 +51,14 @@ export function defaultPrefixCheckpoints(): boolean {
   if (env === undefined || env === '' || env === '1') return true;
   if (env === '0') return false;
   throw new Error(`GST_PREFIX_CHECKPOINTS='${env}' is not allowed; use 1 (share training prefixes, the default) or 0 (train every run from scratch)`);
+}
+
+/** Whether measured runs re-use their twin's training by default: yes, unless `GST_FINAL_STATES=0`. */
+export function defaultFinalStates(): boolean {
+  const env = process.env.GST_FINAL_STATES;
+  if (env === undefined || env === '' || env === '1') return true;
+  if (env === '0') return false;
+  throw new Error(`GST_FINAL_STATES='${env}' is not allowed; use 1 (flatness runs measure on their twin's final state, the default) or 0 (they train themselves)`);
 }
 
 /** Size limit of kept final states by default: `GST_FINAL_STATE_MB`, else 16 (0 keeps only those requested together with a measured run). */
@@ -152,8 +162,9 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const keyOf = (r: RunRequest) => runKey({ config: r.config, seed: r.seed, backend });
   // a run measuring flatness trains as its twin (the same run without the measurement): the twin
   // trains (or is read), keeps its final state, and the measured run only measures on it
-  const twinKeys = requests.map((r) => (r.config.flatness === undefined ? undefined : runKey({ config: trainingTwin(r.config), seed: r.seed, backend })));
-  const twins = requests.flatMap((r, i) => (r.config.flatness === undefined ? [] : [{ config: trainingTwin(r.config), seed: r.seed, label: r.label, twinOf: twinKeys[i] }]));
+  const useFinalStates = options.finalStates ?? defaultFinalStates();
+  const twinKeys = requests.map((r) => (r.config.flatness === undefined || !useFinalStates ? undefined : runKey({ config: trainingTwin(r.config), seed: r.seed, backend })));
+  const twins = requests.flatMap((r, i) => (twinKeys[i] === undefined ? [] : [{ config: trainingTwin(r.config), seed: r.seed, label: r.label }]));
   const all: RunRequest[] = [...requests, ...twins];
   const keys = all.map(keyOf);
   const measured = new Map<string, string>(); // measured run key -> twin key
@@ -193,7 +204,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
     const twinKey = measured.get(key);
     const twin = twinKey !== undefined && finalStateReady(twinKey) ? store.read(twinKey) : undefined;
     const measureAfter = twin && twinKey ? { key: twinKey, twin } : undefined;
-    const keep = request.config.flatness === undefined ? { key, maxBytes: twinsWanted.has(key) ? undefined : finalStateBytes } : undefined;
+    const keep = request.config.flatness === undefined && useFinalStates ? { key, maxBytes: twinsWanted.has(key) ? undefined : finalStateBytes } : undefined;
     if (pool) {
       return pool.run(
         request,
