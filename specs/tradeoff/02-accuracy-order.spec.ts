@@ -18,8 +18,8 @@ verifyClaim(
     alpha: 0.05,
     minEffect: { measure: 'hedges-g', value: 0.5 },
     expectedToFail: {
-      mini: 'measured at mini: no pruned arm beats no pruning on best accuracy (trend p = 0.79; Prune_S 1% vs none g = -0.40 [-1.28, 0.49]); final and held-out readings agree',
-      ci: 'measured at ci: pruning lowers best accuracy (no pruning is best; trend p = 0.95 for the claimed order); the net does not reach the noisy-label memorisation regime in 20 epochs',
+      mini: 'measured at mini (seeds 101-110): pruning lowers best accuracy (Prune_S 1% below no pruning, g = -1.61 [-2.61, -0.60], contradicted; trend p = 0.997); not shown under the final and held-out readings',
+      ci: 'measured at ci (seeds 101-104): pruning lowers best accuracy (Prune_S 1% vs none g = -1.89 [-3.55, -0.22]; trend p = 0.99)',
     },
   }),
 );
