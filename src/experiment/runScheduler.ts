@@ -163,12 +163,13 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   // a run measuring flatness trains as its twin (the same run without the measurement): the twin
   // trains (or is read), keeps its final state, and the measured run only measures on it
   const useFinalStates = options.finalStates ?? defaultFinalStates();
-  const twinKeys = requests.map((r) => (r.config.flatness === undefined || !useFinalStates ? undefined : runKey({ config: trainingTwin(r.config), seed: r.seed, backend })));
-  const twins = requests.flatMap((r, i) => (twinKeys[i] === undefined ? [] : [{ config: trainingTwin(r.config), seed: r.seed, label: r.label }]));
-  const all: RunRequest[] = [...requests, ...twins];
+  const twinOf = (r: RunRequest): RunRequest | undefined =>
+    r.config.flatness !== undefined && useFinalStates ? { config: trainingTwin(r.config), seed: r.seed, label: r.label } : undefined;
+  const twinRequests = requests.map(twinOf);
+  const all: RunRequest[] = [...requests, ...twinRequests.filter((t) => t !== undefined)];
   const keys = all.map(keyOf);
-  const measured = new Map<string, string>(); // measured run key -> twin key
-  requests.forEach((r, i) => twinKeys[i] !== undefined && measured.set(keys[i], twinKeys[i]));
+  const measured = new Map<string, string>(); // measured run key -> its twin's key
+  twinRequests.forEach((twin, i) => twin !== undefined && measured.set(keys[i], keyOf(twin)));
   const results = new Map<string, RunResult>();
   const finalStates = new FinalStateStore(join(store.dir, 'final'));
   const pending: number[] = [];
@@ -196,7 +197,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const checkpoints = (options.prefixCheckpoints ?? defaultPrefixCheckpoints()) ? new PrefixCheckpointStore(join(store.dir, 'checkpoints')) : undefined;
   const points = prefixPoints(all, backend);
-  const twinsWanted = new Set(twinKeys.filter((k) => k !== undefined));
+  const twinsWanted = new Set(measured.values());
   const finalStateBytes = (options.finalStateMb ?? defaultFinalStateMb()) * 1e6;
   const train = (i: number) => {
     const request = all[i];
