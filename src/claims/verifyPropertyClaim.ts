@@ -38,6 +38,7 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
       const specPath = expect.getState().testPath;
       let last: ClaimReport | undefined;
       const failing = new Map<string, ClaimReport>();
+      const started = performance.now();
       const details = await fc.check(
         fc.asyncProperty(definition.space(profile), async (value) => {
           const report = await evaluateClaim(definition.claimAt(value), specPath);
@@ -57,6 +58,7 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
         paperClaim: definition.paperClaim,
         verdict: details.failed ? shown.verdict : 'supported',
         expectedToFail: reason,
+        durationSeconds: (performance.now() - started) / 1000,
         property: {
           seed,
           path: details.counterexamplePath ?? path,

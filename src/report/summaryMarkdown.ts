@@ -19,8 +19,8 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
       '',
       `Protocol: ${first.profileDescription}`,
       '',
-      '| claim | verdict (deciding metric) | other readings | effect [95% CI] | p | p Bonferroni (test) | p Holm | p BH | n per arm | power at min. effect | replicates for 0.8 | test |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| claim | verdict (deciding metric) | other readings | effect [95% CI] | p | p Bonferroni (test) | p Holm | p BH | n per arm | power at min. effect | replicates for 0.8 | wall time | test |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
   }
   for (const c of doc.claims) {
@@ -29,7 +29,7 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
     const n = Object.values(v.n).join('/');
     const expected = c.expectedToFail ? ' (expected not to reproduce here)' : '';
     lines.push(
-      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${expected} | ${others} | ${v.main.effect.name} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}] | ${fmtP(v.main.pValue)} | ${fmtP(v.pAdjusted)} | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.main.test} ${c.testPassed ? 'passed' : 'FAILED'} |`,
+      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${expected} | ${others} | ${v.main.effect.name} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}] | ${fmtP(v.main.pValue)} | ${fmtP(v.pAdjusted)} | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${Math.round(c.durationSeconds)} s | ${v.main.test} ${c.testPassed ? 'passed' : 'FAILED'} |`,
     );
   }
   for (const map of doc.maps) {
