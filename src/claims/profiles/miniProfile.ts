@@ -18,7 +18,7 @@ import { lastFourConvs, type Protocol, profileFromProtocol } from './protocol.js
 export const miniProtocol: Protocol = {
   name: 'mini',
   description:
-    'Fashion-MNIST 16×16 (shipped), 1,000 training images per seed with 40% random labels, 1,000 validation + 1,000 test images; VGG-mini at width 0.5 (8-16-16-32-64), Adam 1e-3, batch 128, 20 epochs; conv1–conv4 pruned to .3/.3/.3/.6 at epochs 4–10, r = 1 (small) or 3 (large), L2 scores.',
+    'Fashion-MNIST 16×16 (shipped), 1,000 training images per seed with 40% random labels, 1,000 validation + 1,000 test images; VGG-mini at width 0.5 (8-16-16-32-64), Adam 1e-3, batch 128, 20 epochs; conv1–conv4 pruned to .3/.3/.3/.6 at epochs 4–10, r = 1 (small) or 3 (large), L2 scores. Label noise and schedule length calibrated with this engine on seeds 1–10 (map of Prune_L vs none over label noise × epochs after the last event, rule fixed before the run; README Results); confirmation seeds 101–110.',
   train: {
     data: { name: 'fashion-mnist-16', trainSize: 1000, testSize: 2000, validationSize: 1000, labelNoise: 0.4 },
     model: { name: 'vgg-mini', widthMultiplier: 0.5 },
