@@ -44,4 +44,4 @@ export const miniProfile = profileFromProtocol(miniProtocol);
  * statistics at low power: its verdicts say whether the machinery reproduces the strongest
  * effects, not whether the paper holds.
  */
-export const ciProfile = profileFromProtocol({ ...miniProtocol, name: 'ci', replicates: 4 });
+export const ciProfile = profileFromProtocol({ ...miniProtocol, name: 'ci', replicates: 4, description: `${miniProtocol.description} At ci: 4 replicates.` });
