@@ -36,6 +36,12 @@ async function measureAfterTwin(
   }
 }
 
+/** Size of a run's final state in float32 (model and optimizer variables), without reading them. */
+function stateBytes(run: TrainedRun): number {
+  const variables = [...run.model.namedVariables().map(([, v]) => v), ...run.optimizer.stateVariables()];
+  return 4 * variables.reduce((n, v) => n + v.size, 0);
+}
+
 function countParameters(model: ConvNet): { remaining: number; total: number } {
   let remaining = 0;
   let total = 0;
@@ -85,10 +91,7 @@ export async function executeRun(options: {
   try {
     const { outcome } = run;
     const keep = options.keepFinalState;
-    if (keep !== undefined) {
-      const state = run.checkpoint();
-      if (4 * state.tensors.reduce((n, t) => n + t.values.length, 0) <= (keep.maxBytes ?? Infinity)) keep.store.save(keep.key, state);
-    }
+    if (keep !== undefined && stateBytes(run) <= (keep.maxBytes ?? Infinity)) keep.store.save(keep.key, run.checkpoint());
     return {
       version: runResultVersion,
       config,
