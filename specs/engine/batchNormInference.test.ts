@@ -16,7 +16,7 @@ function lossAndGrads(norm: typeof batchNormInference) {
 const tfjsBatchNorm: typeof batchNormInference = (x, mean, variance, offset, scale, epsilon) => tf.batchNorm(x, mean, variance, offset, scale, epsilon);
 
 describe('batchNormInference', () => {
-  it('equals tf.batchNorm bit for bit forward (cpu and wasm), and its autodiff gradients (x, γ, β)', async () => {
+  it('equals tf.batchNorm forward within float rounding (cpu and wasm), and its autodiff gradients (x, γ, β)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({ n: fc.integer({ min: 1, max: 4 }), h: fc.integer({ min: 1, max: 5 }), c: fc.integer({ min: 1, max: 4 }), seed: fc.nat(100000) }),
@@ -25,7 +25,7 @@ describe('batchNormInference', () => {
           for (const backend of ['cpu', 'wasm'] as const) {
             const expected = await onBackend(backend, inputs, lossAndGrads(tfjsBatchNorm));
             const actual = await onBackend(backend, inputs, lossAndGrads(batchNormInference));
-            expect(actual[0]).toEqual(expected[0]);
+            expect(maxRelativeError(expected[0], actual[0])).toBeLessThan(1e-6);
             expected.slice(1).forEach((e, i) => expect(maxRelativeError(e, actual[i + 1])).toBeLessThan(2e-4));
           }
         },

@@ -5,7 +5,7 @@ import { tf } from '../../src/engine/tf.js';
 import { hostNormal, maxRelativeError, onBackend } from '../support/backends.js';
 
 describe('batchNormTrain', () => {
-  it('value and gradients (x, γ, β) equal tfjs moments + batchNorm autodiff for any shape', async () => {
+  it('value and gradients (x, γ, β) equal tfjs moments + batchNorm autodiff for any shape (cpu and wasm)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({ n: fc.integer({ min: 2, max: 4 }), h: fc.integer({ min: 1, max: 5 }), c: fc.integer({ min: 1, max: 4 }), seed: fc.nat(100000) }),
@@ -29,9 +29,11 @@ describe('batchNormTrain', () => {
               }), wi));
             return [f(xi, gi, bi), ...tf.grads(f)([xi, gi, bi])];
           };
-          const expected = await onBackend('cpu', [x, g, b, weights], reference);
-          const actual = await onBackend('cpu', [x, g, b, weights], ours);
-          expected.forEach((e, i) => expect(maxRelativeError(e, actual[i])).toBeLessThan(2e-4));
+          for (const backend of ['cpu', 'wasm'] as const) {
+            const expected = await onBackend(backend, [x, g, b, weights], reference);
+            const actual = await onBackend(backend, [x, g, b, weights], ours);
+            expected.forEach((e, i) => expect(maxRelativeError(e, actual[i])).toBeLessThan(2e-4));
+          }
         },
       ),
       { numRuns: 25, seed: 7 },

@@ -5,5 +5,8 @@
  *
  * History: `gst-engine-2`: eval-mode batch-norm gradient in closed form (flatness values change at
  * float rounding; training, accuracies and stabilities are bit-identical to `gst-engine-1`).
+ * `gst-engine-3`: batch norm's channel means as global average pools and its per-channel affine maps
+ * as 1×1 depthwise convolutions, the filter gradient packing the smaller operand (every number
+ * changes at float rounding; training ~1.2× faster on wasm).
  */
-export const engineVersion = 'gst-engine-2';
+export const engineVersion = 'gst-engine-3';

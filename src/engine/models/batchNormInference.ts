@@ -1,17 +1,19 @@
 import { tf } from '../tf.js';
+import { channelAffine, channelMean } from './channelOps.js';
 
 /**
  * Eval-mode batch normalisation (running statistics) with a hand-written gradient.
  *
- * The forward pass is tfjs' own `batchNorm`, so outputs are bit-identical to it. Its gradient in
- * tfjs materialises `tile`s of the per-channel factors to the full activation shape (on wasm, more
- * than half of an eval-mode gradient's time: flatness measurements differentiate in eval mode).
- * With fixed statistics the closed form is a broadcast product and two channel reductions:
- * `dx = dy·γ·σ⁻¹`, `dγ = Σ dy·(x − μ)·σ⁻¹`, `dβ = Σ dy`, with `σ = √(running var + ε)`.
+ * `y = (x − μ)·γσ⁻¹ + β` with `σ = √(running var + ε)`, computed as two per-channel affine maps
+ * ({@link channelAffine}): on wasm 7× faster than tfjs' `batchNorm` kernel (a scalar loop), and equal
+ * to it within float rounding. tfjs' gradient of `batchNorm` materialises `tile`s of the per-channel
+ * factors to the full activation shape; with fixed statistics the closed form is one affine map and
+ * two channel means: `dx = dy·γσ⁻¹`, `dγ = Σ dy·(x − μ)·σ⁻¹`, `dβ = Σ dy` (flatness measurements
+ * differentiate in eval mode).
  *
  * @example
  * ```ts
- * const y = batchNormInference(x, runningMean, runningVar, beta, gamma, 1e-5); // = tf.batchNorm(x, runningMean, runningVar, beta, gamma, 1e-5)
+ * const y = batchNormInference(x, runningMean, runningVar, beta, gamma, 1e-5); // ≈ tf.batchNorm(x, runningMean, runningVar, beta, gamma, 1e-5)
  * ```
  */
 export function batchNormInference(
@@ -22,19 +24,23 @@ export function batchNormInference(
   scale: tf.Tensor1D,
   epsilon: number,
 ): tf.Tensor4D {
+  const count = x.shape[0] * x.shape[1] * x.shape[2];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, meanIn, varianceIn, scaleIn, offsetIn] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D];
     const save = args[5] as tf.GradSaveFunc;
-    save([xIn, meanIn, varianceIn, scaleIn]);
+    const invStd = tf.rsqrt(tf.add(varianceIn, epsilon)) as tf.Tensor1D;
+    const centred = channelAffine(xIn, tf.onesLike(meanIn), tf.neg(meanIn));
+    save([centred, invStd, scaleIn]);
     return {
-      value: tf.batchNorm(xIn, meanIn, varianceIn, offsetIn, scaleIn, epsilon),
+      value: channelAffine(centred, tf.mul(scaleIn, invStd), offsetIn),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [savedX, savedMean, savedVariance, savedScale] = saved;
-        const invStd = tf.rsqrt(tf.add(savedVariance, epsilon));
-        const dBeta = tf.sum(dy, [0, 1, 2]);
-        const dGamma = tf.mul(tf.sum(tf.mul(dy, tf.sub(savedX, savedMean)), [0, 1, 2]), invStd);
+        const [savedCentred, savedInvStd, savedScale] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
+        const dy4 = dy as tf.Tensor4D;
+        const dx = channelAffine(dy4, tf.mul(savedScale, savedInvStd));
+        const dGamma = tf.mul(channelMean(tf.mul(dy4, savedCentred)), tf.mul(savedInvStd, count));
+        const dBeta = tf.mul(channelMean(dy4), count);
         // the statistics are constants here (running averages, not trained)
-        return [tf.mul(dy, tf.mul(savedScale, invStd)), tf.zerosLike(savedMean), tf.zerosLike(savedVariance), dGamma, dBeta];
+        return [dx, tf.zerosLike(meanIn), tf.zerosLike(varianceIn), dGamma, dBeta];
       },
     };
   });

