@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --seconds 8] [-- --compare-pytorch]`: training throughput of the engine on the
- * benchmark nets, in 1 process and in 2 processes at once (summed), written to `reports/bench.json`.
+ * benchmark nets, in 1 process and in 2 processes at once (summed), each measured twice in the order
+ * 1, 2, 2, 1 and averaged, written to `reports/bench.json`.
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
  * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
@@ -41,13 +42,21 @@ async function benchWorker(args: readonly string[]): Promise<unknown> {
 const results = [];
 let backend: WorkerResult['backend'] | undefined;
 for (const benchCase of benchCases) {
-  for (const processes of [1, 2]) {
+  // 1, 2, 2, 1 processes (ABBA): the machine's drift over the case's minute hits both counts alike
+  const samples = new Map<number, number[]>([[1, []], [2, []]]);
+  for (const processes of [1, 2, 2, 1]) {
     const measured = await inProcesses(benchCase, processes);
     backend = measured[0].backend;
-    const examplesPerSecond = measured.reduce((s, m) => s + m.examplesPerSecond, 0);
-    log(`${benchCase.id} ${benchCase.input.join('x')} processes=${processes}: ${examplesPerSecond.toFixed(0)} ex/s`);
-    results.push({ case: benchCase.id, model: benchCase.model, input: benchCase.input, batchSize: benchBatchSize, processes, examplesPerSecond });
+    samples.get(processes)?.push(measured.reduce((s, m) => s + m.examplesPerSecond, 0));
   }
+  for (const [processes, sampled] of samples) {
+    const examplesPerSecond = sampled.reduce((a, b) => a + b, 0) / sampled.length;
+    log(`${benchCase.id} ${benchCase.input.join('x')} processes=${processes}: ${examplesPerSecond.toFixed(0)} ex/s (${sampled.map((v) => v.toFixed(0)).join(', ')})`);
+    results.push({ case: benchCase.id, model: benchCase.model, input: benchCase.input, batchSize: benchBatchSize, processes, examplesPerSecond, samples: sampled });
+  }
+  const one = results.at(-2)?.examplesPerSecond ?? 0;
+  const two = results.at(-1)?.examplesPerSecond ?? 0;
+  log(`${benchCase.id}: 2 processes = ${(two / one).toFixed(2)}x 1 process`);
 }
 const pytorch = [];
 if (comparePytorch) {
