@@ -1,13 +1,16 @@
 import { tf } from '../tf.js';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm.js';
 import { conv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm.js';
+import { castWasmConfig, identityWasmConfig } from './identityWasm.js';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm.js';
 
-/** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train conv nets. */
+/** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train conv nets, fast. */
 export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
   conv2dBackpropFilterWasmConfig,
   conv2dBackpropInputWasmConfig,
   maxPoolGradWasmConfig,
+  identityWasmConfig,
+  castWasmConfig,
 ];
 
 /** Stock wasm kernels that {@link registerWasmTrainingKernels} replaced, by kernel name (for comparisons and `npm run bench`). */
