@@ -55,21 +55,24 @@ export async function measureThroughput(benchCase: BenchCase, seconds: number): 
  * and with the engine's, alternating in `rounds` rounds within one process (so that the machine's
  * drift hits both alike), over `seconds` in total.
  */
-export async function measureKernelLever(benchCase: BenchCase, kernelName: string, seconds: number, rounds = 6): Promise<{ before: number; after: number }> {
+export async function measureKernelLever(benchCase: BenchCase, kernelNames: readonly string[], seconds: number, rounds = 6): Promise<{ before: number; after: number }> {
   const training = await benchTraining(benchCase);
-  const stock = replacedStockKernels.get(kernelName);
-  const ours = tf.getKernel(kernelName, training.backend.name);
-  if (stock === undefined || ours === undefined) throw new Error(`kernel lever: '${kernelName}' was not replaced on backend ${training.backend.name}`);
+  const pairs = kernelNames.map((name) => {
+    const stock = replacedStockKernels.get(name);
+    const ours = tf.getKernel(name, training.backend.name);
+    if (stock === undefined || ours === undefined) throw new Error(`kernel lever: '${name}' was not replaced on backend ${training.backend.name}`);
+    return { stock, ours };
+  });
   const rates = { before: 0, after: 0 };
   try {
     for (let round = 0; round < rounds; round++) {
-      useKernel(stock);
+      for (const { stock } of pairs) useKernel(stock);
       rates.before += stepsPerSecond(training.step, seconds / (2 * rounds)) / rounds;
-      useKernel(ours);
+      for (const { ours } of pairs) useKernel(ours);
       rates.after += stepsPerSecond(training.step, seconds / (2 * rounds)) / rounds;
     }
   } finally {
-    useKernel(ours);
+    for (const { ours } of pairs) useKernel(ours);
     training.dispose();
   }
   return { before: rates.before * benchBatchSize, after: rates.after * benchBatchSize };
