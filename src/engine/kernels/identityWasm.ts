@@ -5,6 +5,15 @@ interface RefCountingBackend {
   incRef(dataId: object): void;
 }
 
+/** The stock wasm kernels, captured when this module loads (before any replacement is registered). */
+const stockKernels = new Map([tf.Identity, tf.Cast].map((name) => [name, tf.getKernel(name, 'wasm')]));
+
+function stockKernel(name: string): tf.KernelConfig {
+  const kernel = stockKernels.get(name);
+  if (kernel === undefined) throw new Error(`stock wasm kernel '${name}' is not registered; @tensorflow/tfjs-backend-wasm must be imported first`);
+  return kernel;
+}
+
 /** A new tensor on `x`'s storage (one more reference to it), as wasm's own `Reshape` does. */
 function share(x: tf.TensorInfo, backend: RefCountingBackend): tf.TensorInfo {
   backend.incRef(x.dataId);
@@ -29,15 +38,6 @@ function cast(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; ba
   const { dtype } = args.attrs as unknown as tf.CastAttrs;
   if (dtype === x.dtype && dtype !== 'string') return share(x, args.backend as RefCountingBackend);
   return stockKernel(tf.Cast).kernelFunc(args as never) as tf.TensorInfo;
-}
-
-/** The stock wasm kernels, captured when this module loads (before any replacement is registered). */
-const stockKernels = new Map([tf.Identity, tf.Cast].map((name) => [name, tf.getKernel(name, 'wasm')]));
-
-function stockKernel(name: string): tf.KernelConfig {
-  const kernel = stockKernels.get(name);
-  if (kernel === undefined) throw new Error(`stock wasm kernel '${name}' is not registered; @tensorflow/tfjs-backend-wasm must be imported first`);
-  return kernel;
 }
 
 /** Kernel configs registered by {@link registerWasmTrainingKernels}. */
