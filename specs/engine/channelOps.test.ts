@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelAffine, channelMean } from '../../src/engine/models/channelOps.js';
+import { channelAffine, channelCentre, channelMean } from '../../src/engine/models/channelOps.js';
 import { tf } from '../../src/engine/tf.js';
 import { hostNormal, maxRelativeError, onBackend } from '../support/backends.js';
 
@@ -13,7 +13,7 @@ const activation = fc.record({
 });
 
 describe('channel ops', () => {
-  it('channelAffine equals the broadcast x·s + b and x·s bit for bit (cpu and wasm)', async () => {
+  it('channelAffine and channelCentre equal the broadcast x·s + b, x·s and x − m bit for bit (cpu and wasm)', async () => {
     await fc.assert(
       fc.asyncProperty(activation, async ({ n, h, w, c, seed }) => {
         const inputs = [hostNormal([n, h, w, c], seed), hostNormal([c], seed + 1), hostNormal([c], seed + 2)];
@@ -22,6 +22,9 @@ describe('channel ops', () => {
           const [broadcastAffine, broadcastScaled] = await onBackend(backend, inputs, (x, s, b) => [tf.add(tf.mul(x, s), b), tf.mul(x, s)]);
           expect(affine).toEqual(broadcastAffine);
           expect(scaled).toEqual(broadcastScaled);
+          const [centred] = await onBackend(backend, inputs, (x, m) => [channelCentre(x as tf.Tensor4D, m as tf.Tensor1D)]);
+          const [difference] = await onBackend(backend, inputs, (x, m) => [tf.sub(x, m)]);
+          expect(centred).toEqual(difference);
         }
       }),
       { numRuns: 30, seed: 5 },

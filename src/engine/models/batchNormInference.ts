@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { channelAffine, channelMean } from './channelOps.js';
+import { channelAffine, channelCentre, channelMean } from './channelOps.js';
 
 /**
  * Eval-mode batch normalisation (running statistics) with a hand-written gradient.
@@ -29,7 +29,7 @@ export function batchNormInference(
     const [xIn, meanIn, varianceIn, scaleIn, offsetIn] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D];
     const save = args[5] as tf.GradSaveFunc;
     const invStd = tf.rsqrt(tf.add(varianceIn, epsilon)) as tf.Tensor1D;
-    const centred = channelAffine(xIn, tf.onesLike(meanIn), tf.neg(meanIn));
+    const centred = channelCentre(xIn, meanIn);
     save([centred, invStd, scaleIn]);
     return {
       value: channelAffine(centred, tf.mul(scaleIn, invStd), offsetIn),

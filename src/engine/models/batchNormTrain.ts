@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { channelAffine, channelMean } from './channelOps.js';
+import { channelAffine, channelCentre, channelMean } from './channelOps.js';
 
 /** Batch statistics produced by {@link batchNormTrain}, for the running-average update. */
 export interface BatchMoments {
@@ -37,7 +37,7 @@ export function batchNormTrain(
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
     const mean = channelMean(xIn);
-    const centred = channelAffine(xIn, tf.onesLike(mean), tf.neg(mean));
+    const centred = channelCentre(xIn, mean);
     const variance = channelMean(tf.square(centred));
     const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
     const xHat = channelAffine(centred, invStd);

@@ -47,3 +47,16 @@ export function channelAffine(x: tf.Tensor4D, scale: tf.Tensor1D, offset?: tf.Te
       : tf.fused.depthwiseConv2d({ x, filter, strides: 1, pad: 'valid', bias: offset });
   });
 }
+
+/**
+ * `x − mean` with `mean` of shape `[C]` broadcast over N, H, W: {@link channelAffine} with scale 1,
+ * bit-identical to the broadcast difference.
+ *
+ * @example
+ * ```ts
+ * channelCentre(x, channelMean(x)); // = tf.sub(x, tf.mean(x, [0, 1, 2])) up to the mean's rounding
+ * ```
+ */
+export function channelCentre(x: tf.Tensor4D, mean: tf.Tensor1D): tf.Tensor4D {
+  return tf.tidy(() => channelAffine(x, tf.onesLike(mean), tf.neg(mean)));
+}
