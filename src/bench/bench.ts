@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --seconds 8] [-- --compare-pytorch]`: training throughput of the engine on the
- * benchmark nets, in 1 process and in 2 processes at once (summed), each measured twice in the order
- * 1, 2, 2, 1 and averaged, written to `reports/bench.json`.
+ * `npm run bench [-- --seconds 8] [-- --warmup 3] [-- --compare-pytorch]`: training throughput of
+ * the engine on the benchmark nets, in 1 process and in 2 processes at once (summed), each measured
+ * twice in the order 1, 2, 2, 1 and averaged, written to `reports/bench.json`. Every measurement
+ * starts after `--warmup` seconds of training in its process (V8's background compilation of the
+ * first seconds, which the suite's long-lived workers pay once).
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
  * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
@@ -20,7 +22,15 @@ import { findTorchPython, measurePytorch } from './pytorchReference.js';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
-const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 8) || 8;
+const numberOption = (name: string, fallback: number): number => {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  const value = Number(args[at + 1]);
+  if (!(value >= 0)) throw new Error(`${name} '${args[at + 1]}' is not allowed; use a number of seconds ≥ 0`);
+  return value;
+};
+const seconds = numberOption('--seconds', 8);
+const warmupSeconds = numberOption('--warmup', 3);
 const comparePytorch = args.includes('--compare-pytorch');
 const measureLevers = args.includes('--levers');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -31,7 +41,7 @@ interface WorkerResult {
 }
 
 async function inProcesses(benchCase: BenchCase, processes: number): Promise<WorkerResult[]> {
-  const outputs = await Promise.all(Array.from({ length: processes }, () => benchWorker([benchCase.id, String(seconds)])));
+  const outputs = await Promise.all(Array.from({ length: processes }, () => benchWorker([benchCase.id, String(seconds), String(warmupSeconds)])));
   return outputs as WorkerResult[];
 }
 
@@ -67,7 +77,7 @@ if (comparePytorch) {
   } else {
     for (const benchCase of benchCases) {
       for (const threads of [1, 2]) {
-        const examplesPerSecond = measurePytorch(python, benchCase, threads, seconds);
+        const examplesPerSecond = measurePytorch(python, benchCase, threads, seconds, warmupSeconds);
         const ours = results.find((r) => r.case === benchCase.id && r.processes === threads)?.examplesPerSecond ?? 0;
         log(`pytorch ${benchCase.id} threads=${threads}: ${examplesPerSecond.toFixed(0)} ex/s (ours/pytorch ${(ours / examplesPerSecond).toFixed(2)})`);
         pytorch.push({ case: benchCase.id, threads, examplesPerSecond, ratio: ours / examplesPerSecond });
@@ -79,7 +89,7 @@ const levers = [];
 if (measureLevers) {
   for (const benchCase of benchCases) {
     for (const kernel of ['MaxPoolGrad', 'Identity+Cast']) {
-      const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), `lever:${kernel}`])) as { before: number; after: number };
+      const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), String(warmupSeconds), `lever:${kernel}`])) as { before: number; after: number };
       log(`lever ${kernel} ${benchCase.id}: stock ${before.toFixed(0)} ex/s -> ours ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`);
       levers.push({ lever: `wasm ${kernel} kernel`, case: benchCase.id, before, after, unit: 'examples/s', ratio: after / before });
     }
@@ -105,6 +115,7 @@ const report = {
   tfjs: backend?.tfjsVersion,
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   secondsPerMeasurement: seconds,
+  warmupSeconds,
   date: new Date().toISOString(),
   results,
   ...(comparePytorch ? { pytorch } : {}),

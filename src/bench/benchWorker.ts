@@ -1,12 +1,15 @@
 /**
- * Child process of `npm run bench`: measures one case and prints one JSON line. A third argument
- * `lever:<Kernel>[+<Kernel>...]` measures instead what the engine's replacement of those stock wasm kernels gives.
+ * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...]]`
+ * measures one case and prints one JSON line. With the fourth argument it measures instead what the
+ * engine's replacement of those stock wasm kernels gives.
  */
 import { benchCases } from './benchCases.js';
 import { measureKernelLever, measureThroughput } from './measureThroughput.js';
 
-const [id, seconds, lever] = process.argv.slice(2);
+const [id, seconds, warmupSeconds, lever] = process.argv.slice(2);
 const benchCase = benchCases.find((c) => c.id === id);
 if (benchCase === undefined) throw new Error(`bench case '${id}' is unknown; allowed: ${benchCases.map((c) => c.id).join(', ')}`);
-const result = lever?.startsWith('lever:') ? await measureKernelLever(benchCase, lever.slice('lever:'.length).split('+'), Number(seconds)) : await measureThroughput(benchCase, Number(seconds));
+const result = lever?.startsWith('lever:')
+  ? await measureKernelLever(benchCase, lever.slice('lever:'.length).split('+'), Number(seconds), Number(warmupSeconds))
+  : await measureThroughput(benchCase, Number(seconds), Number(warmupSeconds));
 process.stdout.write(`${JSON.stringify(result)}\n`);

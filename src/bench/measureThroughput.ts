@@ -7,8 +7,14 @@ import { trainStep } from '../engine/train/trainStep.js';
 import { tf } from '../engine/tf.js';
 import { benchBatchSize, type BenchCase } from './benchCases.js';
 
-/** The engine's real training step on fixed random batches of a bench case (SGD-momentum). */
-async function benchTraining(benchCase: BenchCase): Promise<{ step: () => void; backend: BackendInfo; dispose: () => void }> {
+/**
+ * The engine's real training step on fixed random batches of a bench case (SGD-momentum), after
+ * training for `warmupSeconds` (at least two steps): V8 compiles the hot wasm and JavaScript
+ * functions with its optimizing tier in background threads during the first seconds of a process,
+ * which in two processes at once takes from the other process's core. The run scheduler's workers
+ * live across runs, so training throughput is the throughput after that warm-up.
+ */
+async function benchTraining(benchCase: BenchCase, warmupSeconds: number): Promise<{ step: () => void; backend: BackendInfo; dispose: () => void }> {
   const backend = await initBackend();
   const model = buildModel(benchCase.modelConfig, { inputShape: benchCase.input, numClasses: 10, seed: 1 });
   const optimizer = createOptimizer(model.trainableVariables(), { name: 'sgd', learningRate: 0.01, momentum: 0.9 });
@@ -18,6 +24,7 @@ async function benchTraining(benchCase: BenchCase): Promise<{ step: () => void; 
   const step = () => void trainStep({ model, optimizer, x, y, shape: benchCase.input, learningRate: 0.01 });
   step();
   step();
+  stepsPerSecond(step, warmupSeconds);
   return {
     step,
     backend,
@@ -40,11 +47,11 @@ function stepsPerSecond(step: () => void, seconds: number): number {
 }
 
 /**
- * Trains `benchCase` on fixed random batches for `seconds` of wall-clock time (after two warm-up
- * steps) with the engine's real training step, and returns training examples per second.
+ * Trains `benchCase` on fixed random batches for `seconds` of wall-clock time (after `warmupSeconds`
+ * of warm-up) with the engine's real training step, and returns training examples per second.
  */
-export async function measureThroughput(benchCase: BenchCase, seconds: number): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
-  const training = await benchTraining(benchCase);
+export async function measureThroughput(benchCase: BenchCase, seconds: number, warmupSeconds: number): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
+  const training = await benchTraining(benchCase, warmupSeconds);
   const examplesPerSecond = stepsPerSecond(training.step, seconds) * benchBatchSize;
   training.dispose();
   return { examplesPerSecond, backend: training.backend };
@@ -53,10 +60,10 @@ export async function measureThroughput(benchCase: BenchCase, seconds: number): 
 /**
  * What replacing a stock wasm kernel gives: training throughput of `benchCase` with the stock kernel
  * and with the engine's, alternating in `rounds` rounds within one process (so that the machine's
- * drift hits both alike), over `seconds` in total.
+ * drift hits both alike), over `seconds` in total after `warmupSeconds` of warm-up.
  */
-export async function measureKernelLever(benchCase: BenchCase, kernelNames: readonly string[], seconds: number, rounds = 6): Promise<{ before: number; after: number }> {
-  const training = await benchTraining(benchCase);
+export async function measureKernelLever(benchCase: BenchCase, kernelNames: readonly string[], seconds: number, warmupSeconds: number, rounds = 6): Promise<{ before: number; after: number }> {
+  const training = await benchTraining(benchCase, warmupSeconds);
   const pairs = kernelNames.map((name) => {
     const stock = replacedStockKernels.get(name);
     const ours = tf.getKernel(name, training.backend.name);
