@@ -38,3 +38,18 @@ export function maxRelativeError(a: Float32Array, b: Float32Array): number {
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / (1 + Math.abs(a[i])));
   return worst;
 }
+
+/**
+ * Largest elementwise |a − b| relative to the largest |a|: the float32 rounding of a sum of many
+ * products is proportional to the size of its terms, which the largest entry reflects.
+ */
+export function maxErrorRelativeToScale(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Infinity;
+  let worst = 0;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) {
+    worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(a[i]));
+  }
+  return worst / Math.max(scale, 1e-30);
+}

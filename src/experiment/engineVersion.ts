@@ -8,5 +8,7 @@
  * `gst-engine-3`: batch norm's channel means as global average pools and its per-channel affine maps
  * as 1×1 depthwise convolutions, the filter gradient packing the smaller operand (every number
  * changes at float rounding; training ~1.2× faster on wasm).
+ * `gst-engine-4`: the filter gradient as this project's SIMD kernel on the wasm heap
+ * (`kernels/assembly/conv2dFilterGradient.ts`; every number changes at float rounding).
  */
-export const engineVersion = 'gst-engine-3';
+export const engineVersion = 'gst-engine-4';
