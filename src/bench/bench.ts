@@ -7,7 +7,7 @@
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
  * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
- * stock wasm `MaxPoolGrad` (then `Identity` + `Cast`) and the engine's, and two seeds of every run
+ * stock wasm `Conv2D` (then `MaxPoolGrad`, then `Identity` + `Cast`) and the engine's, and two seeds of every run
  * the suite needs at the `ci` profile with each scheduler lever (shared-prefix checkpoints, final
  * states) off and on.
  */
@@ -88,7 +88,7 @@ if (comparePytorch) {
 const levers = [];
 if (measureLevers) {
   for (const benchCase of benchCases) {
-    for (const kernel of ['MaxPoolGrad', 'Identity+Cast']) {
+    for (const kernel of ['Conv2D', 'MaxPoolGrad', 'Identity+Cast']) {
       const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), String(warmupSeconds), `lever:${kernel}`])) as { before: number; after: number };
       log(`lever ${kernel} ${benchCase.id}: stock ${before.toFixed(0)} ex/s -> ours ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`);
       levers.push({ lever: `wasm ${kernel} kernel`, case: benchCase.id, before, after, unit: 'examples/s', ratio: after / before });

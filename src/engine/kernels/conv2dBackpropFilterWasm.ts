@@ -1,11 +1,7 @@
 import { tf } from '../tf.js';
 import { forwardConvInfo } from './signedPadding.js';
-import { heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModule.js';
-
-/** The compiled filter gradient (source: `assembly/conv2dFilterGradient.ts`). */
-const filterGradientModule = new WasmHeapModule<{
-  conv2dFilterGradient(x: number, dy: number, dW: number, ...geometry: number[]): void;
-}>(new URL('./assembly/conv2dFilterGradient.wasm', import.meta.url));
+import { assemblyKernels, convGeometry } from './assemblyKernels.js';
+import { heapOffset, type WasmHeapBackend } from './wasmHeapModule.js';
 
 /**
  * `Conv2DBackpropFilter` for the wasm backend, which tfjs 4.22 does not ship:
@@ -27,24 +23,7 @@ function conv2dBackpropFilter(args: {
   const info = forwardConvInfo('Conv2DBackpropFilter', x.shape, attrs.filterShape, attrs);
   const backend = args.backend as WasmHeapBackend;
   const dW = backend.makeOutput([...attrs.filterShape], 'float32');
-  filterGradientModule.on(backend).conv2dFilterGradient(
-    heapOffset(backend, x),
-    heapOffset(backend, dy),
-    heapOffset(backend, dW),
-    info.batchSize,
-    info.inHeight,
-    info.inWidth,
-    info.inChannels,
-    info.outHeight,
-    info.outWidth,
-    info.outChannels,
-    info.filterHeight,
-    info.filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-  );
+  assemblyKernels.on(backend).conv2dFilterGradient(heapOffset(backend, x), heapOffset(backend, dy), heapOffset(backend, dW), ...convGeometry(info));
   return dW as tf.TensorInfo;
 }
 

@@ -8,7 +8,8 @@ import { WasmKernelScope, type WasmBackendLike } from './wasmKernelScope.js';
  * The input gradient is the "full" convolution of the output gradient with the spatially flipped,
  * in/out-swapped filter. For stride `s > 1` the output gradient is first dilated by inserting
  * `s − 1` zeros between its pixels (a reshape and a pad), then convolved with stride 1 and padding
- * `k − 1 − pad` before (and whatever makes the output `H × W` after).
+ * `k − 1 − pad` before (and whatever makes the output `H × W` after). The convolution is the
+ * registered wasm `Conv2D`, i.e. this project's SIMD kernel (`conv2dWasm.ts`).
  */
 function conv2dBackpropInput(args: {
   inputs: tf.NamedTensorInfoMap;

@@ -1,11 +1,13 @@
 import { tf } from '../tf.js';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm.js';
 import { conv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm.js';
+import { conv2dWasmConfig } from './conv2dWasm.js';
 import { castWasmConfig, identityWasmConfig } from './identityWasm.js';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm.js';
 
 /** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train conv nets, fast. */
 export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
+  conv2dWasmConfig,
   conv2dBackpropFilterWasmConfig,
   conv2dBackpropInputWasmConfig,
   maxPoolGradWasmConfig,

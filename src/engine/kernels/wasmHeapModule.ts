@@ -23,8 +23,8 @@ export interface WasmHeapBackend {
  *
  * @example
  * ```ts
- * const kernels = new WasmHeapModule<{ conv2dFilterGradient(...args: number[]): void }>(new URL('./assembly/conv2dFilterGradient.wasm', import.meta.url));
- * kernels.on(backend).conv2dFilterGradient(heapOffset(backend, x), ...);
+ * const kernels = new WasmHeapModule<{ conv2d(...args: number[]): void }>(new URL('./assembly/kernels.wasm', import.meta.url));
+ * kernels.on(backend).conv2d(heapOffset(backend, x), heapOffset(backend, filter), heapOffset(backend, out), ...geometry);
  * ```
  */
 export class WasmHeapModule<Exports> {

@@ -1,7 +1,7 @@
 /**
- * AssemblyScript source of the wasm filter gradient (`npm run build:kernels` compiles it to
- * `conv2dFilterGradient.wasm`, committed next to it; a test checks the two agree). It runs on the
- * heap of tfjs' wasm backend (imported memory), so it reads the tensors where they lie.
+ * AssemblyScript source of the wasm filter gradient (`npm run build:kernels` compiles the sources
+ * listed in `asconfig.json` to `kernels.wasm`, committed next to them; a test checks they agree).
+ * It runs on the heap of tfjs' wasm backend (imported memory), so it reads the tensors where they lie.
  *
  * `dW[kh,kw,ci,co] = Σ_{n,oh,ow} x[n, oh·sh + kh − pt, ow·sw + kw − pl, ci] · dy[n,oh,ow,co]`
  * for NHWC `x` and `dy` and an HWIO `dW`, taps outside `x` being zero padding.

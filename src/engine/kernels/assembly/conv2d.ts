@@ -1,0 +1,187 @@
+/**
+ * AssemblyScript source of the wasm convolution (compiled with the filter gradient into
+ * `kernels.wasm`, see `conv2dFilterGradient.ts`). It runs on the heap of tfjs' wasm backend
+ * (imported memory).
+ *
+ * `out[n,oh,ow,co] = Σ_{kh,kw,ci} x[n, oh·sh + kh − pt, ow·sw + kw − pl, ci] · w[kh,kw,ci,co]`
+ * for NHWC `x`, HWIO `w` and NHWC `out`, taps outside `x` being zero padding (either pad may be
+ * negative: the input gradient runs through here as a convolution of the output gradient).
+ *
+ * For one output pixel, the taps of one kernel row that lie inside `x` read a contiguous run of
+ * `x` (taps × input channels) against contiguous filter rows, so the whole sum is `rows` runs of
+ * `len` products. Pixels whose taps all lie inside `x` are taken in pairs: 8 `f32x4` accumulators
+ * (2 pixels × 16 output channels) stay in SIMD registers over all their runs. Border pixels take
+ * 1 × 16 tiles, output channels past the last multiple of 16 1 × 4 tiles, and those past the last
+ * multiple of 4 a scalar loop. The order of every sum is fixed, so results are deterministic.
+ */
+
+/*
+ * The tiles below take one output pixel's runs as: `xRow` the first run's input, `xRowStep` the next
+ * kernel row's, `wRow` the first run's filter row (at the tile's first output channel), `wRowStep`
+ * the next kernel row's, `coBytes` the next input channel's filter row (all in bytes), `rows` the
+ * kernel rows inside `x` and `len` the products per run (taps inside `x` × input channels).
+ */
+
+/** 2 pixels (`xPair` bytes apart in `x`, `outPair` in `out`) × 16 output channels. */
+@inline
+function pairBy16(out: usize, outPair: usize, xPair: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep: usize, coBytes: usize, rows: i32, len: i32): void {
+  let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+  for (let row = 0; row < rows; row++) {
+    let xp = xRow;
+    let wp = wRow;
+    for (let i = 0; i < len; i++) {
+      const w0 = v128.load(wp), w1 = v128.load(wp, 16), w2 = v128.load(wp, 32), w3 = v128.load(wp, 48);
+      const s = v128.load32_splat(xp), t = v128.load32_splat(xp + xPair);
+      a0 = f32x4.add(a0, f32x4.mul(s, w0));
+      a1 = f32x4.add(a1, f32x4.mul(s, w1));
+      a2 = f32x4.add(a2, f32x4.mul(s, w2));
+      a3 = f32x4.add(a3, f32x4.mul(s, w3));
+      b0 = f32x4.add(b0, f32x4.mul(t, w0));
+      b1 = f32x4.add(b1, f32x4.mul(t, w1));
+      b2 = f32x4.add(b2, f32x4.mul(t, w2));
+      b3 = f32x4.add(b3, f32x4.mul(t, w3));
+      xp += 4;
+      wp += coBytes;
+    }
+    xRow += xRowStep;
+    wRow += wRowStep;
+  }
+  const outB = out + outPair;
+  v128.store(out, a0);
+  v128.store(out, a1, 16);
+  v128.store(out, a2, 32);
+  v128.store(out, a3, 48);
+  v128.store(outB, b0);
+  v128.store(outB, b1, 16);
+  v128.store(outB, b2, 32);
+  v128.store(outB, b3, 48);
+}
+
+/** 1 pixel × 16 output channels. */
+@inline
+function oneBy16(out: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep: usize, coBytes: usize, rows: i32, len: i32): void {
+  let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0;
+  for (let row = 0; row < rows; row++) {
+    let xp = xRow;
+    let wp = wRow;
+    for (let i = 0; i < len; i++) {
+      const s = v128.load32_splat(xp);
+      a0 = f32x4.add(a0, f32x4.mul(s, v128.load(wp)));
+      a1 = f32x4.add(a1, f32x4.mul(s, v128.load(wp, 16)));
+      a2 = f32x4.add(a2, f32x4.mul(s, v128.load(wp, 32)));
+      a3 = f32x4.add(a3, f32x4.mul(s, v128.load(wp, 48)));
+      xp += 4;
+      wp += coBytes;
+    }
+    xRow += xRowStep;
+    wRow += wRowStep;
+  }
+  v128.store(out, a0);
+  v128.store(out, a1, 16);
+  v128.store(out, a2, 32);
+  v128.store(out, a3, 48);
+}
+
+/** 1 pixel × 4 output channels. */
+@inline
+function oneBy4(out: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep: usize, coBytes: usize, rows: i32, len: i32): void {
+  let a = f32x4.splat(0);
+  for (let row = 0; row < rows; row++) {
+    let xp = xRow;
+    let wp = wRow;
+    for (let i = 0; i < len; i++) {
+      a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), v128.load(wp)));
+      xp += 4;
+      wp += coBytes;
+    }
+    xRow += xRowStep;
+    wRow += wRowStep;
+  }
+  v128.store(out, a);
+}
+
+/** 1 pixel × 1 output channel. */
+@inline
+function oneByOne(out: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep: usize, coBytes: usize, rows: i32, len: i32): void {
+  let a: f32 = 0;
+  for (let row = 0; row < rows; row++) {
+    let xp = xRow;
+    let wp = wRow;
+    for (let i = 0; i < len; i++) {
+      a += load<f32>(xp) * load<f32>(wp);
+      xp += 4;
+      wp += coBytes;
+    }
+    xRow += xRowStep;
+    wRow += wRowStep;
+  }
+  store<f32>(out, a);
+}
+
+/** One pixel's output channels from `from` on: 16 at a time, then 4, then 1. */
+@inline
+function onePixel(out: usize, xp: usize, xRowStep: usize, wp: usize, wRowStep: usize, co: i32, rows: i32, len: i32, from: i32): void {
+  const coBytes = <usize>co << 2;
+  const co16End = co & ~15;
+  const co4End = co & ~3;
+  for (let o = from; o < co16End; o += 16) oneBy16(out + (<usize>o << 2), xp, xRowStep, wp + (<usize>o << 2), wRowStep, coBytes, rows, len);
+  if (from < co16End) from = co16End;
+  for (let o = from; o < co4End; o += 4) oneBy4(out + (<usize>o << 2), xp, xRowStep, wp + (<usize>o << 2), wRowStep, coBytes, rows, len);
+  for (let o = co4End; o < co; o++) oneByOne(out + (<usize>o << 2), xp, xRowStep, wp + (<usize>o << 2), wRowStep, coBytes, rows, len);
+}
+
+/**
+ * Writes a 2-D convolution to `out` (byte offsets `x`, `w`, `out` on the heap; shapes `x`
+ * [n,h,w,ci], `w` [kh,kw,ci,co], `out` [n,oh,ow,co]).
+ */
+export function conv2d(
+  x: usize, w: usize, out: usize,
+  n: i32, h: i32, width: i32, ci: i32, oh: i32, ow: i32, co: i32,
+  kh: i32, kw: i32, sh: i32, sw: i32, pt: i32, pl: i32,
+): void {
+  const ciBytes = <usize>ci << 2;
+  const coBytes = <usize>co << 2;
+  const co16End = co & ~15;
+  const xPair = <usize>sw * ciBytes;
+  const xRowStep = <usize>width * ciBytes;
+  const wRowStep = <usize>(kw * ci) * coBytes;
+  for (let b = 0; b < n; b++) {
+    for (let y = 0; y < oh; y++) {
+      // kernel rows inside x for this output row
+      let kyStart = 0;
+      while (kyStart < kh && y * sh + kyStart - pt < 0) kyStart++;
+      let kyEnd = kh;
+      while (kyEnd > kyStart && y * sh + kyEnd - 1 - pt >= h) kyEnd--;
+      const rows = kyEnd - kyStart;
+      const xRow = x + (<usize>((b * h + y * sh + kyStart - pt) * width) * ciBytes);
+      const wRows = w + <usize>kyStart * wRowStep;
+      let outPixel = out + (<usize>((b * oh + y) * ow) * coBytes);
+      let p = 0;
+      while (p < ow) {
+        // kernel columns inside x for pixel p
+        const ix = p * sw - pl;
+        let kxStart = 0;
+        while (kxStart < kw && ix + kxStart < 0) kxStart++;
+        let kxEnd = kw;
+        while (kxEnd > kxStart && ix + kxEnd - 1 >= width) kxEnd--;
+        const xp = xRow + <usize>(ix + kxStart) * ciBytes;
+        const wp = wRows + <usize>(kxStart * ci) * coBytes;
+        const len = (kxEnd - kxStart) * ci;
+        const whole = kxStart === 0 && kxEnd === kw;
+        if (whole && p + 1 < ow && ix + sw + kw - 1 < width) {
+          for (let o = 0; o < co16End; o += 16) {
+            pairBy16(outPixel + (<usize>o << 2), coBytes, xPair, xp, xRowStep, wp + (<usize>o << 2), wRowStep, coBytes, rows, len);
+          }
+          onePixel(outPixel, xp, xRowStep, wp, wRowStep, co, rows, len, co16End);
+          onePixel(outPixel + coBytes, xp + xPair, xRowStep, wp, wRowStep, co, rows, len, co16End);
+          outPixel += coBytes << 1;
+          p += 2;
+        } else {
+          onePixel(outPixel, xp, xRowStep, wp, wRowStep, co, rows, len, 0);
+          outPixel += coBytes;
+          p += 1;
+        }
+      }
+    }
+  }
+}

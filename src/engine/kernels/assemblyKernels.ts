@@ -1,0 +1,56 @@
+import { WasmHeapModule } from './wasmHeapModule.js';
+
+/**
+ * The geometry both convolution kernels take after the three heap offsets: batch, input height,
+ * width and channels, output height, width and channels, kernel height and width, strides, and the
+ * padding before the first row and column.
+ */
+type ConvGeometry = [n: number, h: number, w: number, ci: number, oh: number, ow: number, co: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number];
+
+/**
+ * This project's SIMD kernels, compiled from the AssemblyScript in `assembly/` (`npm run
+ * build:kernels`) into one module that runs on the wasm backend's heap.
+ *
+ * @example
+ * ```ts
+ * assemblyKernels.on(backend).conv2d(heapOffset(backend, x), heapOffset(backend, filter), heapOffset(backend, out), ...geometry);
+ * ```
+ */
+export const assemblyKernels = new WasmHeapModule<{
+  /** `out = conv(x, w)`, NHWC × HWIO → NHWC. */
+  conv2d(x: number, w: number, out: number, ...geometry: ConvGeometry): void;
+  /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
+  conv2dFilterGradient(x: number, dy: number, dW: number, ...geometry: ConvGeometry): void;
+}>(new URL('./assembly/kernels.wasm', import.meta.url));
+
+/** The geometry of a convolution as {@link assemblyKernels} takes it. */
+export function convGeometry(info: {
+  batchSize: number;
+  inHeight: number;
+  inWidth: number;
+  inChannels: number;
+  outHeight: number;
+  outWidth: number;
+  outChannels: number;
+  filterHeight: number;
+  filterWidth: number;
+  strideHeight: number;
+  strideWidth: number;
+  padInfo: { top: number; left: number };
+}): ConvGeometry {
+  return [
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.outChannels,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  ];
+}

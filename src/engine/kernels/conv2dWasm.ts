@@ -1,0 +1,43 @@
+import { tf } from '../tf.js';
+import { assemblyKernels, convGeometry } from './assemblyKernels.js';
+import { heapOffset, type WasmHeapBackend } from './wasmHeapModule.js';
+
+/** The stock wasm `Conv2D` (XNNPACK), captured when this module loads: it keeps the cases ours leaves to it. */
+const stockConv2D = tf.getKernel(tf.Conv2D, 'wasm');
+
+/**
+ * `Conv2D` for the wasm backend, replacing the stock XNNPACK kernel for NHWC convolutions without
+ * dilation (every convolution the engine's models run, and the input gradient's, which
+ * `conv2dBackpropInputWasm` computes as a convolution): a SIMD kernel of this project
+ * (`assembly/conv2d.ts`) on the backend's heap. XNNPACK packs the filter anew for every new
+ * filter tensor, i.e. on every training step, and its indirection-buffer convolution ran these
+ * layers ~1.3× slower. Dilated or NCHW convolutions go to the stock kernel.
+ */
+function conv2d(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown }): tf.TensorInfo {
+  const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
+  const attrs = args.attrs as unknown as tf.Conv2DAttrs;
+  const dilations = typeof attrs.dilations === 'number' ? [attrs.dilations, attrs.dilations] : attrs.dilations;
+  if (attrs.dataFormat === 'NCHW' || dilations[0] !== 1 || dilations[1] !== 1) {
+    if (stockConv2D === undefined) throw new Error('stock wasm kernel Conv2D is not registered; @tensorflow/tfjs-backend-wasm must be imported first');
+    return stockConv2D.kernelFunc(args as never) as tf.TensorInfo;
+  }
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filter.shape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
+  const backend = args.backend as WasmHeapBackend;
+  const out = backend.makeOutput([...info.outShape], 'float32');
+  assemblyKernels.on(backend).conv2d(heapOffset(backend, x), heapOffset(backend, filter), heapOffset(backend, out), ...convGeometry(info));
+  return out as tf.TensorInfo;
+}
+
+/** Kernel config registered by {@link registerWasmTrainingKernels}. */
+export const conv2dWasmConfig: tf.KernelConfig = {
+  kernelName: tf.Conv2D,
+  backendName: 'wasm',
+  kernelFunc: conv2d as unknown as tf.KernelFunc,
+};
