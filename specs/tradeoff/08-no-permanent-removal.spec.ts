@@ -8,7 +8,7 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
 
 const expectedToFail = {
-  mini: 'measured at mini (seeds 101-110): zeroing Prune_L\'s filters for 8 batches does not beat no pruning (g = -0.87 [-1.78, 0.05]), and Prune_L is below no pruning (g = -1.76)',
+  mini: 'measured at mini (seeds 101-110, engine 4): zeroing Prune_L\'s filters for 8 batches does not beat no pruning (g = -0.92 [-1.84, 0.00]), and Prune_L is below no pruning (g = -1.59)',
 };
 const paperClaim = 'Claim 8: The benefit does not need permanent removal: zeroing that lets filters return (prune-resume) still beats no pruning, and (blog) prune-resume >= prune > baseline.';
 

@@ -18,9 +18,6 @@ verifyClaim(
     arms,
     hypothesis: { kind: 'correlation', x: 'stability', y: 'curvature', arms: ['none', 's1', 'l13'], sign: 'positive' },
     minEffect: { measure: 'correlation', value: 0.2 },
-    expectedToFail: {
-      mini: 'measured at mini (30 runs, seeds 101-110, engine 3): positive as claimed but not significant after the ×11 family correction (r = +0.42 [0.07, 0.68], one-sided p = 0.011; power at the observed r 0.39); engine 2, which differs only by float rounding, measured r = +0.61 on the same seeds',
-    },
   }),
 );
 
