@@ -1,4 +1,5 @@
-import { WasmHeapModule } from './wasmHeapModule.js';
+import type { tf } from '../tf.js';
+import { heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModule.js';
 
 /**
  * The geometry both convolution kernels take after the three heap offsets: batch, input height,
@@ -10,21 +11,39 @@ type ConvGeometry = [n: number, h: number, w: number, ci: number, oh: number, ow
 /**
  * This project's SIMD kernels, compiled from the AssemblyScript in `assembly/` (`npm run
  * build:kernels`) into one module that runs on the wasm backend's heap.
- *
- * @example
- * ```ts
- * assemblyKernels.on(backend).conv2d(heapOffset(backend, x), heapOffset(backend, filter), heapOffset(backend, out), ...geometry);
- * ```
  */
-export const assemblyKernels = new WasmHeapModule<{
+const assemblyKernels = new WasmHeapModule<{
   /** `out = conv(x, w)`, NHWC × HWIO → NHWC. */
   conv2d(x: number, w: number, out: number, ...geometry: ConvGeometry): void;
   /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
   conv2dFilterGradient(x: number, dy: number, dW: number, ...geometry: ConvGeometry): void;
 }>(new URL('./assembly/kernels.wasm', import.meta.url));
 
+/**
+ * Runs the convolution kernel `name` of {@link assemblyKernels} on the wasm backend's tensors `a`
+ * and `b` into a new float32 tensor of `outShape`, which it returns.
+ *
+ * @example
+ * ```ts
+ * const dW = runConvKernel('conv2dFilterGradient', backend, x, dy, filterShape, info);
+ * ```
+ */
+export function runConvKernel(
+  name: 'conv2d' | 'conv2dFilterGradient',
+  backend: unknown,
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  outShape: readonly number[],
+  info: Parameters<typeof convGeometry>[0],
+): tf.TensorInfo {
+  const heap = backend as WasmHeapBackend;
+  const out = heap.makeOutput([...outShape], 'float32');
+  assemblyKernels.on(heap)[name](heapOffset(heap, a), heapOffset(heap, b), heapOffset(heap, out), ...convGeometry(info));
+  return out as tf.TensorInfo;
+}
+
 /** The geometry of a convolution as {@link assemblyKernels} takes it. */
-export function convGeometry(info: {
+function convGeometry(info: {
   batchSize: number;
   inHeight: number;
   inWidth: number;

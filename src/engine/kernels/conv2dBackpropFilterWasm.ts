@@ -1,7 +1,6 @@
 import { tf } from '../tf.js';
 import { forwardConvInfo } from './signedPadding.js';
-import { assemblyKernels, convGeometry } from './assemblyKernels.js';
-import { heapOffset, type WasmHeapBackend } from './wasmHeapModule.js';
+import { runConvKernel } from './assemblyKernels.js';
 
 /**
  * `Conv2DBackpropFilter` for the wasm backend, which tfjs 4.22 does not ship:
@@ -21,10 +20,7 @@ function conv2dBackpropFilter(args: {
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   const info = forwardConvInfo('Conv2DBackpropFilter', x.shape, attrs.filterShape, attrs);
-  const backend = args.backend as WasmHeapBackend;
-  const dW = backend.makeOutput([...attrs.filterShape], 'float32');
-  assemblyKernels.on(backend).conv2dFilterGradient(heapOffset(backend, x), heapOffset(backend, dy), heapOffset(backend, dW), ...convGeometry(info));
-  return dW as tf.TensorInfo;
+  return runConvKernel('conv2dFilterGradient', args.backend, x, dy, attrs.filterShape, info);
 }
 
 /** Kernel config registered by {@link registerWasmTrainingKernels}. */

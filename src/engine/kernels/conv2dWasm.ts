@@ -1,6 +1,6 @@
 import { tf } from '../tf.js';
-import { assemblyKernels, convGeometry } from './assemblyKernels.js';
-import { heapOffset, type WasmHeapBackend } from './wasmHeapModule.js';
+import { runConvKernel } from './assemblyKernels.js';
+import { forwardConvInfo } from './signedPadding.js';
 
 /** The stock wasm `Conv2D` (XNNPACK), captured when this module loads: it keeps the cases ours leaves to it. */
 const stockConv2D = tf.getKernel(tf.Conv2D, 'wasm');
@@ -21,18 +21,8 @@ function conv2d(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; 
     if (stockConv2D === undefined) throw new Error('stock wasm kernel Conv2D is not registered; @tensorflow/tfjs-backend-wasm must be imported first');
     return stockConv2D.kernelFunc(args as never) as tf.TensorInfo;
   }
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filter.shape as [number, number, number, number],
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-  );
-  const backend = args.backend as WasmHeapBackend;
-  const out = backend.makeOutput([...info.outShape], 'float32');
-  assemblyKernels.on(backend).conv2d(heapOffset(backend, x), heapOffset(backend, filter), heapOffset(backend, out), ...convGeometry(info));
-  return out as tf.TensorInfo;
+  const info = forwardConvInfo('Conv2D', x.shape, filter.shape, attrs);
+  return runConvKernel('conv2d', args.backend, x, filter, info.outShape, info);
 }
 
 /** Kernel config registered by {@link registerWasmTrainingKernels}. */

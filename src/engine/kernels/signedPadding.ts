@@ -53,8 +53,8 @@ export interface BackpropConvAttrs {
 }
 
 /**
- * The geometry of the forward convolution a backprop kernel differentiates (dilation 1, as tfjs'
- * conv2d gradients require). NHWC only.
+ * The geometry of an NHWC convolution without dilation: the forward convolution a backprop kernel
+ * differentiates (tfjs' conv2d gradients require dilation 1), or a `Conv2D` the engine's kernel takes.
  */
 export function forwardConvInfo(kernel: string, inputShape: readonly number[], filterShape: readonly number[], attrs: BackpropConvAttrs): tf.backend_util.Conv2DInfo {
   if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
