@@ -10,9 +10,9 @@
  * For one output pixel, the taps of one kernel row that lie inside `x` read a contiguous run of
  * `x` (taps × input channels) against contiguous filter rows, so the whole sum is `rows` runs of
  * `len` products. Pixels whose taps all lie inside `x` are taken in pairs: 8 `f32x4` accumulators
- * (2 pixels × 16 output channels) stay in SIMD registers over all their runs. Border pixels take
- * 1 × 16 tiles, output channels past the last multiple of 16 1 × 4 tiles, and those past the last
- * multiple of 4 a scalar loop. The order of every sum is fixed, so results are deterministic.
+ * (2 pixels × 16 output channels) stay in SIMD registers over all their runs, and 2 × 8 tiles take
+ * 8 channels past the last multiple of 16. Border pixels take 1 × 16 tiles, the remaining output
+ * channels 1 × 4 tiles and those past the last multiple of 4 a scalar loop. The order of every sum is fixed, so results are deterministic.
  */
 
 /*
@@ -55,6 +55,32 @@ function pairBy16(out: usize, outPair: usize, xPair: usize, xRow: usize, xRowSte
   v128.store(outB, b1, 16);
   v128.store(outB, b2, 32);
   v128.store(outB, b3, 48);
+}
+
+/** 2 pixels × 8 output channels (the 8 past the last multiple of 16, e.g. a width-8 layer). */
+@inline
+function pairBy8(out: usize, outPair: usize, xPair: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep: usize, coBytes: usize, rows: i32, len: i32): void {
+  let a0 = f32x4.splat(0), a1 = a0, b0 = a0, b1 = a0;
+  for (let row = 0; row < rows; row++) {
+    let xp = xRow;
+    let wp = wRow;
+    for (let i = 0; i < len; i++) {
+      const w0 = v128.load(wp), w1 = v128.load(wp, 16);
+      const s = v128.load32_splat(xp), t = v128.load32_splat(xp + xPair);
+      a0 = f32x4.add(a0, f32x4.mul(s, w0));
+      a1 = f32x4.add(a1, f32x4.mul(s, w1));
+      b0 = f32x4.add(b0, f32x4.mul(t, w0));
+      b1 = f32x4.add(b1, f32x4.mul(t, w1));
+      xp += 4;
+      wp += coBytes;
+    }
+    xRow += xRowStep;
+    wRow += wRowStep;
+  }
+  v128.store(out, a0);
+  v128.store(out, a1, 16);
+  v128.store(out + outPair, b0);
+  v128.store(out + outPair, b1, 16);
 }
 
 /** 1 pixel × 16 output channels. */
@@ -172,8 +198,13 @@ export function conv2d(
           for (let o = 0; o < co16End; o += 16) {
             pairBy16(outPixel + (<usize>o << 2), coBytes, xPair, xp, xRowStep, wp + (<usize>o << 2), wRowStep, coBytes, rows, len);
           }
-          onePixel(outPixel, xp, xRowStep, wp, wRowStep, co, rows, len, co16End);
-          onePixel(outPixel + coBytes, xp + xPair, xRowStep, wp, wRowStep, co, rows, len, co16End);
+          let pairedEnd = co16End;
+          if (co - co16End >= 8) {
+            pairBy8(outPixel + (<usize>co16End << 2), coBytes, xPair, xp, xRowStep, wp + (<usize>co16End << 2), wRowStep, coBytes, rows, len);
+            pairedEnd += 8;
+          }
+          onePixel(outPixel, xp, xRowStep, wp, wRowStep, co, rows, len, pairedEnd);
+          onePixel(outPixel + coBytes, xp + xPair, xRowStep, wp, wRowStep, co, rows, len, pairedEnd);
           outPixel += coBytes << 1;
           p += 2;
         } else {
