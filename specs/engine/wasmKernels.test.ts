@@ -121,6 +121,35 @@ describe('wasm training kernels', () => {
     );
   });
 
+  it('MaxPoolGrad on wasm for 2×2 stride-2 pools (its SIMD path) routes each gradient to the last maximum of its window, ties everywhere', async () => {
+    const tiedCase = fc.record({
+      batch: fc.integer({ min: 1, max: 2 }),
+      height: fc.integer({ min: 2, max: 9 }),
+      width: fc.integer({ min: 2, max: 9 }),
+      channels: fc.integer({ min: 1, max: 9 }),
+      levels: fc.array(fc.constantFrom(-2, -1, 0, 1), { minLength: 1, maxLength: 9 * 9 * 9 * 2 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(tiedCase, async (c) => {
+        const [n, h, w, ch] = [c.batch, c.height, c.width, c.channels];
+        const values = Float32Array.from({ length: n * h * w * ch }, (_, i) => c.levels[i % c.levels.length]);
+        const [oh, ow] = [Math.floor(h / 2), Math.floor(w / 2)];
+        const dy = Float32Array.from({ length: n * oh * ow * ch }, (_, i) => i + 1);
+        // the documented rule, written out: the last maximum in row-major window order takes the gradient
+        const expected = new Float32Array(values.length);
+        for (let b = 0; b < n; b++) for (let y = 0; y < oh; y++) for (let p = 0; p < ow; p++) for (let k = 0; k < ch; k++) {
+          const window = [0, 1, 2, 3].map((j) => ((b * h + 2 * y + (j >> 1)) * w + 2 * p + (j & 1)) * ch + k);
+          const at = window.reduce((best, i) => (values[i] >= values[best] ? i : best));
+          expected[at] = dy[((b * oh + y) * ow + p) * ch + k];
+        }
+        const gradient = (input: tf.Tensor) => tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.tensor(dy, [n, oh, ow, ch]))))([input]);
+        const [wasm] = await onBackend('wasm', [{ values, shape: [n, h, w, ch] }], gradient);
+        expect([...wasm]).toEqual([...expected]);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+
   it('MaxPoolGrad on wasm routes a tie to the last maximum, as the stock kernel, and an all-negative window to its maximum, unlike it', async () => {
     const x = { values: Float32Array.from([1, 3, -4, -2, 3, 0, -3, -5]), shape: [1, 2, 4, 1] };
     const gradient = (input: tf.Tensor) => tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.tensor4d([10, 20], [1, 1, 2, 1]))))([input]);

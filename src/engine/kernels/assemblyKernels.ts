@@ -17,6 +17,8 @@ const assemblyKernels = new WasmHeapModule<{
   conv2d(x: number, w: number, out: number, ...geometry: ConvGeometry): void;
   /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
   conv2dFilterGradient(x: number, dy: number, dW: number, ...geometry: ConvGeometry): void;
+  /** `dx` of a 2×2, stride-2 max pool whose windows lie inside `x`. */
+  maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number, oh: number, ow: number): void;
 }>(new URL('./assembly/kernels.wasm', import.meta.url));
 
 /**
@@ -39,6 +41,23 @@ export function runConvKernel(
   const heap = backend as WasmHeapBackend;
   const out = heap.makeOutput([...outShape], 'float32');
   assemblyKernels.on(heap)[name](heapOffset(heap, a), heapOffset(heap, b), heapOffset(heap, out), ...convGeometry(info));
+  return out as tf.TensorInfo;
+}
+
+/**
+ * The gradient of a 2×2, stride-2 max pool whose windows lie inside its input (`input` [n,h,w,c],
+ * `dy` [n,oh,ow,c]) by {@link assemblyKernels}, as a new float32 tensor shaped like `input`.
+ *
+ * @example
+ * ```ts
+ * const dx = runMaxPoolGrad2x2(backend, input, dy);
+ * ```
+ */
+export function runMaxPoolGrad2x2(backend: unknown, input: tf.TensorInfo, dy: tf.TensorInfo): tf.TensorInfo {
+  const heap = backend as WasmHeapBackend;
+  const out = heap.makeOutput([...input.shape], 'float32');
+  const [n, h, w, c] = input.shape;
+  assemblyKernels.on(heap).maxPoolGrad2x2(heapOffset(heap, input), heapOffset(heap, dy), heapOffset(heap, out), n, h, w, c, dy.shape[1], dy.shape[2]);
   return out as tf.TensorInfo;
 }
 

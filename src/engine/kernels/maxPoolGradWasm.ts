@@ -1,4 +1,5 @@
 import { tf } from '../tf.js';
+import { runMaxPoolGrad2x2 } from './assemblyKernels.js';
 
 /** The part of the wasm backend this kernel uses: heap views of tensors and output allocation. */
 interface WasmHeapBackend {
@@ -14,19 +15,19 @@ interface WasmHeapBackend {
  * Each output gradient goes to the position of its window's maximum; on ties, to the last
  * maximum in row-major window order, the stock kernel's choice, so that training after a ReLU
  * (inputs ≥ 0) gives bit-identical weights to the stock kernel (tested); overlapping windows
- * accumulate. It reads and writes the wasm heap directly from JavaScript: one pass over the
- * input; VGG's 2×2 stride-2 pools take an unrolled path that writes each position once.
+ * accumulate. VGG's disjoint 2×2 stride-2 pools run in this project's SIMD kernel
+ * (`assembly/maxPoolGrad.ts`), which writes each position once; other pools in JavaScript over the
+ * wasm heap (one pass over the input).
  */
 function maxPoolGrad(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown }): tf.TensorInfo {
   const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.MaxPoolGradAttrs;
   const backend = args.backend as WasmHeapBackend;
   const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  if (isTiled2x2(info)) return runMaxPoolGrad2x2(backend, input, dy);
   const dx = backend.makeOutput([...input.shape], 'float32');
   // views are taken after the allocation above, which may grow (and detach) the heap
-  const heap = { x: backend.typedArrayFromHeap(input), grad: backend.typedArrayFromHeap(dy), out: backend.typedArrayFromHeap(dx) };
-  if (isTiled2x2(info)) routeTiled2x2(info, heap);
-  else routeOverlapping(info, heap);
+  routeOverlapping(info, { x: backend.typedArrayFromHeap(input), grad: backend.typedArrayFromHeap(dy), out: backend.typedArrayFromHeap(dx) });
   return dx;
 }
 
@@ -42,52 +43,6 @@ function isTiled2x2(info: tf.backend_util.Conv2DInfo): boolean {
   const shape = info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2;
   const inside = info.padInfo.top === 0 && info.padInfo.left === 0 && 2 * info.outHeight <= info.inHeight && 2 * info.outWidth <= info.inWidth;
   return shape && inside;
-}
-
-/**
- * Disjoint 2×2 windows, unrolled (1.7× the general loop's speed): each input position belongs to at
- * most one window, so each is written once (0, or the window's output gradient at its maximum) with
- * no accumulation and no zero-fill pass except for a last row or column no window covers.
- */
-function routeTiled2x2(info: tf.backend_util.Conv2DInfo, { x, grad, out }: HeapViews): void {
-  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
-  if (2 * outHeight < inHeight || 2 * outWidth < inWidth) out.fill(0);
-  const rowStride = inWidth * channels;
-  let d = 0;
-  for (let b = 0; b < batchSize; b++) {
-    for (let oh = 0; oh < outHeight; oh++) {
-      const rowBase = (b * inHeight + 2 * oh) * rowStride;
-      for (let ow = 0; ow < outWidth; ow++, d += channels) {
-        for (let ch = 0; ch < channels; ch++) {
-          // the window in row-major order; a later maximum wins ties, NaN never wins
-          const i0 = rowBase + 2 * ow * channels + ch;
-          const i1 = i0 + channels;
-          const i2 = i0 + rowStride;
-          const i3 = i2 + channels;
-          const v0 = x[i0];
-          const v1 = x[i1];
-          const v2 = x[i2];
-          const v3 = x[i3];
-          out[i0] = 0;
-          out[i1] = 0;
-          out[i2] = 0;
-          out[i3] = 0;
-          let best = v0 >= -Infinity ? v0 : -Infinity;
-          let at = v0 >= -Infinity ? i0 : -1;
-          if (v1 >= best) {
-            best = v1;
-            at = i1;
-          }
-          if (v2 >= best) {
-            best = v2;
-            at = i2;
-          }
-          if (v3 >= best) at = i3;
-          if (at >= 0) out[at] = grad[d + ch];
-        }
-      }
-    }
-  }
 }
 
 /** Any windows (overlapping, padded): zero-fill, then accumulate each output gradient at its window's maximum. */
