@@ -72,6 +72,15 @@ describe('wasm training kernels', () => {
     );
   });
 
+  it('a dilated Conv2D on wasm (left to the stock kernel) equals the cpu kernel', async () => {
+    const x = hostNormal([2, 9, 9, 3], 21);
+    const w = hostNormal([3, 3, 3, 5], 22);
+    const dilated = (a: tf.Tensor, b: tf.Tensor) => [tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same', 'NHWC', 2)];
+    const [cpu] = await onBackend('cpu', [x, w], dilated);
+    const [wasm] = await onBackend('wasm', [x, w], dilated);
+    expect(maxErrorRelativeToScale(cpu, wasm)).toBeLessThan(1e-5);
+  });
+
   it('a full VGG-style training gradient (conv, BN, ReLU, max-pool, GAP, dense, softmax) matches cpu on wasm', async () => {
     const x = hostNormal([4, 8, 8, 2], 11);
     const w1 = hostNormal([3, 3, 2, 4], 12);

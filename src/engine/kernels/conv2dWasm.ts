@@ -16,8 +16,7 @@ const stockConv2D = tf.getKernel(tf.Conv2D, 'wasm');
 function conv2d(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown }): tf.TensorInfo {
   const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DAttrs;
-  const dilations = typeof attrs.dilations === 'number' ? [attrs.dilations, attrs.dilations] : attrs.dilations;
-  if (attrs.dataFormat === 'NCHW' || dilations[0] !== 1 || dilations[1] !== 1) {
+  if (attrs.dataFormat === 'NCHW' || !tf.backend_util.tupleValuesAreOne(attrs.dilations ?? 1)) {
     if (stockConv2D === undefined) throw new Error('stock wasm kernel Conv2D is not registered; @tensorflow/tfjs-backend-wasm must be imported first');
     return stockConv2D.kernelFunc(args as never) as tf.TensorInfo;
   }
@@ -25,9 +24,13 @@ function conv2d(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; 
   return runConvKernel('conv2d', args.backend, x, filter, info.outShape, info);
 }
 
-/** Kernel config registered by {@link registerWasmTrainingKernels}. */
+/**
+ * Kernel config registered by {@link registerWasmTrainingKernels}. The stock kernel's setup (it binds
+ * XNNPACK's convolution) runs as this one's, so that the cases left to it work.
+ */
 export const conv2dWasmConfig: tf.KernelConfig = {
   kernelName: tf.Conv2D,
   backendName: 'wasm',
   kernelFunc: conv2d as unknown as tf.KernelFunc,
+  setupFunc: stockConv2D?.setupFunc,
 };
