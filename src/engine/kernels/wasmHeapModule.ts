@@ -11,7 +11,7 @@ type WasmMemory = InstanceType<WebAssemblyGlobal['Memory']>;
 
 /** The wasm backend as a heap module sees it: its emscripten module and tensor storage. */
 export interface WasmHeapBackend {
-  readonly wasm: { readonly asm?: { readonly memory?: unknown } };
+  readonly wasm: { readonly asm?: { readonly memory?: unknown }; readonly wasmExports?: { readonly memory?: unknown } };
   readonly dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
   makeOutput(shape: number[], dtype: 'float32'): { dataId: object; shape: number[] };
 }
@@ -35,9 +35,10 @@ export class WasmHeapModule<Exports> {
 
   /** The module's exports, running on `backend`'s heap. */
   on(backend: WasmHeapBackend): Exports {
-    const memory = backend.wasm.asm?.memory;
+    // emscripten names the instance's exports `asm` (tfjs-backend-wasm 4.22) or `wasmExports` (newer builds)
+    const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmExports?.memory;
     if (!(memory instanceof webAssembly.Memory)) {
-      throw new Error(`${this.url.pathname}: the wasm backend's memory is not reachable (expected tfjs-backend-wasm 4.x's emscripten module, with asm.memory)`);
+      throw new Error(`${this.url.pathname}: the wasm backend's memory is not reachable (expected tfjs-backend-wasm's emscripten module, with asm.memory or wasmExports.memory)`);
     }
     if (memory.buffer instanceof SharedArrayBuffer) {
       throw new Error(`${this.url.pathname}: the wasm backend runs multi-threaded (shared memory); this project's wasm kernels need its single-threaded build`);
