@@ -12,8 +12,12 @@
  * `len` products. Pixels whose taps all lie inside `x` are taken in pairs: 8 `f32x4` accumulators
  * (2 pixels × 16 output channels) stay in SIMD registers over all their runs, and 2 × 8 tiles take
  * 8 channels past the last multiple of 16. Border pixels take 1 × 16 tiles, the remaining output
- * channels 1 × 4 tiles and those past the last multiple of 4 a scalar loop. The order of every sum is fixed, so results are deterministic.
+ * channels 1 × 4 tiles and those past the last multiple of 4 a scalar loop. Every tile sums each
+ * output in the same order (kernel rows, then each run in order), so results are deterministic and
+ * do not depend on which tile computed them.
  */
+
+import { store16 } from './simdRows';
 
 /*
  * The tiles below take one output pixel's runs as: `xRow` the first run's input, `xRowStep` the next
@@ -47,14 +51,8 @@ function pairBy16(out: usize, outPair: usize, xPair: usize, xRow: usize, xRowSte
     wRow += wRowStep;
   }
   const outB = out + outPair;
-  v128.store(out, a0);
-  v128.store(out, a1, 16);
-  v128.store(out, a2, 32);
-  v128.store(out, a3, 48);
-  v128.store(outB, b0);
-  v128.store(outB, b1, 16);
-  v128.store(outB, b2, 32);
-  v128.store(outB, b3, 48);
+  store16(out, a0, a1, a2, a3);
+  store16(outB, b0, b1, b2, b3);
 }
 
 /** 2 pixels × 8 output channels (the 8 past the last multiple of 16, e.g. a width-8 layer). */
@@ -102,10 +100,7 @@ function oneBy16(out: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep
     xRow += xRowStep;
     wRow += wRowStep;
   }
-  v128.store(out, a0);
-  v128.store(out, a1, 16);
-  v128.store(out, a2, 32);
-  v128.store(out, a3, 48);
+  store16(out, a0, a1, a2, a3);
 }
 
 /** 1 pixel × 4 output channels. */

@@ -14,6 +14,8 @@
  * loop. The order of every sum is fixed, so results are deterministic.
  */
 
+import { store16 } from './simdRows';
+
 /**
  * 2 input channels × 16 output channels over a row segment: `count` pixels of `x` from `xp` and of
  * `dy` from `dp`, `xStep` and `dyStep` bytes apart, added to the accumulators at `acc` (the second
@@ -38,14 +40,8 @@ function pairBy16(acc: usize, coBytes: usize, xp: usize, xStep: usize, dp: usize
     xp += xStep;
     dp += dyStep;
   }
-  v128.store(acc, a0);
-  v128.store(acc, a1, 16);
-  v128.store(acc, a2, 32);
-  v128.store(acc, a3, 48);
-  v128.store(accB, b0);
-  v128.store(accB, b1, 16);
-  v128.store(accB, b2, 32);
-  v128.store(accB, b3, 48);
+  store16(acc, a0, a1, a2, a3);
+  store16(accB, b0, b1, b2, b3);
 }
 
 /** One input channel × 4 output channels over a row segment. */
