@@ -7,9 +7,9 @@
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
  * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
- * stock wasm `Conv2D` (then `MaxPoolGrad`, then `Identity` + `Cast`) and the engine's, and two seeds of every run
- * the suite needs at the `ci` profile with each scheduler lever (shared-prefix checkpoints, final
- * states) off and on.
+ * stock wasm `Conv2D` (then `MaxPoolGrad`, then `Identity` + `Cast`) and the engine's, and two seeds
+ * of every run the suite needs at the `ci` profile with each scheduler lever (shared-prefix
+ * checkpoints, final states) off and on.
  */
 import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
