@@ -34,7 +34,7 @@ describe('reports', () => {
 
   it('claims.json holds every claim with raw, Holm and BH p, effects with CIs, per-run values and seeds', () => {
     const parsed = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as ClaimsDocument;
-    expect(parsed.version).toBe(1);
+    expect(parsed.version).toBe(2);
     expect(parsed.claims.map((c) => c.id)).toEqual(['stability-order', 'tradeoff']);
     const raw = parsed.claims.map((c) => c.verdicts[0].main.pValue);
     expect(parsed.claims.map((c) => c.pHolm)).toEqual(holm(raw));
@@ -51,9 +51,11 @@ describe('reports', () => {
     expect(md).toContain('**supported**');
   });
 
-  it('index.html is self-contained with the scatter (points and fitted line), the curves and the per-event stability plot', () => {
+  it('index.html is self-contained with the verdicts picture, the scatter (points and fitted line), the curves and the per-event stability plot', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html.match(/<svg /g)).toHaveLength(4);
+    expect(html.match(/class="verdict-row /g)).toHaveLength(2);
+    expect(html).toContain('<th>equivalence p (Bonferroni)</th>');
     expect(html.match(/class="point"/g)?.length).toBe(24);
     expect(html).toContain('class="fit"');
     expect(html).toMatch(/r = -0\.\d{3}/);

@@ -24,7 +24,6 @@ export function syntheticRun(options: { seed: number; stability: number; best: n
     validationAccuracy: options.best,
     seconds: 1,
   }));
-  const at = { epoch: 5, testAccuracy: options.best, gap: options.gap ?? 0 };
   return {
     version: runResultVersion,
     config: { ...tinyRunConfig, pruning: noPruning },
@@ -32,7 +31,6 @@ export function syntheticRun(options: { seed: number; stability: number; best: n
     backend: { name: 'cpu', package: 'synthetic', tfjsVersion: '4.22.0' },
     epochs,
     events,
-    summary: { meanStability: options.stability, eventCount: events.length, windowStart: 0, best: at, final: at, heldout: { ...at, validationAccuracy: options.best }, windowMeanAccuracy: options.best },
     flatness: options.curvature === undefined ? undefined : { examples: 8, eigenvalues: [options.curvature], curvature: options.curvature, gradientSecondMoment: 1, epsilonFlatness: 0.1 },
     parameters: { remaining: 10, total: 10 },
     wallSeconds: 1,
@@ -45,5 +43,28 @@ export function syntheticArm(options: { n: number; seed: number; stability: [num
   const rng = new SeededRandom(options.seed);
   return Array.from({ length: options.n }, (_, i) =>
     syntheticRun({ seed: i, stability: Math.min(100, options.stability[0] + options.stability[1] * rng.normal()), best: options.best[0] + options.best[1] * rng.normal() }),
+  );
+}
+
+/**
+ * Seed-matched synthetic arms: run i of every arm has seed `firstSeed + i`, and each seed adds one
+ * shared N(0, seedSd) shift to every arm's best accuracy (the dependence real seed-matched runs have).
+ */
+export function seedMatchedArms(options: {
+  n: number;
+  seed: number;
+  seedSd: number;
+  arms: Readonly<Record<string, { stability: [number, number]; best: [number, number] }>>;
+  firstSeed?: number;
+}): Record<string, RunResult[]> {
+  const rng = new SeededRandom(options.seed);
+  const shifts = Array.from({ length: options.n }, () => options.seedSd * rng.normal());
+  return Object.fromEntries(
+    Object.entries(options.arms).map(([id, arm]) => [
+      id,
+      shifts.map((shift, i) =>
+        syntheticRun({ seed: (options.firstSeed ?? 0) + i, stability: Math.min(100, arm.stability[0] + arm.stability[1] * rng.normal()), best: arm.best[0] + shift + arm.best[1] * rng.normal() }),
+      ),
+    ]),
   );
 }

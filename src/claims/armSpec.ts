@@ -21,4 +21,26 @@ export interface ArmSpec {
   readonly score?: string;
   /** Measure flatness at the end of training. */
   readonly flatness?: boolean;
+  /**
+   * Seed block (default 0): the arm's seeds are the profile's moved by `seedBlock × 1000`, so two
+   * identically configured arms run on disjoint seeds (A/A controls). Arms of one block are paired by seed.
+   */
+  readonly seedBlock?: number;
+}
+
+/** Seeds between blocks (more than any profile's replicates). */
+export const seedBlockStride = 1000;
+
+/**
+ * The seeds of an arm: the profile's, moved to its seed block.
+ *
+ * @example
+ * ```ts
+ * armSeeds({ label: 'A', variant: 'none', seedBlock: 1 }, [101, 102]); // [1101, 1102]
+ * ```
+ */
+export function armSeeds(arm: ArmSpec, profileSeeds: readonly number[]): number[] {
+  const block = arm.seedBlock ?? 0;
+  if (!Number.isInteger(block) || block < 0) throw new Error(`arm '${arm.label}': seedBlock ${block} is not allowed; use an integer ≥ 0`);
+  return profileSeeds.map((s) => s + block * seedBlockStride);
 }

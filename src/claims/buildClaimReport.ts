@@ -1,22 +1,17 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import type { RunResult } from '../experiment/runResult.js';
 import { variantRegistry } from '../pruning/variants/variantRegistry.js';
+import type { ArmSpec } from './armSpec.js';
 import type { ArmReport, ClaimReport, MetricVerdict } from './claimReport.js';
 import type { ClaimDefinition } from './claimDefinition.js';
-import { evaluateHypothesis } from './evaluateHypothesis.js';
-import { withMetric, type Hypothesis } from './hypothesis.js';
-import { accuracyMetrics, gapMetrics, metricRegistry, type MetricName } from './metrics.js';
-import type { ArmRuns } from './runArms.js';
+import { evaluateHypothesis, type DecisionRule, type HypothesisData } from './evaluateHypothesis.js';
+import { hypothesisArms, withMetric, type Hypothesis } from './hypothesis.js';
+import { accuracyMetrics, commonWindow, gapMetrics, metricRegistry, windowedMetrics, type MetricName, type ReadingWindow } from './metrics.js';
+import { isUsable, type RunRecord } from './runRecord.js';
 
-const usable = (runs: readonly RunResult[]) => runs.filter((r) => r.diverged === undefined && r.summary !== undefined);
+/** Runs of each arm, in seed order. */
+export type ArmRuns = Readonly<Record<string, readonly RunRecord[]>>;
 
-function valuesOf(runs: ArmRuns, metric: MetricName): Record<string, number[]> {
-  return Object.fromEntries(
-    Object.entries(runs).map(([arm, list]) => [arm, usable(list).map((r) => metricRegistry[metric](r)).filter((v): v is number => v !== undefined && Number.isFinite(v))]),
-  );
-}
-
-/** The metric readings a hypothesis is evaluated under: the three accuracy (or gap) readings, or its own metric. */
+/** The metric readings a hypothesis is evaluated under: the accuracy (or gap) readings, or its own metric. */
 export function readingsOf(h: Hypothesis): { deciding: MetricName; readings: { metric: MetricName; hypothesis: Hypothesis }[] } {
   const metrics: MetricName[] = h.kind === 'correlation' ? [h.x, h.y] : [h.metric];
   const accuracy = metrics.find((m) => (accuracyMetrics as readonly string[]).includes(m));
@@ -30,48 +25,72 @@ export function readingsOf(h: Hypothesis): { deciding: MetricName; readings: { m
   return { deciding: metrics[0], readings: [{ metric: metrics[0], hypothesis: h }] };
 }
 
-function verdictOn(h: Hypothesis, runs: ArmRuns, rule: Parameters<typeof evaluateHypothesis>[2]): MetricVerdict {
-  if (h.kind === 'correlation') {
-    // x and y must come from the same runs: keep runs that have both
-    const both = Object.fromEntries(
-      Object.entries(runs).map(([arm, list]) => [arm, usable(list).filter((r) => Number.isFinite(metricRegistry[h.x](r) ?? NaN) && Number.isFinite(metricRegistry[h.y](r) ?? NaN))]),
-    );
-    return evaluateHypothesis(h, { values: valuesOf(both, h.x), secondValues: valuesOf(both, h.y) }, rule);
-  }
-  return evaluateHypothesis(h, { values: valuesOf(runs, h.metric) }, rule);
+const read = (run: RunRecord, metric: MetricName, window: ReadingWindow) => (isUsable(run) ? metricRegistry[metric](run, window) : undefined);
+
+/** Per-arm observations by seed of a hypothesis' metric (and, for correlations, y). */
+function observations(h: Hypothesis, runs: ArmRuns, window: ReadingWindow): HypothesisData {
+  const [x, y] = h.kind === 'correlation' ? [h.x, h.y] : [h.metric, undefined];
+  return Object.fromEntries(
+    hypothesisArms(h).map((arm) => {
+      const list = runs[arm] ?? [];
+      return [arm, { seeds: list.map((r) => r.seed), values: list.map((r) => read(r, x, window)), second: y === undefined ? undefined : list.map((r) => read(r, y, window)) }];
+    }),
+  );
 }
 
-function armReports(definition: ClaimDefinition, runs: ArmRuns, metrics: MetricName[]): ArmReport[] {
-  return Object.entries(definition.arms).map(([id, arm]) => {
+/** A reading that this claim's records cannot give (e.g. a document that did not keep train accuracy). */
+function unreadable(h: Hypothesis, runs: ArmRuns, window: ReadingWindow): boolean {
+  return Object.values(observations(h, runs, window)).some((o) => o.values.every((v) => v === undefined) || (o.second?.every((v) => v === undefined) ?? false));
+}
+
+/** A run as claims.json records it: enough to recompute every reading. */
+function record(run: RunRecord): RunRecord {
+  return {
+    seed: run.seed,
+    epochs: run.epochs.map((e) => ({ epoch: e.epoch, testAccuracy: e.testAccuracy, trainAccuracy: e.trainAccuracy, validationAccuracy: e.validationAccuracy })),
+    events: run.events.map((e) => ({ epoch: e.epoch, stability: e.stability })),
+    flatness: run.flatness && { curvature: run.flatness.curvature, gradientSecondMoment: run.flatness.gradientSecondMoment, epsilonFlatness: run.flatness.epsilonFlatness ?? null },
+  };
+}
+
+/** How a report names an arm's configuration. */
+export function describeArm(arm: ArmSpec): string {
+  const variant = variantRegistry[arm.variant]?.description ?? arm.variant;
+  const parts = [arm.selection && `selection ${arm.selection}`, arm.rate && `rate ${arm.rate}`, arm.window && `window ${arm.window}`, arm.score && `score ${arm.score}`, arm.seedBlock && `seed block ${arm.seedBlock}`];
+  return [variant, parts.filter(Boolean).join(', ')].filter(Boolean).join('; ');
+}
+
+function armReports(arms: readonly { id: string; label: string; description: string }[], runs: ArmRuns, metrics: MetricName[], window: ReadingWindow): ArmReport[] {
+  return arms.map(({ id, label, description }) => {
     const list = runs[id] ?? [];
     const summary = Object.fromEntries(
       metrics.map((m) => {
-        const values = valuesOf({ [id]: list }, m)[id];
+        const values = list.map((r) => read(r, m, window)).filter((v): v is number => v !== undefined && Number.isFinite(v));
         return [m, { mean: values.length > 0 ? mean(values) : NaN, sd: values.length > 1 ? sampleStandardDeviation(values) : 0 }];
       }),
     );
     return {
       id,
-      label: arm.label,
-      description: `${variantRegistry[arm.variant]?.description ?? arm.variant}${arm.selection ? `; selection ${arm.selection}` : ''}${arm.rate ? `, rate ${arm.rate}` : ''}${arm.window ? `, window ${arm.window}` : ''}${arm.score ? `, score ${arm.score}` : ''}`,
-      runs: list.map((r) => ({
-        seed: r.seed,
-        values: Object.fromEntries(metrics.map((m) => [m, metricRegistry[m](r) ?? null])),
-        diverged: r.diverged !== undefined,
-        curve: r.epochs.map((e) => e.testAccuracy),
-        events: r.events.map((e) => ({ epoch: e.epoch, stability: e.stability })),
-      })),
+      label,
+      description,
+      runs: list.map((r) => ({ ...record(r), diverged: !isUsable(r), values: Object.fromEntries(metrics.map((m) => [m, read(r, m, window) ?? null])) })),
       summary,
     };
   });
 }
 
+/** What a report states of a claim (a definition, or a claim as a stored document has it). */
+export type ClaimStatement = Pick<ClaimDefinition, 'id' | 'title' | 'paperClaim' | 'hypothesis' | 'alpha' | 'minEffect' | 'expectedToFail' | 'baselineTolerance' | 'control'> & {
+  /** Arm id → its spec; or, for a stored claim, its label and description. */
+  readonly arms: Readonly<Record<string, ArmSpec | { readonly label: string; readonly description: string }>>;
+};
+
 /**
- * Evaluates a claim on its runs: the hypothesis under each metric reading (the deciding one
- * first), per-arm summaries and each run's values, ready for the reporter.
+ * Evaluates a claim on its runs: the common window of its arms, the hypothesis under each reading
+ * (the deciding one first) by the design the seeds give, per-arm summaries and each run's record.
  */
 export function buildClaimReport(options: {
-  definition: ClaimDefinition;
+  definition: ClaimStatement;
   runs: ArmRuns;
   familySize: number;
   profile: { name: string; description: string };
@@ -82,12 +101,19 @@ export function buildClaimReport(options: {
 }): ClaimReport {
   const { definition, runs, familySize } = options;
   const alpha = definition.alpha ?? 0.05;
+  const window = commonWindow(Object.keys(definition.arms).flatMap((arm) => (runs[arm] ?? []).filter(isUsable)));
   const { deciding, readings } = readingsOf(definition.hypothesis);
-  const verdicts = readings.map(({ metric, hypothesis }) => verdictOn(hypothesis, runs, { alpha, minEffect: definition.minEffect, familySize, metric, seed: 1 }));
+  const verdicts: MetricVerdict[] = readings
+    .filter(({ metric, hypothesis }) => metric === deciding || !unreadable(hypothesis, runs, window))
+    .map(({ metric, hypothesis }) => {
+      const rule: DecisionRule = { alpha, minEffect: definition.minEffect, familySize, metric, seed: 1, windowStart: windowedMetrics.includes(metric) ? window.start : null };
+      return evaluateHypothesis(hypothesis, observations(hypothesis, runs, window), rule);
+    });
   const decidingVerdict = verdicts.find((v) => v.metric === deciding) ?? verdicts[0];
-  const reported = new Set<MetricName>(['stability', 'best', 'final', 'heldout', 'gap', ...readings.map((r) => r.metric)]);
+  const reported = new Set<MetricName>(['stability', 'best', 'final', 'heldout', 'gap', 'best-authors', ...readings.map((r) => r.metric)]);
   const h = definition.hypothesis;
   if (h.kind === 'correlation') [h.x, h.y].forEach((m) => reported.add(m));
+  const arms = Object.entries(definition.arms).map(([id, arm]) => ({ id, label: arm.label, description: 'description' in arm ? arm.description : describeArm(arm) }));
   return {
     id: definition.id,
     title: definition.title,
@@ -97,9 +123,10 @@ export function buildClaimReport(options: {
     minEffect: definition.minEffect,
     familySize,
     decidingMetric: deciding,
+    windowStart: window.start,
     verdict: decidingVerdict.verdict,
     verdicts: [decidingVerdict, ...verdicts.filter((v) => v !== decidingVerdict)],
-    arms: armReports(definition, runs, [...reported]),
+    arms: armReports(arms, runs, [...reported], window),
     profile: options.profile.name,
     profileDescription: options.profile.description,
     seedPhase: options.seedPhase,
@@ -107,6 +134,7 @@ export function buildClaimReport(options: {
     tfjsVersion: options.tfjsVersion,
     durationSeconds: options.durationSeconds,
     expectedToFail: definition.expectedToFail?.[options.profile.name],
+    control: definition.control,
     baselineTolerance: definition.baselineTolerance ?? 0,
   };
 }

@@ -23,6 +23,11 @@ export interface ClaimDefinition {
    * the test is then registered as an expected failure (`it.fails`), and still reports its numbers.
    */
   readonly expectedToFail?: Readonly<Record<string, string>>;
+  /**
+   * An A/A control (identical arms on disjoint seed blocks, or a covariate independent by
+   * construction): its test passes unless the verdict is `supported` or `contradicted`.
+   */
+  readonly control?: boolean;
   /** How far (in effect units) the effect's CI may miss a stored baseline's effect before the baseline check fails (default 0). */
   readonly baselineTolerance?: number;
 }

@@ -1,10 +1,14 @@
 import type { Interval } from '../stats/interval.js';
 import type { Hypothesis, MinimumEffect } from './hypothesis.js';
+import type { RunRecord } from './runRecord.js';
 
-/** Version of the claims.json layout. */
-export const claimsReportVersion = 1;
+/** Version of the claims.json layout (2: four verdicts, designs, windows, equivalence, run records). */
+export const claimsReportVersion = 2;
 
-export type Verdict = 'supported' | 'contradicted' | 'not shown';
+/** The four verdicts, in order of precedence (docs/methods/verdicts.md, section 4). */
+export const verdicts = ['supported', 'contradicted', 'absent', 'not shown'] as const;
+
+export type Verdict = (typeof verdicts)[number];
 
 /** An effect size with its CI. */
 export interface EffectReport {
@@ -23,6 +27,22 @@ export interface TestReport {
   /** One-sided p-value in the opposite direction (for `contradicted`). */
   readonly pOpposite: number;
   readonly effect: EffectReport;
+  /** Paired comparisons: d_z (mean difference over the SD of the differences) with its CI. */
+  readonly pairedEffect?: EffectReport;
+  /** Equivalence (TOST) of the effect inside the spec's ±minimum: its p before the family correction. */
+  readonly pEquivalence: number;
+}
+
+/** The equivalence test of a reading: margins in the scale it was tested on. */
+export interface EquivalenceReport {
+  /** What the margins are in, e.g. `mean difference`, `atanh(r)`. */
+  readonly scale: string;
+  readonly lower: number;
+  readonly upper: number;
+  /** TOST p (ordered claims: the smallest Holm-adjusted pair p). */
+  readonly pValue: number;
+  /** After the family correction; `absent` when ≤ α. */
+  readonly pAdjusted: number;
 }
 
 /** Power of the claim's deciding comparison. */
@@ -39,6 +59,15 @@ export interface PowerReport {
 export interface MetricVerdict {
   readonly metric: string;
   readonly verdict: Verdict;
+  /** `paired` (arms blocked by seed), `unpaired` (disjoint seeds) or `one-sample`. */
+  readonly design: 'paired' | 'unpaired' | 'one-sample';
+  /** First epoch read (the claim's common window; for `*-authors` each run's own window, shown as null). */
+  readonly windowStart: number | null;
+  /** Seeds left out of every arm (paired) or of their arm (unpaired) because a run diverged or lacked the reading. */
+  readonly droppedSeeds: readonly number[];
+  readonly equivalence: EquivalenceReport;
+  /** Correlations over seed-matched runs: the repeated-measures (within-seed) correlation beside the pooled one. */
+  readonly withinSeed?: { readonly statistic: number; readonly pValue: number; readonly ci: Interval };
   /** The deciding test (the trend test for ordered claims). */
   readonly main: TestReport;
   /** Adjacent pairwise tests of an ordered claim, with Holm-adjusted p within the claim. */
@@ -54,14 +83,8 @@ export interface ArmReport {
   readonly id: string;
   readonly label: string;
   readonly description: string;
-  readonly runs: readonly {
-    readonly seed: number;
-    readonly values: Readonly<Record<string, number | null>>;
-    readonly diverged: boolean;
-    /** Per-epoch test accuracy and event epochs, for the curves. */
-    readonly curve: readonly number[];
-    readonly events: readonly { readonly epoch: number; readonly stability: number }[];
-  }[];
+  /** Every run as a record (seed, per-epoch accuracies, events, flatness) with its readings in this claim's window. */
+  readonly runs: readonly (RunRecord & { readonly values: Readonly<Record<string, number | null>>; readonly diverged: boolean })[];
   readonly summary: Readonly<Record<string, { readonly mean: number; readonly sd: number }>>;
 }
 
@@ -77,6 +100,10 @@ export interface ClaimReport {
   readonly familySize: number;
   /** The metric whose verdict decides pass/fail. */
   readonly decidingMetric: string;
+  /** The claim's common window: first epoch of every accuracy reading (docs/methods/verdicts.md). */
+  readonly windowStart: number;
+  /** An A/A control (specs/tradeoff/controls): passes unless `supported` or `contradicted`. */
+  readonly control?: boolean;
   readonly verdict: Verdict;
   readonly verdicts: readonly MetricVerdict[];
   readonly arms: readonly ArmReport[];

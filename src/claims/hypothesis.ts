@@ -1,16 +1,24 @@
 import type { MetricName } from './metrics.js';
 
-/** `a` is larger than `b` on `metric` (one-sided), by a two-sample test. */
+/** Two-arm tests by design (docs/methods/verdicts.md, section 3); the first of each is the default. */
+export const twoArmTests = {
+  paired: ['paired-t', 'wilcoxon', 'sign-flip'],
+  unpaired: ['welch', 'mann-whitney', 'permutation'],
+} as const satisfies Record<'paired' | 'unpaired', readonly string[]>;
+
+export type TwoArmTest = (typeof twoArmTests)[keyof typeof twoArmTests][number];
+
+/** `a` is larger than `b` on `metric` (one-sided), by a paired test when the arms share seeds, else a two-sample test. */
 export interface GreaterHypothesis {
   readonly kind: 'greater';
   readonly metric: MetricName;
   readonly arm: string;
   readonly than: string;
-  /** Default `welch`. */
-  readonly test?: 'welch' | 'mann-whitney' | 'permutation';
+  /** Default by design: `paired-t` (seed-matched arms) or `welch` (disjoint seeds). */
+  readonly test?: TwoArmTest;
 }
 
-/** The arms are ordered, largest first, on `metric`: a Jonckheere-Terpstra trend test plus every adjacent pair. */
+/** The arms are ordered, largest first, on `metric`: Page's L (seed-matched arms) or Jonckheere-Terpstra, plus every adjacent pair. */
 export interface OrderedHypothesis {
   readonly kind: 'ordered';
   readonly metric: MetricName;

@@ -3,11 +3,8 @@ import { defaultProgressSink } from '../engine/train/progress.js';
 import type { RunResult } from '../experiment/runResult.js';
 import { runAll } from '../experiment/runScheduler.js';
 import { RunStore, defaultStoreDir } from '../experiment/runStore.js';
-import type { ArmSpec } from './armSpec.js';
+import { armSeeds, type ArmSpec } from './armSpec.js';
 import type { Profile, SeedPhase } from './profiles/profile.js';
-
-/** Runs of each arm, in seed order. */
-export type ArmRuns = Readonly<Record<string, readonly RunResult[]>>;
 
 /**
  * Gets every run of the given arms at a profile (from the store, or trained now in worker
@@ -19,12 +16,12 @@ export async function runArms(options: {
   replicates: number;
   phase: SeedPhase;
   label: string;
-}): Promise<{ runs: ArmRuns; backend: string; tfjsVersion: string }> {
+}): Promise<{ runs: Readonly<Record<string, readonly RunResult[]>>; backend: string; tfjsVersion: string }> {
   const backend = await initBackend();
   const store = new RunStore({ dir: defaultStoreDir() });
   const seeds = options.profile.seeds(options.replicates, options.phase);
   const entries = Object.entries(options.arms);
-  const requests = entries.flatMap(([, arm]) => seeds.map((seed, i) => ({ config: options.profile.runConfig(arm), seed, label: `${options.label}: ${arm.label} #${i + 1}` })));
+  const requests = entries.flatMap(([, arm]) => armSeeds(arm, seeds).map((seed, i) => ({ config: options.profile.runConfig(arm), seed, label: `${options.label}: ${arm.label} #${i + 1}` })));
   const sink = defaultProgressSink();
   const results = await runAll(requests, { store, backend: backend.name, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });
   const runs = Object.fromEntries(entries.map(([id], a) => [id, results.slice(a * seeds.length, (a + 1) * seeds.length)]));

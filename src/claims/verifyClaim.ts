@@ -32,7 +32,8 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
  * Registers a claim as a vitest test: it trains what is missing, tests the hypothesis, carries the
  * report to the reporter in `task.meta.claim`, and passes only when the claim is `supported`.
  * A claim expected not to reproduce at the active profile is registered with `it.fails` and its
- * reason, so the suite stays green while the report shows the honest verdict.
+ * reason, so the suite stays green while the report shows the honest verdict. An A/A control
+ * (`control: true`) passes unless it comes out `supported` or `contradicted`.
  *
  * @example
  * ```ts
@@ -44,10 +45,11 @@ export function verifyClaim(definition: ClaimDefinition): void {
   const reason = definition.expectedToFail?.[profile.name];
   const register = reason ? it.fails : it;
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
-    register(`${definition.id}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`, async ({ task }) => {
+    register(`${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`, async ({ task }) => {
       const report = await evaluateClaim(definition, expect.getState().testPath);
       task.meta.claim = report;
-      expect(report).toBeSupported();
+      if (definition.control) expect(report).toPassAsControl();
+      else expect(report).toBeSupported();
     });
   });
 }

@@ -3,7 +3,6 @@ import type { ConvNet } from '../engine/models/convNet.js';
 import type { ProgressSink } from '../engine/train/progress.js';
 import { trainRun, type TrainedRun } from '../engine/train/trainRun.js';
 import { measureFlatness } from '../metrics/flatness/measureFlatness.js';
-import { summarizeRun } from '../metrics/runSummary.js';
 import { inertEpochs } from '../pruning/inertEpochs.js';
 import { createPruning } from '../pruning/pruningController.js';
 import { fromState, type FinalStateStore } from './finalStateStore.js';
@@ -54,13 +53,13 @@ function countParameters(model: ConvNet): { remaining: number; total: number } {
 }
 
 /**
- * Trains and measures one run: the engine with the pruning hooks, then the summary and (when
- * configured) flatness at the end of training. The model is disposed before returning.
+ * Trains and measures one run: the engine with the pruning hooks, its epoch log and events, and
+ * (when configured) flatness at the end of training. The model is disposed before returning.
  *
  * @example
  * ```ts
  * const result = await executeRun({ config, seed: 3 });
- * result.summary.meanStability; // e.g. 81.2
+ * meanStability(result.events.map((e) => e.stability)); // e.g. 81.2
  * ```
  */
 export async function executeRun(options: {
@@ -99,7 +98,6 @@ export async function executeRun(options: {
       backend: outcome.backend,
       epochs: outcome.epochs,
       events: pruning.events,
-      summary: outcome.epochs.length > 0 ? summarizeRun(outcome.epochs, pruning.events) : undefined,
       ...measure(config, run, seed),
       parameters: countParameters(run.model),
       diverged: outcome.diverged,

@@ -1,16 +1,17 @@
 import type { BackendInfo } from '../engine/backend/initBackend.js';
 import type { Divergence, EpochLog } from '../engine/train/trainRun.js';
 import type { FlatnessResult } from '../metrics/flatness/measureFlatness.js';
-import type { RunSummary } from '../metrics/runSummary.js';
 import type { PruningEventLog } from '../pruning/pruningController.js';
 import type { RunConfig } from './runConfig.js';
 
 /** Version of the {@link RunResult} layout; bumped when fields change meaning. */
-export const runResultVersion = 1;
+export const runResultVersion = 2;
 
 /**
  * Everything one run measured: typed, JSON-serialisable, stored by the experiment store.
- * Accuracies are fractions in [0, 1]; stabilities are percent; epochs are 0-based.
+ * Accuracies are fractions in [0, 1]; stabilities are percent; epochs are 0-based. Readings (best
+ * accuracy, gaps) are not stored: they depend on the epoch window of the comparison, so claims compute
+ * them from `epochs` and `events` (src/claims/metrics.ts).
  */
 export interface RunResult {
   readonly version: typeof runResultVersion;
@@ -21,8 +22,6 @@ export interface RunResult {
   readonly epochs: readonly EpochLog[];
   /** Per-event epoch, layers and filters, `tPre`, `tPost`, instability, stability. */
   readonly events: readonly PruningEventLog[];
-  /** Mean stability, best/final/held-out accuracy with their epochs and generalization gaps (absent only when the run diverged in its first epoch). */
-  readonly summary?: RunSummary;
   readonly flatness?: FlatnessResult;
   /** Non-zero trainable parameters at the end, and all trainable parameters. */
   readonly parameters: { readonly remaining: number; readonly total: number };

@@ -1,7 +1,8 @@
 import type { ArmReport } from '../claims/claimReport.js';
 import { pearson } from '../stats/pearson.js';
 import type { ClaimsDocument } from './claimsDocument.js';
-import { heatMap, linePlot, scatterPlot } from './svgPlots.js';
+import { verdictLegend } from './summaryMarkdown.js';
+import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const fmt = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
@@ -14,9 +15,9 @@ function distinctArms(doc: ClaimsDocument): ArmReport[] {
 }
 
 function meanCurve(arm: ArmReport): [number, number][] {
-  const length = Math.max(0, ...arm.runs.map((r) => r.curve.length));
+  const length = Math.max(0, ...arm.runs.map((r) => r.epochs.length));
   return Array.from({ length }, (_, e) => {
-    const values = arm.runs.map((r) => r.curve[e]).filter((v): v is number => v !== undefined);
+    const values = arm.runs.map((r) => r.epochs[e]?.testAccuracy).filter((v): v is number => v !== undefined);
     return [e, values.reduce((s, v) => s + v, 0) / Math.max(1, values.length)] as [number, number];
   });
 }
@@ -50,13 +51,43 @@ function figures(doc: ClaimsDocument): string {
   return `<section><h2>Figures</h2><div class="figures">${scatter}${curves}${perEvent}</div></section>`;
 }
 
-function claimSection(c: ClaimsDocument['claims'][number]): string {
+type Claim = ClaimsDocument['claims'][number];
+
+/** The deciding effect of a claim in units of its minimum effect, signed in the claimed direction (undefined where the units differ). */
+function inMinimumUnits(c: Claim): { value: number; lower: number; upper: number } | undefined {
+  const e = c.verdicts[0].main.effect;
+  const m = c.minEffect.value;
+  if (c.minEffect.measure === 'mean-difference' && c.hypothesis.kind !== 'below') return undefined;
+  const sign = c.hypothesis.kind === 'correlation' && c.hypothesis.sign === 'negative' ? -1 : 1;
+  const [a, b] = [(sign * e.ci.lower) / m, (sign * e.ci.upper) / m];
+  return { value: (sign * e.value) / m, lower: Math.min(a, b), upper: Math.max(a, b) };
+}
+
+/** The claims at a glance: a table of verdicts and the picture of every deciding effect against its minimum. */
+function overview(doc: ClaimsDocument): string {
+  const rows = doc.claims
+    .map((c) => {
+      const v = c.verdicts[0];
+      const e = v.main.effect;
+      return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</td><td>${esc(v.metric)}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${v.pAdjusted.toExponential(2)}</td><td>${v.equivalence.pAdjusted.toExponential(2)}</td><td>${Object.values(v.n).join('/')}</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${c.testPassed ? 'passed' : 'FAILED'}</td></tr>`;
+    })
+    .join('');
+  const plotted = doc.claims.flatMap((c) => {
+    const u = inMinimumUnits(c);
+    return u ? [{ label: `${c.id} (${c.verdicts[0].metric})`, verdict: c.verdict, ...u }] : [];
+  });
+  return `<section><h2>Verdicts</h2><table><tr><th>claim</th><th>verdict</th><th>reading</th><th>design, test</th><th>effect [95% CI]</th><th>p (Bonferroni)</th><th>equivalence p (Bonferroni)</th><th>n</th><th>power at min.</th><th>test</th></tr>${rows}</table>
+${plotted.length > 0 ? verdictPlot({ title: 'Every claim: deciding effect and 95% CI against its minimum effect', rows: plotted }) : ''}${verdictLegend.map((l) => `<p class="legend">${esc(l)}</p>`).join('')}</section>`;
+}
+
+function claimSection(c: Claim): string {
   const readings = c.verdicts
     .map(
       (v) =>
-        `<tr><td>${esc(v.metric)}</td><td class="verdict ${v.verdict.replace(' ', '-')}">${v.verdict}</td><td>${esc(v.main.test)}</td><td>${v.main.pValue.toExponential(2)}</td><td>${v.pAdjusted.toExponential(2)}</td>` +
-        `<td>${esc(v.main.effect.name)} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}]</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'}</td></tr>` +
-        v.pairwise.map((p) => `<tr class="pair"><td></td><td colspan="2">${esc(p.label)}</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>g ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]</td><td></td><td></td></tr>`).join(''),
+        `<tr><td>${esc(v.metric)}</td><td class="verdict ${v.verdict.replace(' ', '-')}">${v.verdict}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${v.windowStart ?? '—'}</td><td>${v.main.pValue.toExponential(2)}</td><td>${v.pAdjusted.toExponential(2)}</td>` +
+        `<td>${esc(v.main.effect.name)} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}]${v.main.pairedEffect ? `; ${esc(v.main.pairedEffect.name)} ${fmt(v.main.pairedEffect.value)} [${fmt(v.main.pairedEffect.ci.lower)}, ${fmt(v.main.pairedEffect.ci.upper)}]` : ''}${v.withinSeed ? `; within seed r ${fmt(v.withinSeed.statistic)} [${fmt(v.withinSeed.ci.lower)}, ${fmt(v.withinSeed.ci.upper)}]` : ''}</td>` +
+        `<td>${v.equivalence.pValue.toExponential(2)} (${v.equivalence.pAdjusted.toExponential(2)}) within ±${fmt(v.equivalence.upper)} ${esc(v.equivalence.scale)}</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'}</td><td>${v.droppedSeeds.join(' ') || '—'}</td></tr>` +
+        v.pairwise.map((p) => `<tr class="pair"><td></td><td colspan="3">${esc(p.label)} (${esc(p.test)})</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>${esc(p.effect.name)} ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]</td><td>${p.pEquivalence.toExponential(2)}</td><td></td><td></td><td></td></tr>`).join(''),
     )
     .join('');
   const metrics = Object.keys(c.arms[0]?.summary ?? {});
@@ -64,8 +95,8 @@ function claimSection(c: ClaimsDocument['claims'][number]): string {
     .map((a) => `<tr><td>${esc(a.label)}</td><td>${esc(a.description)}</td><td>${a.runs.length}</td>${metrics.map((m) => `<td>${fmt(a.summary[m]?.mean)} ± ${fmt(a.summary[m]?.sd)}</td>`).join('')}</tr>`)
     .join('');
   return `<section class="claim" id="${esc(c.id)}"><h2>${esc(c.id)}: ${esc(c.title)}</h2><p class="paper">${esc(c.paperClaim)}</p>
-<p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>; α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
-<table><tr><th>metric</th><th>verdict</th><th>test</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>power at min.</th><th>n for 0.8</th></tr>${readings}</table>
+<p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>${c.control ? ' (A/A control: passes unless supported or contradicted)' : ''}; accuracy readings from epoch ${c.windowStart} (common window); α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
+<table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>power at min.</th><th>n for 0.8</th><th>dropped seeds</th></tr>${readings}</table>
 <table><tr><th>arm</th><th>config</th><th>runs</th>${metrics.map((m) => `<th>${esc(m)}</th>`).join('')}</tr>${arms}</table></section>`;
 }
 
@@ -77,12 +108,12 @@ function mapSection(map: ClaimsDocument['maps'][number]): string {
 <p>${map.counterexample ? `Simplest configuration where the claim is not supported (after shrinking): <code>${esc(JSON.stringify(map.counterexample))}</code>.` : 'Supported at every explored point.'} fast-check seed ${map.seed}${map.path ? `, path ${esc(map.path)}` : ''}; replay with <code>GST_MAP=1 GST_FC_SEED=${map.seed}${map.path ? ` GST_FC_PATH=${esc(map.path)}` : ''}</code>.</p></section>`;
 }
 
-/** The self-contained HTML report: summary table, the paper's figures from our runs, one section per claim. */
-export function htmlReport(doc: ClaimsDocument, summaryTable: string): string {
+/** The self-contained HTML report: the verdicts at a glance, the paper's figures from our runs, one section per claim. */
+export function htmlReport(doc: ClaimsDocument): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gst-harness claims</title><style>
 body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px}
-.verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.not-shown{color:#9a6700}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
+.verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.absent{color:#0550ae}.verdict.not-shown{color:#9a6700}.legend{font-size:13px;color:#333;max-width:900px}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
 </style></head><body><h1>Generalization-stability tradeoff: claims</h1>
 <p>Generated ${esc(doc.generatedAt)} at commit <code>${esc(doc.gitCommit)}</code> on ${doc.machine.cpus}× ${esc(doc.machine.cpuModel)} (Node ${esc(doc.machine.node)}), ${Math.round(doc.durationSeconds)} s.</p>
-<pre>${esc(summaryTable)}</pre>${doc.claims.length > 0 ? figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
+${doc.claims.length > 0 ? overview(doc) + figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
 }

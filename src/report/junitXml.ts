@@ -7,7 +7,7 @@ export function junitXml(doc: ClaimsDocument): string {
   const failures = doc.claims.filter((c) => !c.testPassed).length;
   const cases = doc.claims.map((c) => {
     const v = c.verdicts[0];
-    const detail = `${c.verdict} on ${v.metric}: p=${v.main.pValue}, adjusted ${v.pAdjusted}, ${v.main.effect.name}=${v.main.effect.value}`;
+    const detail = `${c.verdict} on ${v.metric} (${v.design}, ${v.main.test}): p=${v.main.pValue}, adjusted ${v.pAdjusted}, equivalence adjusted ${v.equivalence.pAdjusted}, ${v.main.effect.name}=${v.main.effect.value}${c.control ? ' (A/A control)' : ''}`;
     const body = c.testPassed ? `<system-out>${escape(detail)}</system-out>` : `<failure message="${escape(detail)}"/>`;
     return `    <testcase classname="claims.${escape(c.profile)}" name="${escape(`${c.id}: ${c.title}`)}" time="${c.durationSeconds.toFixed(3)}">${body}</testcase>`;
   });

@@ -2,11 +2,19 @@ import type { ClaimsDocument } from './claimsDocument.js';
 
 const fmtP = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
+const interval = (e: { value: number; ci: { lower: number; upper: number } }) => `${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]`;
+
+/** What the four verdicts and the two windows mean, for every report (docs/methods/verdicts.md). */
+export const verdictLegend = [
+  'Verdicts (docs/methods/verdicts.md): `supported` = significant in the claimed direction after the family correction (Bonferroni over the claim files of the folder; Holm and BH across the run shown) and effect ≥ the spec\'s minimum; `contradicted` = significant the other way; `absent` = equivalence shown: two one-sided tests at the same corrected level put the effect inside ± the minimum (the claimed effect is smaller than what would count); `not shown` = none of these (no evidence either way: see power).',
+  'Design: arms that ran the same seeds are compared within seed (paired t, Page\'s L for orders, seed-cluster jackknife for pooled correlations, with the within-seed repeated-measures correlation beside it); arms on disjoint seeds by unpaired tests. A seed where any arm\'s run diverged is dropped from every arm.',
+  'Window: every accuracy and gap reading of a claim is taken on epochs ≥ the latest last pruning event among its arms, for every arm (unpruned and scratch arms too). `best-authors` reads each run from its own last event (0 for unpruned runs), as the authors\' analysis code does: at the paper\'s scale both agree, but at small scale under label noise the unpruned net can peak before the pruned arms finish pruning, an early-stopping peak the pruned arms cannot have, so that reading is reported and never decides.',
+];
 
 /**
- * The Markdown summary (a table fit for a CI job summary): per claim the verdict under each metric
- * reading, the deciding effect with its CI, raw and adjusted p, replicates, power, and the run's
- * machine and profile.
+ * The Markdown summary (a table fit for a CI job summary): per claim the verdict under each reading,
+ * the design and test, the deciding effect with its CI (d_z beside it when paired), raw and adjusted
+ * p, the equivalence p, replicates, power, dropped seeds, and the run's machine and profile.
  */
 export function summaryMarkdown(doc: ClaimsDocument): string {
   const first = doc.claims[0];
@@ -19,17 +27,18 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
       '',
       `Protocol: ${first.profileDescription}`,
       '',
-      '| claim | verdict (deciding metric) | other readings | effect [95% CI] | p | p Bonferroni (test) | p Holm | p BH | n per arm | power at min. effect | replicates for 0.8 | wall time | test |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| claim | verdict (deciding reading) | other readings | design, test | window from epoch | effect [95% CI] | p (Bonferroni) | equivalence p (Bonferroni) | p Holm | p BH | n per arm | power at min. effect | n for 0.8 | dropped seeds | wall time | test |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
   }
   for (const c of doc.claims) {
     const v = c.verdicts[0];
     const others = c.verdicts.slice(1).map((o) => `${o.metric}: ${o.verdict}`).join('; ') || '—';
-    const n = Object.values(v.n).join('/');
-    const expected = c.expectedToFail ? ' (expected not to reproduce here)' : '';
+    const n = Object.entries(v.n).map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count))).join('/');
+    const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
+    const effect = `${v.main.effect.name} ${interval(v.main.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(
-      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${expected} | ${others} | ${v.main.effect.name} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}] | ${fmtP(v.main.pValue)} | ${fmtP(v.pAdjusted)} | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${Math.round(c.durationSeconds)} s | ${v.main.test} ${c.testPassed ? 'passed' : 'FAILED'} |`,
+      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${role} | ${others} | ${v.design}, ${v.main.test} | ${v.windowStart ?? '—'} | ${effect} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${c.testPassed ? 'passed' : 'FAILED'} |`,
     );
   }
   for (const map of doc.maps) {
@@ -39,6 +48,6 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
     for (const c of cells) lines.push(`| ${map.dimensions.map((d) => c.point[d]).join(' | ')} | ${c.verdict} | ${c.effect.toFixed(3)} |`);
     lines.push('', map.counterexample ? `Simplest failing configuration: \`${JSON.stringify(map.counterexample)}\` (seed ${map.seed}, path ${map.path}).` : 'Supported at every explored point.');
   }
-  lines.push('', 'Verdicts: `supported` = significant in the claimed direction after correction (Bonferroni over the family of claims for the test; Holm and BH across the run shown) and effect ≥ the spec\'s minimum; `contradicted` = significant the other way; `not shown` = neither.', '');
+  lines.push('', ...verdictLegend.flatMap((l) => [l, '']));
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 /** Minimal, dependency-free SVG charts for the self-contained HTML report. */
+import type { Verdict } from '../claims/claimReport.js';
 
 const palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 const width = 560;
@@ -83,7 +84,8 @@ export function linePlot(options: { title: string; xLabel: string; yLabel: strin
   return frame(options.title, options.xLabel, options.yLabel, x, y, body, options.series.map((s) => s.label));
 }
 
-const verdictColor: Record<string, string> = { supported: '#8fd19e', contradicted: '#f19a9a', 'not shown': '#f3d98b' };
+/** Fill of each verdict in every picture. */
+export const verdictColor = { supported: '#8fd19e', contradicted: '#f19a9a', absent: '#a9c7ee', 'not shown': '#f3d98b' } as const satisfies Record<Verdict, string>;
 
 /** A grid of verdict-coloured cells (two dimensions of a claim map), each labelled with its effect. */
 export function heatMap(options: { title: string; xLabel: string; yLabel: string; cells: { x: string; y: string; verdict: string; text: string }[] }): string {
@@ -103,10 +105,42 @@ export function heatMap(options: { title: string; xLabel: string; yLabel: string
     .map((c) => {
       const x = left + xs.indexOf(c.x) * cw;
       const y = top + ys.indexOf(c.y) * ch;
-      return `<rect class="cell ${c.verdict.replace(' ', '-')}" x="${x}" y="${y}" width="${cw - 2}" height="${ch - 2}" fill="${verdictColor[c.verdict] ?? '#ddd'}"/><text x="${x + cw / 2}" y="${y + ch / 2 + 4}" font-size="11" text-anchor="middle">${esc(c.text)}</text>`;
+      return `<rect class="cell ${c.verdict.replace(' ', '-')}" x="${x}" y="${y}" width="${cw - 2}" height="${ch - 2}" fill="${verdictColor[c.verdict as Verdict] ?? '#ddd'}"/><text x="${x + cw / 2}" y="${y + ch / 2 + 4}" font-size="11" text-anchor="middle">${esc(c.text)}</text>`;
     })
     .join('');
   const xTicks = xs.map((v, i) => `<text x="${left + i * cw + cw / 2}" y="${top + ch * ys.length + 16}" font-size="11" text-anchor="middle">${esc(v)}</text>`).join('');
   const yTicks = ys.map((v, i) => `<text x="${left - 6}" y="${top + i * ch + ch / 2 + 4}" font-size="11" text-anchor="end">${esc(v)}</text>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="${left}" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${cells}${xTicks}${yTicks}<text x="${left + (cw * xs.length) / 2}" y="${h - 8}" font-size="12" text-anchor="middle">${esc(options.xLabel)}</text><text x="10" y="${top - 8}" font-size="12">${esc(options.yLabel)}</text></svg>`;
+}
+
+/**
+ * One picture of every verdict: each claim's deciding effect and CI in units of its own minimum
+ * effect (so g, r and points share one axis), with the minimum (+1) and the equivalence band (−1, +1)
+ * drawn; rows coloured by verdict.
+ */
+export function verdictPlot(options: { title: string; rows: { label: string; verdict: Verdict; value: number; lower: number; upper: number }[] }): string {
+  const rowHeight = 22;
+  const left = 300;
+  const right = 30;
+  const plotWidth = 420;
+  const top = 40;
+  const h = top + rowHeight * options.rows.length + 40;
+  const clip = (v: number) => Math.max(-4, Math.min(4, v));
+  const x = (v: number) => left + ((clip(v) + 4) / 8) * plotWidth;
+  const band = `<rect x="${x(-1)}" y="${top - 6}" width="${x(1) - x(-1)}" height="${rowHeight * options.rows.length + 6}" fill="#a9c7ee" fill-opacity="0.25"/>`;
+  const lines = [-4, -2, -1, 0, 1, 2, 4]
+    .map((t) => `<line x1="${x(t)}" y1="${top - 6}" x2="${x(t)}" y2="${top + rowHeight * options.rows.length}" stroke="${t === 0 ? '#333' : t === 1 ? '#1a7f37' : '#ccc'}"${t === 1 ? ' stroke-dasharray="4 3"' : ''}/><text x="${x(t)}" y="${top + rowHeight * options.rows.length + 14}" font-size="10" text-anchor="middle">${t === 4 ? '≥ 4' : t === -4 ? '≤ −4' : t}</text>`)
+    .join('');
+  const rows = options.rows
+    .map((r, i) => {
+      const y = top + i * rowHeight + rowHeight / 2;
+      const color = verdictColor[r.verdict];
+      return (
+        `<g class="verdict-row ${r.verdict.replace(' ', '-')}"><rect x="4" y="${y - 9}" width="${left - 12}" height="18" fill="${color}"/><text x="10" y="${y + 4}" font-size="11">${esc(r.label)}</text>` +
+        `<line x1="${x(r.lower)}" y1="${y}" x2="${x(r.upper)}" y2="${y}" stroke="#333" stroke-width="2"/><circle cx="${x(r.value)}" cy="${y}" r="4" fill="${color}" stroke="#333"/></g>`
+      );
+    })
+    .join('');
+  const w = left + plotWidth + right;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="verdicts" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="4" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${band}${lines}${rows}<text x="${left + plotWidth / 2}" y="${h - 6}" font-size="12" text-anchor="middle">deciding effect in units of the claim's minimum effect (shaded: equivalence band; dashed: the minimum)</text></svg>`;
 }

@@ -18,7 +18,7 @@ export function writeReports(options: { dir: string; reports: readonly { report:
   const summary = summaryMarkdown(doc);
   writeJsonAtomic(join(options.dir, 'claims.json'), doc);
   writeFileAtomic(join(options.dir, 'summary.md'), summary);
-  writeFileAtomic(join(options.dir, 'index.html'), htmlReport(doc, summary));
+  writeFileAtomic(join(options.dir, 'index.html'), htmlReport(doc));
   writeFileAtomic(join(options.dir, 'junit.xml'), junitXml(doc));
   let regressed = false;
   if (options.baseline !== undefined) {

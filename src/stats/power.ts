@@ -90,3 +90,20 @@ export function correlationPower(options: { r: number; n: number; alpha: number;
   const shift = Math.abs(Math.atanh(options.r)) * Math.sqrt(options.n - 3);
   return normalCdf(shift - zAlpha(options.alpha, options.sided ?? 2));
 }
+
+/**
+ * Pairs (or values) for a one-sided one-sample t-test to reach `power` (default 0.8) at standardised
+ * effect d: the smallest n ≥ 2 with {@link oneSamplePower} ≥ power.
+ *
+ * @example
+ * ```ts
+ * oneSampleReplicates({ effect: 1, alpha: 0.05 }); // 8 (scipy.stats.nct)
+ * ```
+ */
+export function oneSampleReplicates(options: { effect: number; alpha: number; power?: number }): number {
+  const target = options.power ?? 0.8;
+  if (!(options.effect > 0)) return Infinity;
+  if (!Number.isFinite(options.effect)) return 2;
+  for (let n = 2; n <= 100_000; n = n < 200 ? n + 1 : Math.ceil(n * 1.05)) if (oneSamplePower({ effect: options.effect, n, alpha: options.alpha }) >= target) return n;
+  return Infinity;
+}
