@@ -10,6 +10,7 @@ import { pairedTTest } from '../../src/stats/pairedTTest.js';
 import { repeatedMeasuresCorrelation } from '../../src/stats/repeatedMeasuresCorrelation.js';
 import { signFlipTest } from '../../src/stats/signFlipTest.js';
 import { spearman } from '../../src/stats/spearman.js';
+import { standardisedEquivalence } from '../../src/stats/standardisedEquivalence.js';
 import { wilcoxonSignedRank } from '../../src/stats/wilcoxonSignedRank.js';
 
 // Reference values computed once with SciPy 1.10.1 (Debian python3-scipy) by
@@ -92,6 +93,20 @@ describe('paired, blocked, equivalence and clustered statistics against SciPy re
     const e = equivalenceTest({ estimate: mz, standardError: sz, df: 11, lower: -0.1, upper: 0.1 });
     expect(e.pLower).toBeCloseTo(1.218040375801748e-6, 12);
     expect(e.pUpper).toBeCloseTo(5.0935471218037524e-5, 11);
+  });
+
+  it("TOST of a standardised mean difference: the standardiser's delta-method variance in the standard error", () => {
+    const small = standardisedEquivalence([1.2, 2.1, 2.9, 4.2, 5.1], [1.0, 2.0, 3.1, 4.0, 5.0], { design: 'paired', margin: 0.5 });
+    expect(small.pLower).toBeCloseTo(0.019578252600286894, 10);
+    expect(small.pUpper).toBeCloseTo(0.03471752398242568, 10);
+    expect(small.standardError).toBeCloseTo(0.2873842578126332, 12);
+    const paired = standardisedEquivalence(x, y, { design: 'paired', margin: 0.5 });
+    expect(paired.pLower).toBeCloseTo(0.00041100006101502107, 11);
+    expect(paired.pUpper).toBeCloseTo(0.05461548194800602, 10);
+    const unpaired = standardisedEquivalence([0.71, 0.74, 0.69, 0.77, 0.73, 0.7, 0.75, 0.72], [0.68, 0.7, 0.66, 0.71, 0.69, 0.72, 0.67], { design: 'unpaired', margin: 2 });
+    expect(unpaired.pLower).toBeCloseTo(6.033503346414282e-5, 11);
+    expect(unpaired.pUpper).toBeCloseTo(0.21721694339577835, 10);
+    expect(unpaired.standardError).toBeCloseTo(0.015744488876437878, 12);
   });
 
   it("Page's L: exact (SciPy's recursion) and normal", () => {

@@ -20,6 +20,7 @@ import { achievedPower, correlationPower, correlationReplicates, oneSamplePower,
 import { repeatedMeasuresCorrelation } from '../stats/repeatedMeasuresCorrelation.js';
 import { signFlipTest } from '../stats/signFlipTest.js';
 import { spearman } from '../stats/spearman.js';
+import { standardisedEquivalence } from '../stats/standardisedEquivalence.js';
 import { welchTTest } from '../stats/welchTTest.js';
 import { wilcoxonSignedRank } from '../stats/wilcoxonSignedRank.js';
 import type { EquivalenceReport, MetricVerdict, PowerReport, TestReport, Verdict } from './claimReport.js';
@@ -85,14 +86,16 @@ function compareTwoArms(label: string, a: readonly number[], b: readonly number[
   const meanDifference = mean([...a]) - mean([...b]);
   const m = rule.minEffect.value;
   const alpha = rule.alpha / rule.familySize;
-  const equivalence = (estimate: number, standardError: number, df: number, margin: number) =>
-    margin > 0 ? equivalenceTest({ estimate, standardError, df, lower: -margin, upper: margin }).pValue : 1;
+  // TOST at ±m: raw margins for `mean-difference`; m standard deviations (with the standardiser's own error) for `hedges-g`
+  const standardised = rule.minEffect.measure === 'hedges-g' ? standardisedEquivalence(a, b, { design, margin: m }) : undefined;
+  const equivalence = (standardError: number, df: number) =>
+    standardised?.pValue ?? equivalenceTest({ estimate: meanDifference, standardError, df, lower: -m, upper: m }).pValue;
+  const margin = standardised?.upper ?? m;
   if (design === 'paired') {
     const g = hedgesGAv(a, b);
     const dz = cohensDz(a, b);
     const n = a.length;
     const sdDiff = sampleStandardDeviation(a.map((v, i) => v - b[i]));
-    const margin = rule.minEffect.measure === 'mean-difference' ? m : m * g.standardiser;
     const dzAt = (difference: number) => (sdDiff > 0 ? difference / sdDiff : difference > 0 ? Infinity : 0);
     const powerAt = (d: number) => (Number.isFinite(d) ? oneSamplePower({ effect: d, n, alpha }) : 1);
     return {
@@ -103,15 +106,13 @@ function compareTwoArms(label: string, a: readonly number[], b: readonly number[
       pOpposite: opposite.pValue,
       effect: { name: "Hedges' g_av", value: g.value, ci: g.ci },
       pairedEffect: { name: 'd_z', value: dz.value, ci: dz.ci },
-      pEquivalence: equivalence(meanDifference, sdDiff / Math.sqrt(n), n - 1, margin),
+      pEquivalence: equivalence(sdDiff / Math.sqrt(n), n - 1),
       meanDifference,
       margin,
       power: { atMinimumEffect: powerAt(dzAt(margin)), atObservedEffect: powerAt(dzAt(meanDifference)), replicatesFor80: oneSampleReplicates({ effect: dzAt(meanDifference), alpha }) },
     };
   }
   const g = hedgesG(a, b);
-  const pooled = Math.sqrt(((a.length - 1) * sampleVariance([...a]) + (b.length - 1) * sampleVariance([...b])) / (a.length + b.length - 2));
-  const margin = rule.minEffect.measure === 'mean-difference' ? m : (m * pooled) / (1 - 3 / (4 * (a.length + b.length) - 9));
   const welch = welchTTest(a, b);
   const minimum = rule.minEffect.measure === 'hedges-g' ? m : g.value;
   return {
@@ -121,7 +122,7 @@ function compareTwoArms(label: string, a: readonly number[], b: readonly number[
     pValue: claimed.pValue,
     pOpposite: opposite.pValue,
     effect: { name: "Hedges' g", value: g.value, ci: g.ci },
-    pEquivalence: equivalence(meanDifference, Math.sqrt(sampleVariance([...a]) / a.length + sampleVariance([...b]) / b.length), welch.df, margin),
+    pEquivalence: equivalence(Math.sqrt(sampleVariance([...a]) / a.length + sampleVariance([...b]) / b.length), welch.df),
     meanDifference,
     margin,
     power: {

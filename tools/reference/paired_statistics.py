@@ -94,3 +94,29 @@ r_rm = np.sum(wx * wy) / np.sqrt(np.sum(wx ** 2) * np.sum(wy ** 2))
 df = G * K - G - 1
 t_rm = r_rm * np.sqrt(df / (1 - r_rm ** 2))
 print("rmcorr", r_rm, df, 2 * stats.t.sf(abs(t_rm), df))
+
+# TOST of a standardised mean difference, the standardiser's delta-method variance included
+def standardised_paired(a, b, m):
+    a, b = np.array(a), np.array(b)
+    n, d = len(a), a - b
+    sa, sb, r = a.std(ddof=1), b.std(ddof=1), np.corrcoef(a, b)[0, 1]
+    sav = (sa + sb) / 2
+    se = np.sqrt(d.var(ddof=1) / n + m ** 2 * (sa ** 2 + sb ** 2 + 2 * r ** 2 * sa * sb) / (8 * (n - 1)))
+    lo = stats.t.sf((d.mean() + m * sav) / se, n - 1)
+    hi = stats.t.cdf((d.mean() - m * sav) / se, n - 1)
+    return lo, hi, se
+
+
+def standardised_unpaired(a, b, m):
+    a, b = np.array(a), np.array(b)
+    n1, n2, va, vb = len(a), len(b), a.var(ddof=1), b.var(ddof=1)
+    sp = np.sqrt(((n1 - 1) * va + (n2 - 1) * vb) / (n1 + n2 - 2))
+    se = np.sqrt(va / n1 + vb / n2 + m ** 2 * sp ** 2 / (2 * (n1 + n2 - 2)))
+    df = (va / n1 + vb / n2) ** 2 / ((va / n1) ** 2 / (n1 - 1) + (vb / n2) ** 2 / (n2 - 1))
+    diff = a.mean() - b.mean()
+    return stats.t.sf((diff + m * sp) / se, df), stats.t.cdf((diff - m * sp) / se, df), se
+
+
+print("standardised TOST paired small", standardised_paired([1.2, 2.1, 2.9, 4.2, 5.1], [1.0, 2.0, 3.1, 4.0, 5.0], 0.5))
+print("standardised TOST paired x, y", standardised_paired(x, y, 0.5))
+print("standardised TOST unpaired", standardised_unpaired([0.71, 0.74, 0.69, 0.77, 0.73, 0.7, 0.75, 0.72], [0.68, 0.7, 0.66, 0.71, 0.69, 0.72, 0.67], 2.0))
