@@ -97,6 +97,13 @@ describe('pooled correlations over seed-matched runs (10 seeds × 4 arms)', () =
     });
   }
 
+  it('with 4 seeds (the ci profile) it stays at or below α + 3 SE (conservative: measured 0.036-0.043 at α = 0.05)', () => {
+    for (const [cluster, armStep] of [[0.5, 2], [0.9, 0]] as const) {
+      const small = rate(9, (rng) => rejects(clusteredNull(rng, 4, 4, cluster, armStep), r));
+      expect(small, `4 seeds, share ${cluster}: ${small}`).toBeLessThanOrEqual(alpha + 3 * standardError);
+    }
+  });
+
   it('Kendall τ through the same jackknife, and the classic Pearson test, which rejects too often when runs cluster', () => {
     const kendall = rate(7, (rng) => rejects(clusteredNull(rng, 10, 4, 0.9, 2), (a, b) => kendallTauB(a, b).statistic));
     expect(within3SE(kendall), `kendall ${kendall}`).toBe(true);

@@ -1,8 +1,8 @@
 /**
  * Claim 4: a larger per-event pruning fraction (larger r) gives lower stability.
  * As a property over the profile's rate sweep: for any two rates r_i < r_j, mean stability of
- * Prune_S at r_i exceeds that at r_j (one-sided Welch, α = 0.05 Bonferroni over the folder,
- * Hedges' g ≥ 0.5). fast-check draws pairs (seed GST_FC_SEED) and shrinks a failure to the
+ * Prune_S at r_i exceeds that at r_j (one-sided paired t, the arms sharing seeds; α = 0.05
+ * Bonferroni over the folder, Hedges' g (g_av) ≥ 0.5). fast-check draws pairs (seed GST_FC_SEED) and shrinks a failure to the
  * simplest pair; each drawn rate is one arm of the profile's replicates.
  */
 import fc from 'fast-check';

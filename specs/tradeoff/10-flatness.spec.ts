@@ -2,7 +2,8 @@
  * Claim 10: less stability gives flatter minima: across runs, stability correlates positively with
  * curvature (sum of the top Hessian eigenvalues) and with the gradient second moment.
  * Runs: no pruning, Prune_S 1%, Prune_L 13%, with flatness measured at the end of training.
- * One-sided Pearson (positive), α = 0.05 Bonferroni over the folder, r ≥ 0.2.
+ * One-sided Pearson (positive) with the seed-cluster jackknife, α = 0.05 Bonferroni over the
+ * folder, r ≥ 0.2.
  */
 import { paperArms, withFlatness } from '../../src/claims/paperArms.js';
 import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';

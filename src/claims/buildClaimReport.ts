@@ -38,9 +38,19 @@ function observations(h: Hypothesis, runs: ArmRuns, window: ReadingWindow): Hypo
   );
 }
 
-/** A reading that this claim's records cannot give (e.g. a document that did not keep train accuracy). */
+/** A reading that these records cannot give (e.g. a document that did not keep train accuracy). */
 function unreadable(h: Hypothesis, runs: ArmRuns, window: ReadingWindow): boolean {
   return Object.values(observations(h, runs, window)).some((o) => o.values.every((v) => v === undefined) || (o.second?.every((v) => v === undefined) ?? false));
+}
+
+/**
+ * Whether the runs hold what the claim's deciding reading needs (a stored report of layout 1 has no
+ * train or validation accuracy, so its gap and held-out claims cannot be re-read).
+ */
+export function decidingReadingAvailable(hypothesis: Hypothesis, runs: ArmRuns): boolean {
+  const { deciding, readings } = readingsOf(hypothesis);
+  const h = readings.find((r) => r.metric === deciding)?.hypothesis ?? hypothesis;
+  return !unreadable(h, runs, commonWindow(Object.values(runs).flatMap((list) => list.filter(isUsable))));
 }
 
 /** A run as claims.json records it: enough to recompute every reading. */

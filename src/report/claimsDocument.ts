@@ -8,7 +8,7 @@ import { holm } from '../stats/holm.js';
 
 /** A claim in `claims.json`: its report plus the p-values adjusted across all claims of the run. */
 export interface ClaimEntry extends ClaimReport {
-  /** Holm-adjusted deciding p across the claims of this run. */
+  /** Holm-adjusted deciding p across the claims of this run (controls among the controls). */
   readonly pHolm: number;
   /** Benjamini-Hochberg-adjusted deciding p across the claims of this run. */
   readonly pBH: number;
@@ -36,12 +36,26 @@ function gitCommit(): string {
   }
 }
 
-/** Assembles the run's document: claims sorted by id, deciding p-values adjusted (Holm, BH) across them. */
+/** Holm and BH of the deciding p-values within each group (the paper's claims; the A/A controls). */
+function adjustWithinGroups(reports: readonly ClaimReport[]): { pHolm: number[]; pBH: number[] } {
+  const pHolm = new Array<number>(reports.length);
+  const pBH = new Array<number>(reports.length);
+  for (const control of [false, true]) {
+    const members = reports.flatMap((r, i) => ((r.control ?? false) === control ? [i] : []));
+    const raw = members.map((i) => reports[i].verdicts[0].main.pValue);
+    const [h, b] = [holm(raw), benjaminiHochberg(raw)];
+    members.forEach((i, k) => {
+      pHolm[i] = h[k];
+      pBH[i] = b[k];
+    });
+  }
+  return { pHolm, pBH };
+}
+
+/** Assembles the run's document: claims sorted by id, deciding p-values adjusted (Holm, BH) across the paper's claims (and, apart, across the controls). */
 export function buildClaimsDocument(reports: readonly { report: ClaimReport; testPassed: boolean }[], durationSeconds: number, maps: readonly ClaimMap[] = []): ClaimsDocument {
   const sorted = [...reports].sort((a, b) => a.report.id.localeCompare(b.report.id));
-  const raw = sorted.map((r) => r.report.verdicts[0].main.pValue);
-  const pHolm = holm(raw);
-  const pBH = benjaminiHochberg(raw);
+  const { pHolm, pBH } = adjustWithinGroups(sorted.map((r) => r.report));
   return {
     version: claimsReportVersion,
     generatedAt: new Date().toISOString(),

@@ -1,7 +1,7 @@
 /**
  * Claim map (runs only with GST_MAP=1): where does "Prune_L 13% beats no pruning on best test
- * accuracy" (one-sided Welch, α = 0.05, g ≥ 0.5) hold over label noise × epochs after the last
- * pruning event, at the mini protocol? fast-check explores GST_MAP_BUDGET points (default 6) and
+ * accuracy" (paired t on the common window, α = 0.05, g_av ≥ 0.5) hold over label noise × epochs after the last
+ * pruning event, at the mini protocol (src/claims/coreClaim.ts)? fast-check explores GST_MAP_BUDGET points (default 6) and
  * shrinks a failure towards the mini protocol's own values (listed first).
  *
  * Run on the calibration seeds (GST_SEEDS=calibration, GST_MAP_BUDGET=15: every point) from the
@@ -12,20 +12,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyProtocolPoint, exploreClaimMap } from '../../../src/claims/claimMap.js';
-import { paperArms } from '../../../src/claims/paperArms.js';
+import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
 import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
-import { defineClaim, evaluateClaim } from '../../../src/claims/verifyClaim.js';
-
-const claim = defineClaim({
-  id: 'prune-l-beats-baseline',
-  title: 'Prune_L 13% beats no pruning',
-  paperClaim: 'Claim 2 (core of the tradeoff): Prune_L 13% generalizes better than no pruning.',
-  arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline },
-  hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' },
-  minEffect: { measure: 'hedges-g', value: 0.5 },
-});
+import { evaluateClaim } from '../../../src/claims/verifyClaim.js';
 
 describe.skipIf(!process.env.GST_MAP)('claim map: Prune_L beats no pruning over label noise × schedule length', () => {
   it('prune-l-beats-baseline map', async ({ task }) => {
