@@ -38,7 +38,7 @@ describe('re-making a report from claims.json alone', () => {
     for (const [i, entry] of doc.claims.entries()) {
       const remade = remakeClaim(entry);
       const original = reports[i].report;
-      expect(remade?.verdicts).toEqual(JSON.parse(JSON.stringify(original.verdicts)));
+      expect(JSON.parse(JSON.stringify(remade?.verdicts))).toEqual(JSON.parse(JSON.stringify(original.verdicts)));
       expect(remade?.windowStart).toBe(original.windowStart);
     }
   });

@@ -7,10 +7,10 @@ import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const fmt = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
 
-/** Every distinct arm (by label) over all claims, with its runs. */
+/** Every distinct arm (by label) over the paper's claims (not the A/A controls), with its runs. */
 function distinctArms(doc: ClaimsDocument): ArmReport[] {
   const byLabel = new Map<string, ArmReport>();
-  for (const c of doc.claims) for (const a of c.arms) if (!byLabel.has(a.label) || (byLabel.get(a.label)?.runs.length ?? 0) < a.runs.length) byLabel.set(a.label, a);
+  for (const c of doc.claims.filter((claim) => !claim.control)) for (const a of c.arms) if (!byLabel.has(a.label) || (byLabel.get(a.label)?.runs.length ?? 0) < a.runs.length) byLabel.set(a.label, a);
   return [...byLabel.values()];
 }
 
