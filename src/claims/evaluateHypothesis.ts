@@ -43,14 +43,29 @@ export interface DecisionRule {
   readonly windowStart: number | null;
 }
 
-/** The first verdict whose condition holds, in the order of docs/methods/verdicts.md (section 4). */
-function decide(rule: DecisionRule, p: { claimed: number; opposite: number; equivalence: number }, meets: boolean): { verdict: Verdict; pAdjusted: number; equivalenceAdjusted: number } {
+/** What an evaluator found, before the verdict: the tests' p-values, whether the effect meets the minimum, and the rest of the report. */
+interface Findings extends Omit<MetricVerdict, 'metric' | 'verdict' | 'design' | 'windowStart' | 'droppedSeeds' | 'pAdjusted' | 'equivalence'> {
+  /** One-sided p of the claimed and of the opposite direction. */
+  readonly pClaimed: number;
+  readonly pOpposite: number;
+  /** Whether the effect reaches the spec's minimum (for `supported`). */
+  readonly meets: boolean;
+  /** The equivalence test: its scale, margins and p (before the family correction). */
+  readonly equivalence: Omit<EquivalenceReport, 'pAdjusted'>;
+}
+
+/**
+ * The verdict of a reading: the first whose condition holds, in the order of docs/methods/verdicts.md
+ * (section 4), every p multiplied by the family size.
+ */
+function verdictOf(rule: DecisionRule, aligned: Pick<AlignedObservations, 'droppedSeeds'> & { design: MetricVerdict['design'] }, findings: Findings): MetricVerdict {
+  const { pClaimed, pOpposite, meets, equivalence, ...report } = findings;
   const k = rule.familySize;
-  const pAdjusted = Math.min(1, p.claimed * k);
-  const equivalenceAdjusted = Math.min(1, p.equivalence * k);
+  const pAdjusted = Math.min(1, pClaimed * k);
+  const equivalenceAdjusted = Math.min(1, equivalence.pValue * k);
   const verdict: Verdict =
-    pAdjusted <= rule.alpha && meets ? 'supported' : Math.min(1, p.opposite * k) <= rule.alpha ? 'contradicted' : equivalenceAdjusted <= rule.alpha ? 'absent' : 'not shown';
-  return { verdict, pAdjusted, equivalenceAdjusted };
+    pAdjusted <= rule.alpha && meets ? 'supported' : Math.min(1, pOpposite * k) <= rule.alpha ? 'contradicted' : equivalenceAdjusted <= rule.alpha ? 'absent' : 'not shown';
+  return { metric: rule.metric, verdict, design: aligned.design, windowStart: rule.windowStart, droppedSeeds: aligned.droppedSeeds, pAdjusted, equivalence: { ...equivalence, pAdjusted: equivalenceAdjusted }, ...report };
 }
 
 /** A two-arm comparison with what power and the decision need beside the report. */
@@ -141,10 +156,6 @@ function need(aligned: AlignedObservations, arm: string): number[] {
   return v;
 }
 
-function equivalenceReport(scale: string, lower: number, upper: number, pValue: number, pAdjusted: number): EquivalenceReport {
-  return { scale, lower, upper, pValue, pAdjusted };
-}
-
 const correlationStatistics = {
   pearson: { fn: pearson, of: (x, y) => sampleCorrelation([...x], [...y]), name: 'Pearson r', seScale: 1, shift: 3 },
   kendall: { fn: kendallTauB, of: (x, y) => kendallTauB(x, y).statistic, name: 'Kendall τ-b', seScale: Math.sqrt(0.437), shift: 4 },
@@ -159,21 +170,17 @@ const evaluators: { [K in Hypothesis['kind']]: Evaluator<Extract<Hypothesis, { k
     const a = need(aligned, h.arm);
     const b = need(aligned, h.than);
     const main = compareTwoArms(`${h.arm} > ${h.than}`, a, b, aligned.design, h.test, rule);
-    const { verdict, pAdjusted, equivalenceAdjusted } = decide(rule, { claimed: main.pValue, opposite: main.pOpposite, equivalence: main.pEquivalence }, meetsMinimum(rule.minEffect, main));
     const { meanDifference: _d, margin, power, ...report } = main;
-    return {
-      metric: rule.metric,
-      verdict,
-      design: aligned.design,
-      windowStart: rule.windowStart,
-      droppedSeeds: aligned.droppedSeeds,
+    return verdictOf(rule, aligned, {
       main: report,
       pairwise: [],
-      pAdjusted,
-      equivalence: equivalenceReport('mean difference', -margin, margin, main.pEquivalence, equivalenceAdjusted),
+      pClaimed: main.pValue,
+      pOpposite: main.pOpposite,
+      meets: meetsMinimum(rule.minEffect, main),
+      equivalence: { scale: 'mean difference', lower: -margin, upper: margin, pValue: main.pEquivalence },
       power,
       n: { [h.arm]: a.length, [h.than]: b.length },
-    };
+    });
   },
 
   ordered(h: OrderedHypothesis, data, rule) {
@@ -189,8 +196,7 @@ const evaluators: { [K in Hypothesis['kind']]: Evaluator<Extract<Hypothesis, { k
     const adjusted = holm(pairs.map((p) => p.pValue));
     const equivalenceHolm = holm(pairs.map((p) => p.pEquivalence));
     const pairwise = pairs.map(({ meanDifference: _d, margin: _m, power: _p, ...p }, i) => ({ ...p, pHolm: adjusted[i] }));
-    const weakestIndex = pairs.reduce((w, p, i) => (p.effect.value < pairs[w].effect.value ? i : w), 0);
-    const weakest = pairs[weakestIndex];
+    const weakest = pairs.reduce((w, p) => (p.effect.value < w.effect.value ? p : w));
     const pEquivalence = Math.min(...equivalenceHolm);
     const main: TestReport = {
       label: h.order.join(' > '),
@@ -203,21 +209,17 @@ const evaluators: { [K in Hypothesis['kind']]: Evaluator<Extract<Hypothesis, { k
       pEquivalence,
     };
     const pairsHold = pairs.every((p, i) => Math.min(1, adjusted[i] * rule.familySize) <= rule.alpha && meetsMinimum(rule.minEffect, p));
-    const { verdict, pAdjusted, equivalenceAdjusted } = decide(rule, { claimed: trend.pValue, opposite: opposite.pValue, equivalence: pEquivalence }, pairsHold);
     const equivalent = pairs[equivalenceHolm.indexOf(pEquivalence)];
-    return {
-      metric: rule.metric,
-      verdict,
-      design: aligned.design,
-      windowStart: rule.windowStart,
-      droppedSeeds: aligned.droppedSeeds,
+    return verdictOf(rule, aligned, {
       main,
       pairwise,
-      pAdjusted,
-      equivalence: equivalenceReport(`mean difference of the closest pair (${equivalent.label}), Holm over the pairs`, -equivalent.margin, equivalent.margin, pEquivalence, equivalenceAdjusted),
+      pClaimed: trend.pValue,
+      pOpposite: opposite.pValue,
+      meets: pairsHold,
+      equivalence: { scale: `mean difference of the closest pair (${equivalent.label}), Holm over the pairs`, lower: -equivalent.margin, upper: equivalent.margin, pValue: pEquivalence },
       power: weakest.power,
       n: Object.fromEntries(h.order.map((arm, i) => [arm, groups[i].length])),
-    };
+    });
   },
 
   correlation(h: CorrelationHypothesis, data, rule) {
@@ -278,22 +280,18 @@ const evaluators: { [K in Hypothesis['kind']]: Evaluator<Extract<Hypothesis, { k
       effect: { name: spec.name, value: result.statistic, ci: result.ci },
       pEquivalence,
     };
-    const { verdict, pAdjusted, equivalenceAdjusted } = decide(rule, { claimed: main.pValue, opposite: pOpposite, equivalence: pEquivalence }, signed >= m);
     const within = clustered && xs.length - clusters - 1 >= 1 ? repeatedMeasuresCorrelation(xs, ys, seeds) : undefined;
-    return {
-      metric: rule.metric,
-      verdict,
-      design: aligned.design,
-      windowStart: rule.windowStart,
-      droppedSeeds: aligned.droppedSeeds,
+    return verdictOf(rule, aligned, {
       main,
       pairwise: [],
-      pAdjusted,
-      equivalence: equivalenceReport(clustered ? 'atanh of the statistic (seed-cluster jackknife)' : 'atanh of the statistic (Fisher z)', -zMargin, zMargin, pEquivalence, equivalenceAdjusted),
+      pClaimed: main.pValue,
+      pOpposite,
+      meets: signed >= m,
+      equivalence: { scale: clustered ? 'atanh of the statistic (seed-cluster jackknife)' : 'atanh of the statistic (Fisher z)', lower: -zMargin, upper: zMargin, pValue: pEquivalence },
       withinSeed: within && { statistic: within.statistic, pValue: within.pValue, ci: within.ci },
       power,
       n: clustered ? { runs: xs.length, seeds: clusters } : { runs: xs.length, seeds: new Set(seeds).size },
-    };
+    });
   },
 
   below(h: BelowHypothesis, data, rule) {
@@ -314,23 +312,19 @@ const evaluators: { [K in Hypothesis['kind']]: Evaluator<Extract<Hypothesis, { k
       effect: { name: `${h.value} − mean`, value: shortfall, ci: { lower: -claimed.ci.upper, upper: -claimed.ci.lower, level: claimed.ci.level } },
       pEquivalence,
     };
-    const { verdict, pAdjusted, equivalenceAdjusted } = decide(rule, { claimed: main.pValue, opposite: main.pOpposite, equivalence: pEquivalence }, shortfall >= margin);
     const dz = sd > 0 ? shortfall / sd : Infinity;
     const alpha = rule.alpha / rule.familySize;
     const power = (d: number) => oneSamplePower({ effect: d, n: x.length, alpha });
-    return {
-      metric: rule.metric,
-      verdict,
-      design: 'one-sample',
-      windowStart: rule.windowStart,
-      droppedSeeds: aligned.droppedSeeds,
+    return verdictOf(rule, { design: 'one-sample', droppedSeeds: aligned.droppedSeeds }, {
       main,
       pairwise: [],
-      pAdjusted,
-      equivalence: equivalenceReport(`${h.value} − mean`, -margin, margin, pEquivalence, equivalenceAdjusted),
+      pClaimed: main.pValue,
+      pOpposite: main.pOpposite,
+      meets: shortfall >= margin,
+      equivalence: { scale: `${h.value} − mean`, lower: -margin, upper: margin, pValue: pEquivalence },
       power: { atMinimumEffect: sd > 0 ? power(margin / sd) : 1, atObservedEffect: Number.isFinite(dz) ? power(dz) : 1, replicatesFor80: oneSampleReplicates({ effect: dz, alpha }) },
       n: { [h.arm]: x.length },
-    };
+    });
   },
 };
 
