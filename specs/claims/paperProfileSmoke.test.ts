@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { paperArms } from '../../src/claims/paperArms.js';
 import { paperProfile } from '../../src/claims/profiles/paperProfile.js';
 import { executeRun } from '../../src/experiment/executeRun.js';
@@ -17,7 +17,7 @@ import { writeTinyCifar } from '../support/tinyCifar.js';
 describe('paper profile smoke (tiny CIFAR-format data)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gst-cifar-smoke-'));
   writeTinyCifar(dir, 6);
-  process.env.GST_DATA_DIR = dir;
+  vi.stubEnv('GST_DATA_DIR', dir);
 
   /** The paper config squeezed to one epoch of one batch, with every layer's single event at epoch 0. */
   function smoke(config: RunConfig): RunConfig {

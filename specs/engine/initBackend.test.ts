@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { initBackend, parseBackendRequest } from '../../src/engine/backend/initBackend.js';
+import { initBackend } from '../../src/engine/backend/initBackend.js';
+import { readSetting } from '../../src/settings.js';
 
 describe('backend selection', () => {
   it('parses GST_BACKEND and names the allowed values on a typo', () => {
-    expect(parseBackendRequest(undefined)).toBe('auto');
-    expect(parseBackendRequest('wasm')).toBe('wasm');
-    expect(() => parseBackendRequest('gpu')).toThrow("GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, wasm, cpu");
+    expect(readSetting('GST_BACKEND', {})).toBe('auto');
+    expect(readSetting('GST_BACKEND', { GST_BACKEND: 'wasm' })).toBe('wasm');
+    expect(() => readSetting('GST_BACKEND', { GST_BACKEND: 'gpu' })).toThrow("GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, wasm, cpu");
   });
 
   it('auto falls back to wasm when no native TensorFlow is installed, and records the tfjs version', async () => {

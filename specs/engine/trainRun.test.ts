@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hashVariables } from '../../src/engine/models/parameterHash.js';
 import { tf } from '../../src/engine/tf.js';
 import { trainRun } from '../../src/engine/train/trainRun.js';
@@ -42,7 +42,9 @@ describe('trainRun', () => {
     const c = await hashOfRun(6);
     expect(b).toBe(a);
     expect(c).not.toBe(a);
-    const child = execFileSync(process.execPath, ['--import', 'tsx', 'specs/support/trainAndHash.ts', '5'], { encoding: 'utf8', env: { ...process.env, GST_BACKEND: 'wasm' } });
+    vi.stubEnv('GST_BACKEND', 'wasm');
+    const child = execFileSync(process.execPath, ['--import', 'tsx', 'specs/support/trainAndHash.ts', '5'], { encoding: 'utf8' });
+    vi.unstubAllEnvs();
     expect(child.trim()).toBe(a);
   });
 
@@ -71,9 +73,8 @@ describe('training config errors name the field and the allowed values', () => {
   }
 
   it('missing CIFAR-10 path', async () => {
-    const previous = process.env.GST_DATA_DIR;
-    delete process.env.GST_DATA_DIR;
+    vi.stubEnv('GST_DATA_DIR', '');
     await expect(trainRun({ config: { ...tinyTrainConfig, data: { name: 'cifar10' } }, seed: 0 })).rejects.toThrow(/GST_DATA_DIR/);
-    if (previous !== undefined) process.env.GST_DATA_DIR = previous;
+    vi.unstubAllEnvs();
   });
 });

@@ -8,6 +8,7 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import { holm } from '../../src/stats/holm.js';
 import { diffAgainstBaseline } from '../../src/report/baselineDiff.js';
 import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
+import { escapeHtml } from '../../src/report/escapeHtml.js';
 import { writeReports } from '../../src/report/writeReports.js';
 import { syntheticArm } from '../support/syntheticRuns.js';
 
@@ -95,5 +96,11 @@ describe('reports', () => {
     const baselinePath = join(dir, 'claims.json');
     expect(writeReports({ dir: dir2, reports, durationSeconds: 1, baseline: baselinePath }).regressed).toBe(false);
     expect(readFileSync(join(dir2, 'baseline-diff.md'), 'utf8')).toContain('| stability-order | supported | supported |');
+  });
+});
+
+describe('escaping', () => {
+  it('text goes into element content and double-quoted attributes escaped', () => {
+    expect(escapeHtml('a < b & "c" > d')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
   });
 });

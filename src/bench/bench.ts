@@ -46,7 +46,7 @@ async function inProcesses(benchCase: BenchCase, processes: number): Promise<Wor
 }
 
 async function benchWorker(args: readonly string[]): Promise<unknown> {
-  const output = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'benchWorker.ts'), ...args], { env: process.env });
+  const output = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'benchWorker.ts'), ...args]);
   return JSON.parse(output.stdout.trim());
 }
 

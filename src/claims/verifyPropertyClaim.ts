@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readSetting } from '../settings.js';
 import type { ClaimDefinition } from './claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import './matchers.js';
@@ -33,8 +34,8 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
   const register = reason ? it.fails : it;
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
     register(`${definition.id} (property over configurations)${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`, async ({ task }) => {
-      const seed = Number(process.env.GST_FC_SEED ?? 20261127);
-      const path = process.env.GST_FC_PATH || undefined;
+      const seed = readSetting('GST_FC_SEED');
+      const path = readSetting('GST_FC_PATH');
       const specPath = expect.getState().testPath;
       let last: ClaimReport | undefined;
       const failing = new Map<string, ClaimReport>();

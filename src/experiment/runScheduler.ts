@@ -1,3 +1,4 @@
+import { readSetting } from '../settings.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -45,40 +46,9 @@ export interface SchedulerOptions {
   readonly finalStates?: boolean;
 }
 
-/** Whether runs share training prefixes by default: yes, unless `GST_PREFIX_CHECKPOINTS=0`. */
-export function defaultPrefixCheckpoints(): boolean {
-  const env = process.env.GST_PREFIX_CHECKPOINTS;
-  if (env === undefined || env === '' || env === '1') return true;
-  if (env === '0') return false;
-  throw new Error(`GST_PREFIX_CHECKPOINTS='${env}' is not allowed; use 1 (share training prefixes, the default) or 0 (train every run from scratch)`);
-}
-
-/** Whether measured runs re-use their twin's training by default: yes, unless `GST_FINAL_STATES=0`. */
-export function defaultFinalStates(): boolean {
-  const env = process.env.GST_FINAL_STATES;
-  if (env === undefined || env === '' || env === '1') return true;
-  if (env === '0') return false;
-  throw new Error(`GST_FINAL_STATES='${env}' is not allowed; use 1 (flatness runs measure on their twin's final state, the default) or 0 (they train themselves)`);
-}
-
-/** Size limit of kept final states by default: `GST_FINAL_STATE_MB`, else 16 (0 keeps only those requested together with a measured run). */
-export function defaultFinalStateMb(): number {
-  const env = process.env.GST_FINAL_STATE_MB;
-  if (env === undefined || env === '') return 16;
-  const n = Number(env);
-  if (!(n >= 0)) throw new Error(`GST_FINAL_STATE_MB='${env}' is not allowed; use a number of megabytes ≥ 0`);
-  return n;
-}
-
 /** Worker processes to use by default: `GST_WORKERS`, else one per core. */
 export function defaultWorkers(): number {
-  const env = process.env.GST_WORKERS;
-  if (env !== undefined && env !== '') {
-    const n = Number(env);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`GST_WORKERS='${env}' is not allowed; use an integer ≥ 0 (0 trains in the test process)`);
-    return n;
-  }
-  return cpus().length;
+  return readSetting('GST_WORKERS') ?? cpus().length;
 }
 
 class WorkerPool {
@@ -162,7 +132,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const keyOf = (r: RunRequest) => runKey({ config: r.config, seed: r.seed, backend });
   // a run measuring flatness trains as its twin (the same run without the measurement): the twin
   // trains (or is read), keeps its final state, and the measured run only measures on it
-  const useFinalStates = options.finalStates ?? defaultFinalStates();
+  const useFinalStates = options.finalStates ?? readSetting('GST_FINAL_STATES');
   const twinOf = (r: RunRequest): RunRequest | undefined =>
     r.config.flatness !== undefined && useFinalStates ? { config: trainingTwin(r.config), seed: r.seed, label: r.label } : undefined;
   const twinRequests = requests.map(twinOf);
@@ -195,10 +165,10 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
     options.progress(`runs ${finished}/${total} trained (${results.size - finished} cached)` + (finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '') + (line ? ` | ${line}` : ''));
   };
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
-  const checkpoints = (options.prefixCheckpoints ?? defaultPrefixCheckpoints()) ? new PrefixCheckpointStore(join(store.dir, 'checkpoints')) : undefined;
+  const checkpoints = (options.prefixCheckpoints ?? readSetting('GST_PREFIX_CHECKPOINTS')) ? new PrefixCheckpointStore(join(store.dir, 'checkpoints')) : undefined;
   const points = prefixPoints(all, backend);
   const twinsWanted = new Set(measured.values());
-  const finalStateBytes = (options.finalStateMb ?? defaultFinalStateMb()) * 1e6;
+  const finalStateBytes = (options.finalStateMb ?? readSetting('GST_FINAL_STATE_MB')) * 1e6;
   const train = (i: number) => {
     const request = all[i];
     const key = keys[i];

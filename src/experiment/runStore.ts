@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readSetting } from '../settings.js';
 import { writeJsonAtomic } from './atomicFile.js';
 import type { RunResult } from './runResult.js';
 
@@ -13,7 +14,7 @@ export interface LockInfo {
 
 /** The default store folder: `GST_STORE`, else `.gst-store/` in the working directory. */
 export function defaultStoreDir(): string {
-  return resolve(process.env.GST_STORE ?? '.gst-store');
+  return resolve(readSetting('GST_STORE'));
 }
 
 function processAlive(pid: number): boolean {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
 import type { ClaimMap } from '../claims/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
+import { readSetting } from '../settings.js';
 import { writeReports } from './writeReports.js';
 
 /**
@@ -29,8 +30,8 @@ export default class ClaimsReporter implements Reporter {
 
   onTestRunEnd(): void {
     if (this.collected.length === 0 && this.maps.length === 0) return;
-    const dir = resolve(process.env.GST_REPORT_DIR ?? 'reports/latest');
-    const { regressed } = writeReports({ dir, reports: this.collected, maps: this.maps, durationSeconds: (performance.now() - this.started) / 1000, baseline: process.env.GST_BASELINE || undefined });
+    const dir = resolve(readSetting('GST_REPORT_DIR'));
+    const { regressed } = writeReports({ dir, reports: this.collected, maps: this.maps, durationSeconds: (performance.now() - this.started) / 1000, baseline: readSetting('GST_BASELINE') });
     process.stderr.write(`claims report: ${dir}/{claims.json,summary.md,index.html,junit.xml}\n`);
     if (regressed) {
       process.stderr.write(`baseline regression: see ${dir}/baseline-diff.md\n`);

@@ -3,8 +3,9 @@ import { pearson } from '../stats/pearson.js';
 import type { ClaimsDocument } from './claimsDocument.js';
 import { verdictLegend } from './summaryMarkdown.js';
 import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
+import { escapeHtml } from './escapeHtml.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = escapeHtml;
 const fmt = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
 
 /** Every distinct arm (by label) over the paper's claims (not the A/A controls), with its runs. */

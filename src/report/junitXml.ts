@@ -1,6 +1,7 @@
 import type { ClaimsDocument } from './claimsDocument.js';
+import { escapeHtml } from './escapeHtml.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = escapeHtml;
 
 /** JUnit XML of the claims: a claim whose test failed is a `<failure>` with its verdict line. */
 export function junitXml(doc: ClaimsDocument): string {

@@ -1,12 +1,13 @@
 /** Minimal, dependency-free SVG charts for the self-contained HTML report. */
 import type { Verdict } from '../claims/claimReport.js';
+import { escapeHtml } from './escapeHtml.js';
 
 const palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 const width = 560;
 const height = 340;
 const margin = { left: 60, right: 150, top: 30, bottom: 45 };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const esc = escapeHtml;
 
 interface Scale {
   (v: number): number;

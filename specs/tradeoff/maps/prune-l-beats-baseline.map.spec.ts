@@ -8,7 +8,7 @@
  * protocol at 20% label noise, it was the calibration of the mini protocol, with this rule fixed
  * before the run: mini takes the point with the largest Hedges' g among those with at most 9 epochs
  * after the last event (the 20-minute suite budget); among points within 0.1 of the best g, the one
- * with the most base values. It chose 40% label noise and 9 epochs (README Results).
+ * with the most base values. It chose 40% label noise and 9 epochs (docs/RESULTS.md).
  */
 import { describe, expect, it } from 'vitest';
 import { applyProtocolPoint, exploreClaimMap } from '../../../src/claims/claimMap.js';
@@ -17,15 +17,16 @@ import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
 import { evaluateClaim } from '../../../src/claims/verifyClaim.js';
+import { readSetting } from '../../../src/settings.js';
 
-describe.skipIf(!process.env.GST_MAP)('claim map: Prune_L beats no pruning over label noise × schedule length', () => {
+describe.skipIf(!readSetting('GST_MAP'))('claim map: Prune_L beats no pruning over label noise × schedule length', () => {
   it('prune-l-beats-baseline map', async ({ task }) => {
     const map = await exploreClaimMap({
       claimId: claim.id,
       space: { labelNoise: [0.4, 0, 0.1, 0.2, 0.3], epochsAfterLastEvent: [9, 5, 19] },
-      numRuns: Number(process.env.GST_MAP_BUDGET ?? 6),
-      seed: Number(process.env.GST_FC_SEED ?? 20261127),
-      path: process.env.GST_FC_PATH || undefined,
+      numRuns: readSetting('GST_MAP_BUDGET'),
+      seed: readSetting('GST_FC_SEED'),
+      path: readSetting('GST_FC_PATH'),
       protocol: miniProtocol.name,
       seedPhase: activeSeedPhase(),
       evaluate: async (point) => {

@@ -9,8 +9,8 @@ import { lastFourConvs, type Protocol, profileFromProtocol } from './protocol.js
  * pruned to .3/.3/.3/.6 between epochs 4 and 10: `small` rate r = 1 (7 events), `large` r = 3
  * (3 events). L2 scores as the paper's VGG.
  *
- * Calibrated with this engine on seeds 1–10 from the same protocol at 20% label noise (README
- * Results): the map of "Prune_L beats no pruning" over label noise {0, .1, .2, .3, .4} × 5, 9 or 19
+ * Calibrated with this engine on seeds 1–10 from the same protocol at 20% label noise (docs/RESULTS.md):
+ * the map of "Prune_L beats no pruning" over label noise {0, .1, .2, .3, .4} × 5, 9 or 19
  * epochs after the last event, with the rule fixed before it ran (the largest Hedges' g among
  * points within the budget, at most 9 epochs after the last event), chose 40% and 9 (g = −1.43:
  * Prune_L below no pruning everywhere). Confirmed on seeds 101–110.
@@ -18,7 +18,7 @@ import { lastFourConvs, type Protocol, profileFromProtocol } from './protocol.js
 export const miniProtocol: Protocol = {
   name: 'mini',
   description:
-    'Fashion-MNIST 16×16 (shipped), 1,000 training images per seed with 40% random labels, 1,000 validation + 1,000 test images; VGG-mini at width 0.5 (8-16-16-32-64), Adam 1e-3, batch 128, 20 epochs; conv1–conv4 pruned to .3/.3/.3/.6 at epochs 4–10, r = 1 (small) or 3 (large), L2 scores. Label noise and schedule length calibrated with this engine on seeds 1–10 (map of Prune_L vs none over label noise × epochs after the last event, rule fixed before the run; README Results); confirmation seeds 101–110.',
+    'Fashion-MNIST 16×16 (shipped), 1,000 training images per seed with 40% random labels, 1,000 validation + 1,000 test images; VGG-mini at width 0.5 (8-16-16-32-64), Adam 1e-3, batch 128, 20 epochs; conv1–conv4 pruned to .3/.3/.3/.6 at epochs 4–10, r = 1 (small) or 3 (large), L2 scores. Label noise and schedule length calibrated with this engine on seeds 1–10 (map of Prune_L vs none over label noise × epochs after the last event, rule fixed before the run; docs/RESULTS.md); confirmation seeds 101–110.',
   train: {
     data: { name: 'fashion-mnist-16', trainSize: 1000, testSize: 2000, validationSize: 1000, labelNoise: 0.4 },
     model: { name: 'vgg-mini', widthMultiplier: 0.5 },

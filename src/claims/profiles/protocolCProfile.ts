@@ -1,9 +1,9 @@
 import { lastFourConvs, type Protocol, profileFromProtocol } from './protocol.js';
 
 /**
- * `protocol-c`: `../shared/MINI_PROTOCOL.md`'s protocol C as calibrated there (another framework).
- * It was this project's `mini` protocol until the calibration with this engine (README Results),
- * and the README's earlier results were measured with it.
+ * `protocol-c`: protocol C of an earlier PyTorch study of small protocols (another framework), as calibrated there.
+ * It was this project's `mini` protocol until the calibration with this engine (docs/RESULTS.md),
+ * and the earlier results in docs/RESULTS.md were measured with it.
  * Fashion-MNIST 16×16 (shipped), 2,000 training images drawn per seed with 20% of labels replaced
  * by random labels; the fixed 2,000-image test subset split, seeded and stratified, into 1,000
  * validation (held-out epoch choice) and 1,000 test images. VGG-mini (convs 16-32-32-64-128),
@@ -13,7 +13,7 @@ import { lastFourConvs, type Protocol, profileFromProtocol } from './protocol.js
 export const protocolC: Protocol = {
   name: 'protocol-c',
   description:
-    'MINI_PROTOCOL.md protocol C: Fashion-MNIST 16×16 (shipped), 2,000 training images per seed with 20% random labels, 1,000 validation + 1,000 test images; VGG-mini (16-32-32-64-128), Adam 1e-3, batch 128, 30 epochs; conv1–conv4 pruned to .3/.3/.3/.6 at epochs 6–14, r = 1 (small) or 4 (large), L2 scores.',
+    'Protocol C (an earlier PyTorch study of small protocols): Fashion-MNIST 16×16 (shipped), 2,000 training images per seed with 20% random labels, 1,000 validation + 1,000 test images; VGG-mini (16-32-32-64-128), Adam 1e-3, batch 128, 30 epochs; conv1–conv4 pruned to .3/.3/.3/.6 at epochs 6–14, r = 1 (small) or 4 (large), L2 scores.',
   train: {
     data: { name: 'fashion-mnist-16', trainSize: 2000, testSize: 2000, validationSize: 1000, labelNoise: 0.2 },
     model: { name: 'vgg-mini' },

@@ -1,10 +1,7 @@
 import { createRequire } from 'node:module';
 import { registerWasmTrainingKernels } from '../kernels/registerWasmTrainingKernels.js';
+import { readSetting, type BackendRequest } from '../../settings.js';
 import { tf } from '../tf.js';
-
-/** What a user may ask for in `GST_BACKEND`. */
-export const backendRequests = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
-export type BackendRequest = (typeof backendRequests)[number];
 
 /** The backend a run actually used; recorded in every run result. */
 export interface BackendInfo {
@@ -18,16 +15,6 @@ export interface BackendInfo {
 
 /** Native packages tried, in order, for `tensorflow` and `auto`. */
 const nativePackages = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
-
-/**
- * Parses a backend request (e.g. `process.env.GST_BACKEND`), defaulting to `auto`.
- * @throws naming the allowed values when the request is unknown.
- */
-export function parseBackendRequest(value: string | undefined): BackendRequest {
-  if (value === undefined || value === '') return 'auto';
-  if ((backendRequests as readonly string[]).includes(value)) return value as BackendRequest;
-  throw new Error(`GST_BACKEND='${value}' is not a backend; allowed: ${backendRequests.join(', ')}`);
-}
 
 function tryLoadNative(): string | undefined {
   const require = createRequire(import.meta.url);
@@ -56,7 +43,7 @@ let current: BackendInfo | undefined;
  * ```
  */
 export async function initBackend(options: { request?: BackendRequest } = {}): Promise<BackendInfo> {
-  const request = options.request ?? parseBackendRequest(process.env.GST_BACKEND);
+  const request = options.request ?? readSetting('GST_BACKEND');
   if (current !== undefined && (request === 'auto' || request === current.name)) return current;
   const tfjsVersion = tf.version.tfjs;
   if (request === 'auto' || request === 'tensorflow') {

@@ -18,7 +18,7 @@ export const cifarArchive = {
  *
  * @example
  * ```ts
- * const folder = await ensureCifar10({ dir: process.env.GST_DATA_DIR ?? 'data' });
+ * const folder = await ensureCifar10({ dir: readSetting('GST_DATA_DIR') ?? 'data' });
  * readCifar10({ dir: folder });
  * ```
  */

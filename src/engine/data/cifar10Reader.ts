@@ -59,7 +59,7 @@ export function findCifarFolder(dir: string): string | undefined {
  *
  * @example
  * ```ts
- * const cifar = readCifar10({ dir: process.env.GST_DATA_DIR! });
+ * const cifar = readCifar10({ dir: readSetting('GST_DATA_DIR') ?? 'data' });
  * cifar.train.count; // 50000
  * ```
  */

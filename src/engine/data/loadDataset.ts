@@ -1,3 +1,4 @@
+import { readSetting } from '../../settings.js';
 import { ensureCifar10 } from './cifar10Download.js';
 import { readCifar10 } from './cifar10Reader.js';
 import { datasetNames, type DatasetName } from './dataConfig.js';
@@ -20,7 +21,7 @@ export async function loadDataset(options: { name: DatasetName; dataDir?: string
   if (!(datasetNames as readonly string[]).includes(name)) {
     throw new Error(`data.name: '${name}' is unknown; allowed: ${datasetNames.join(', ')}`);
   }
-  const dataDir = options.dataDir ?? process.env.GST_DATA_DIR;
+  const dataDir = options.dataDir ?? readSetting('GST_DATA_DIR');
   const key = `${name}:${dataDir ?? ''}:${options.cifarRecordsPerFile ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;

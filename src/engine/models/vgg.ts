@@ -10,7 +10,7 @@ export type VggLayout = readonly (number | 'M')[];
 export const vgg11Layout: VggLayout = [64, 'M', 128, 'M', 256, 256, 'M', 512, 512, 'M', 512, 512, 'M'];
 
 /**
- * The small protocol's net (`../shared/MINI_PROTOCOL.md`): 5 convs 16-32-32-64-128, max-pool after
+ * The small protocol's net (protocol C of an earlier PyTorch study of small protocols): 5 convs 16-32-32-64-128, max-pool after
  * conv0 and conv2. It is VGG-family: same builder, another layout.
  */
 export const vggMiniLayout: VggLayout = [16, 'M', 32, 32, 'M', 64, 128];

@@ -1,3 +1,5 @@
+import { readSetting } from '../../settings.js';
+
 /** Where progress lines go: stderr when it is a terminal or `GST_PROGRESS=1`, nowhere otherwise. */
 export type ProgressSink = (line: string) => void;
 
@@ -6,10 +8,8 @@ export type ProgressSink = (line: string) => void;
  * `GST_PROGRESS=0` silences it everywhere.
  */
 export function defaultProgressSink(): ProgressSink | undefined {
-  const flag = process.env.GST_PROGRESS;
-  if (flag === '0') return undefined;
-  if (flag === '1' || process.stderr.isTTY) return (line) => process.stderr.write(`${line}\n`);
-  return undefined;
+  const wanted = readSetting('GST_PROGRESS') ?? process.stderr.isTTY;
+  return wanted ? (line) => process.stderr.write(`${line}\n`) : undefined;
 }
 
 /** Formats seconds as `1h02m`, `3m05s` or `12s`. */

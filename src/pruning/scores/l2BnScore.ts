@@ -4,7 +4,7 @@ import { batchNormEpsilon } from '../../engine/models/convBnUnit.js';
 
 /**
  * `l2-bn`: the filter norm scaled by its BN factor, `‖W‖·|γ|/√(running var + ε)` — the effective
- * scale of the channel after normalisation. Not a score of the paper: `../shared/MINI_PROTOCOL.md`
+ * scale of the channel after normalisation. Not a score of the paper: an earlier PyTorch study of small protocols
  * found plain `l2` very unstable for Prune_S at small scale; reports name this score when it is used.
  */
 export const l2BnScore: FilterScore = (input) => {

@@ -1,0 +1,113 @@
+/**
+ * Every `GST_*` environment variable of the project, parsed in this one place: what it does, what is
+ * allowed, its default, and the parser whose errors name the variable, the value, what is allowed and
+ * the fix. Code reads {@link settings} (or {@link readSetting}); nothing else in `src/` or `specs/`
+ * reads the environment (a test checks it). The README's settings table is checked against this
+ * registry.
+ */
+
+/** Backends a user may ask for in `GST_BACKEND`. */
+export const backendRequests = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendRequest = (typeof backendRequests)[number];
+
+/** One variable: documentation and its parser (`undefined` and `''` mean "not set"). */
+interface SettingSpec<T> {
+  readonly description: string;
+  readonly allowed: string;
+  readonly fallback: string;
+  parse(value: string | undefined, name: string): T;
+}
+
+const isSet = (value: string | undefined): value is string => value !== undefined && value !== '';
+
+const text =
+  (fallback?: string) =>
+  (value: string | undefined): string | undefined =>
+    isSet(value) ? value : fallback;
+
+function flag(fallback: boolean, meaning: string) {
+  return (value: string | undefined, name: string): boolean => {
+    if (!isSet(value)) return fallback;
+    if (value === '1') return true;
+    if (value === '0') return false;
+    throw new Error(`${name}='${value}' is not allowed; use 1 or 0 (${meaning})`);
+  };
+}
+
+function integer<const F extends number | undefined>(fallback: F, min: number, meaning: string) {
+  return (value: string | undefined, name: string): number | F => {
+    if (!isSet(value)) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name}='${value}' is not allowed; use an integer ≥ ${min} (${meaning})`);
+    return n;
+  };
+}
+
+function oneOf<const T extends string>(values: readonly T[], fallback: T, what: string) {
+  return (value: string | undefined, name: string): T => {
+    if (!isSet(value)) return fallback;
+    if ((values as readonly string[]).includes(value)) return value as T;
+    throw new Error(`${name}='${value}' is not ${what}; allowed: ${values.join(', ')}`);
+  };
+}
+
+/** The registry: one entry a variable. */
+export const settingSpecs = {
+  GST_PROFILE: { description: 'the scale the claims run at', allowed: 'mini, ci, paper, protocol-c', fallback: 'mini', parse: (v) => (isSet(v) ? v : 'mini') },
+  GST_REPLICATES: { description: 'seeds per arm, overriding the profile and the spec', allowed: 'an integer ≥ 2', fallback: "the spec's, else the profile's", parse: integer(undefined, 2, 'seeds per arm') },
+  GST_SEEDS: { description: 'which seeds the claims use', allowed: 'calibration, confirmation', fallback: 'confirmation', parse: oneOf(['calibration', 'confirmation'] as const, 'confirmation', 'allowed') },
+  GST_BACKEND: { description: 'the TensorFlow.js backend', allowed: backendRequests.join(', '), fallback: 'auto', parse: oneOf(backendRequests, 'auto', 'a backend') },
+  GST_DATA_DIR: { description: 'folder of CIFAR-10 (the paper profile)', allowed: 'a folder', fallback: 'none (the shipped Fashion-MNIST needs none)', parse: text() },
+  GST_STORE: { description: 'run store: results, prefix checkpoints, final states', allowed: 'a folder', fallback: '.gst-store', parse: (v) => (isSet(v) ? v : '.gst-store') },
+  GST_WORKERS: { description: 'training processes', allowed: 'an integer ≥ 0 (0 trains in the test process)', fallback: 'one per core', parse: integer(undefined, 0, '0 trains in the test process') },
+  GST_PREFIX_CHECKPOINTS: { description: 'share training prefixes between runs of a seed', allowed: '1, 0', fallback: '1', parse: flag(true, '1 shares training prefixes, the default; 0 trains every run from scratch') },
+  GST_FINAL_STATES: { description: "flatness runs measure on their twin's final state", allowed: '1, 0', fallback: '1', parse: flag(true, "1: flatness runs measure on their twin's final state, the default; 0: they train themselves") },
+  GST_FINAL_STATE_MB: {
+    description: 'largest final state kept for later measurements',
+    allowed: 'megabytes ≥ 0',
+    fallback: '16',
+    parse: (v: string | undefined, name: string) => {
+      if (!isSet(v)) return 16;
+      const n = Number(v);
+      if (!(n >= 0)) throw new Error(`${name}='${v}' is not allowed; use a number of megabytes ≥ 0`);
+      return n;
+    },
+  },
+  GST_PROGRESS: { description: 'progress lines on stderr', allowed: '1 (always), 0 (never)', fallback: 'when stderr is a terminal', parse: (v: string | undefined, name: string) => (isSet(v) ? flag(false, '1 prints progress, 0 silences it')(v, name) : undefined) },
+  GST_REPORT_DIR: { description: 'where the claims reports are written', allowed: 'a folder', fallback: 'reports/latest', parse: (v) => (isSet(v) ? v : 'reports/latest') },
+  GST_BASELINE: { description: 'a stored claims.json to compare with (fails on a verdict flip or effect drift)', allowed: 'a file', fallback: 'none', parse: text() },
+  GST_FC_SEED: { description: 'fast-check seed of property claims and maps', allowed: 'an integer', fallback: '20261127', parse: integer(20261127, -(2 ** 31), 'the fast-check seed') },
+  GST_FC_PATH: { description: 'replay one fast-check path', allowed: 'a path printed by a report', fallback: 'none', parse: text() },
+  GST_MAP: { description: 'run the claim maps (specs/tradeoff/maps)', allowed: '1', fallback: 'off', parse: flag(false, '1 runs the claim maps') },
+  GST_MAP_BUDGET: { description: 'distinct points a claim map evaluates', allowed: 'an integer ≥ 1', fallback: '6', parse: integer(6, 1, 'points of the map') },
+} as const satisfies Record<`GST_${string}`, SettingSpec<unknown>>;
+
+export type SettingName = keyof typeof settingSpecs;
+
+/** The parsed settings. */
+export type Settings = { readonly [K in SettingName]: ReturnType<(typeof settingSpecs)[K]['parse']> };
+
+/**
+ * One variable, parsed from `env` (default: this process's environment).
+ *
+ * @example
+ * ```ts
+ * readSetting('GST_WORKERS', { GST_WORKERS: '2' }); // 2
+ * ```
+ */
+export function readSetting<K extends SettingName>(name: K, env: Readonly<Record<string, string | undefined>> = process.env): Settings[K] {
+  const spec: SettingSpec<unknown> = settingSpecs[name];
+  return spec.parse(env[name], name) as Settings[K];
+}
+
+/**
+ * Every variable, parsed (a bad value anywhere is an error naming it).
+ *
+ * @example
+ * ```ts
+ * settings({ GST_PROFILE: 'ci' }).GST_PROFILE; // 'ci'
+ * ```
+ */
+export function settings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
+  return Object.fromEntries((Object.keys(settingSpecs) as SettingName[]).map((name) => [name, readSetting(name, env)])) as Settings;
+}
