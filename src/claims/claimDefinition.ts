@@ -3,16 +3,17 @@ import type { Hypothesis, MinimumEffect } from './hypothesis.js';
 
 /**
  * A paper claim as a spec states it, before any result exists: its arms, the hypothesis (which
- * names the metric and the test), α, the minimum effect that counts, and replicates.
+ * names the metric and the test), α, the minimum effect that counts, and replicates. `Arm` is the
+ * union of its arm ids, so the hypothesis can only name arms the claim has.
  */
-export interface ClaimDefinition {
+export interface ClaimDefinition<Arm extends string = string> {
   /** Stable id, e.g. `stability-order`. */
   readonly id: string;
   readonly title: string;
-  /** The paper claim it encodes (PAPER.md numbering and words). */
+  /** The paper claim it encodes (docs/PAPER.md numbering and words). */
   readonly paperClaim: string;
-  readonly arms: Readonly<Record<string, ArmSpec>>;
-  readonly hypothesis: Hypothesis;
+  readonly arms: Readonly<Record<Arm, ArmSpec>>;
+  readonly hypothesis: Hypothesis<NoInfer<Arm>>;
   /** Significance level (default 0.05), corrected over the family of claims. */
   readonly alpha?: number;
   readonly minEffect: MinimumEffect;

@@ -9,43 +9,44 @@ export const twoArmTests = {
 export type TwoArmTest = (typeof twoArmTests)[keyof typeof twoArmTests][number];
 
 /** `a` is larger than `b` on `metric` (one-sided), by a paired test when the arms share seeds, else a two-sample test. */
-export interface GreaterHypothesis {
+export interface GreaterHypothesis<Arm extends string = string> {
   readonly kind: 'greater';
   readonly metric: MetricName;
-  readonly arm: string;
-  readonly than: string;
+  readonly arm: Arm;
+  readonly than: Arm;
   /** Default by design: `paired-t` (seed-matched arms) or `welch` (disjoint seeds). */
   readonly test?: TwoArmTest;
 }
 
 /** The arms are ordered, largest first, on `metric`: Page's L (seed-matched arms) or Jonckheere-Terpstra, plus every adjacent pair. */
-export interface OrderedHypothesis {
+export interface OrderedHypothesis<Arm extends string = string> {
   readonly kind: 'ordered';
   readonly metric: MetricName;
   /** Claimed order, from the largest mean to the smallest. */
-  readonly order: readonly string[];
+  readonly order: readonly Arm[];
 }
 
 /** Across the runs of `arms`, `x` and `y` correlate with the given sign. */
-export interface CorrelationHypothesis {
+export interface CorrelationHypothesis<Arm extends string = string> {
   readonly kind: 'correlation';
   readonly x: MetricName;
   readonly y: MetricName;
-  readonly arms: readonly string[];
+  readonly arms: readonly Arm[];
   readonly sign: 'negative' | 'positive';
   /** Default `pearson`. */
   readonly test?: 'pearson' | 'kendall' | 'spearman';
 }
 
 /** The mean of `metric` in `arm` is below `value` (one-sample t-test). */
-export interface BelowHypothesis {
+export interface BelowHypothesis<Arm extends string = string> {
   readonly kind: 'below';
   readonly metric: MetricName;
-  readonly arm: string;
+  readonly arm: Arm;
   readonly value: number;
 }
 
-export type Hypothesis = GreaterHypothesis | OrderedHypothesis | CorrelationHypothesis | BelowHypothesis;
+/** A hypothesis over arms named `Arm` (the claim's arm ids: a misspelt arm is a compile error in `defineClaim`). */
+export type Hypothesis<Arm extends string = string> = GreaterHypothesis<Arm> | OrderedHypothesis<Arm> | CorrelationHypothesis<Arm> | BelowHypothesis<Arm>;
 
 /** The effect size a claim must reach (in the claimed direction) to count, fixed in the spec. */
 export interface MinimumEffect {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { paperArms } from '../../src/claims/paperArms.js';
+import { defineClaim } from '../../src/claims/verifyClaim.js';
+
+describe('defineClaim', () => {
+  it('types the hypothesis by the claim\'s arm ids: a misspelt arm does not compile (tsc --noEmit runs in npm test)', () => {
+    const ok = defineClaim({
+      id: 'ok',
+      title: 'ok',
+      paperClaim: 'Claim 7',
+      arms: { l13: paperArms.pruneLLarge, scratch: paperArms.scratch },
+      hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'scratch' },
+      minEffect: { measure: 'hedges-g', value: 0.5 },
+    });
+    const misspelt = defineClaim({
+      id: 'misspelt',
+      title: 'misspelt',
+      paperClaim: 'Claim 7',
+      arms: { l13: paperArms.pruneLLarge, scratch: paperArms.scratch },
+      // @ts-expect-error 'scrach' is not an arm of this claim
+      hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'scrach' },
+      minEffect: { measure: 'hedges-g', value: 0.5 },
+    });
+    const order = defineClaim({
+      id: 'order',
+      title: 'order',
+      paperClaim: 'Claim 1',
+      arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall },
+      // @ts-expect-error 's13' is not an arm of this claim
+      hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 's13'] },
+      minEffect: { measure: 'hedges-g', value: 0.5 },
+    });
+    expect([ok.id, misspelt.id, order.id]).toEqual(['ok', 'misspelt', 'order']);
+  });
+});
