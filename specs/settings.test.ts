@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { profileRegistry } from '../src/claims/profiles/profileRegistry.js';
 import { readSetting, settings, settingSpecs, type SettingName } from '../src/settings.js';
 
 /** Every .ts file under a folder. */
@@ -31,6 +32,10 @@ describe('settings: every GST_* variable parsed in src/settings.ts', () => {
       const name = row.split('`')[1] as SettingName;
       expect(row, name).toContain(settingSpecs[name].fallback);
     }
+  });
+
+  it('GST_PROFILE documents exactly the profile registry', () => {
+    expect(settingSpecs.GST_PROFILE.allowed).toBe(Object.keys(profileRegistry).join(', '));
   });
 
   it('defaults, and errors that name the variable, the value and what is allowed', () => {

@@ -1,3 +1,5 @@
+import type { SelectionName } from '../../src/pruning/selections.js';
+import type { VariantName } from '../../src/pruning/variants/variantRegistry.js';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +29,7 @@ beforeAll(async () => {
 const tempDir = () => mkdtempSync(join(tmpdir(), 'gst-ckpt-'));
 
 const train = { ...tinyTrainConfig, epochs: 4 };
-const pruneFrom = (start: number, selection: string, variant = 'remove'): PruningConfig => ({
+const pruneFrom = (start: number, selection: SelectionName, variant: VariantName = 'remove'): PruningConfig => ({
   variant,
   selection,
   score: 'l2',
@@ -89,7 +91,7 @@ describe('inert epochs', () => {
     expect(inertEpochs(pruneFrom(2, 'smallest', 'scratch'))).toBe(0);
     expect(inertEpochs({ ...pruneFrom(2, 'smallest'), score: 'activations' })).toBe(0);
     expect(inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'none' })).toBe(Infinity);
-    expect(() => inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'prune' })).toThrow(/pruning.variant: "prune" is not allowed; allowed: .*remove/);
+    expect(() => inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'prune' as VariantName })).toThrow(/pruning.variant: "prune" is not allowed; allowed: .*remove/);
   });
 });
 
@@ -127,7 +129,7 @@ describe('shared training prefixes', () => {
 
   it('let runs of other arms continue from one prefix with results equal to training it themselves', async () => {
     const checkpoints = new PrefixCheckpointStore(tempDir());
-    const config = (selection: string, variant?: string): RunConfig => ({ train, pruning: pruneFrom(2, selection, variant) });
+    const config = (selection: SelectionName, variant?: VariantName): RunConfig => ({ train, pruning: pruneFrom(2, selection, variant) });
     const first = await executeRun({ config: config('largest'), seed: 5, checkpoints });
     expect(first.resumedEpochs).toBeUndefined();
     for (const [selection, variant] of [['smallest', 'remove'], ['random', 'zeroing']] as const) {
@@ -154,8 +156,8 @@ describe('shared training prefixes', () => {
 
   it('are used by the scheduler (unless GST_PREFIX_CHECKPOINTS=0), which has the first run of a family store what the others need, without changing any result', async () => {
     const requests = [
-      { config: { train, pruning: { ...pruneFrom(2, 'smallest'), variant: 'none' } }, seed: 6, label: 'none' },
-      ...['largest', 'smallest'].map((selection) => ({ config: { train, pruning: pruneFrom(2, selection) }, seed: 6, label: selection })),
+      { config: { train, pruning: { ...pruneFrom(2, 'smallest'), variant: 'none' as const } }, seed: 6, label: 'none' },
+      ...(['largest', 'smallest'] as const).map((selection) => ({ config: { train, pruning: pruneFrom(2, selection) }, seed: 6, label: selection })),
     ];
     const shared = new RunStore({ dir: tempDir() });
     const sharedResults = await runAll(requests, { store: shared, backend: 'wasm', workers: 0 });

@@ -1,3 +1,7 @@
+import type { ScoreName } from '../pruning/scores/scoreRegistry.js';
+import type { SelectionName } from '../pruning/selections.js';
+import type { VariantName } from '../pruning/variants/variantRegistry.js';
+
 /**
  * One arm of a claim, stated once in the spec and turned into a full run config by the active
  * profile (`mini`, `paper`, `smoke`). Rates and windows are named, not numbered, so the same spec
@@ -6,10 +10,10 @@
 export interface ArmSpec {
   /** Shown in reports, e.g. `Prune_S 13%`. */
   readonly label: string;
-  /** A pruning variant: `none`, `remove`, `zeroing`, `zeroing-restore`, `gaussian`, `scratch`. */
-  readonly variant: string;
+  /** A pruning variant (src/pruning/variants/variantRegistry.ts). */
+  readonly variant: VariantName;
   /** `smallest` (Prune_S), `largest` (Prune_L), `random` (Prune_R). */
-  readonly selection?: string;
+  readonly selection?: SelectionName;
   /**
    * Per-event pruning rate: `small` (the paper's r = 4, "1%"), `large` (r = 40, "13%"), or an
    * index into the profile's rate sweep (`sweep-0` smallest … largest).
@@ -18,7 +22,7 @@ export interface ArmSpec {
   /** Perturbation window of `zeroing`, `zeroing-restore`, `gaussian`. */
   readonly window?: 'short' | 'long';
   /** Overrides the profile's score (e.g. `l2-bn`); reports name it. */
-  readonly score?: string;
+  readonly score?: ScoreName;
   /** Measure flatness at the end of training. */
   readonly flatness?: boolean;
   /**

@@ -1,15 +1,18 @@
 import type { PruningConfig } from './pruningConfig.js';
 import type { LayerSchedule } from './schedule.js';
+import type { ScoreName } from './scores/scoreRegistry.js';
+import type { SelectionName } from './selections.js';
+import type { VariantName } from './variants/variantRegistry.js';
 
 /** Free choices of a paper preset. */
 export interface PaperPresetOptions {
   readonly interval: number;
-  readonly selection: string;
-  readonly variant?: string;
+  readonly selection: SelectionName;
+  readonly variant?: VariantName;
   readonly window?: number;
 }
 
-function preset(options: PaperPresetOptions, score: string, layers: readonly LayerSchedule[]): PruningConfig {
+function preset(options: PaperPresetOptions, score: ScoreName, layers: readonly LayerSchedule[]): PruningConfig {
   return { variant: options.variant ?? 'remove', interval: options.interval, score, selection: options.selection, window: options.window, layers };
 }
 

@@ -12,11 +12,14 @@ function byScore(direction: 1 | -1): Selection {
 }
 
 /** Selections by config name: Prune_S, Prune_L, Prune_R. Adding one is one line here. */
-export const selectionRegistry: Readonly<Record<string, Selection>> = {
+export const selectionRegistry = {
   /** Prune_S: the smallest scores. */
   smallest: byScore(1),
   /** Prune_L: the largest scores. */
   largest: byScore(-1),
   /** Prune_R: a seeded uniform random choice. */
   random: ({ candidates, count, rng }) => (rng.shuffle([...candidates]) as number[]).slice(0, count),
-};
+} as const satisfies Record<string, Selection>;
+
+/** A selection's config name. */
+export type SelectionName = keyof typeof selectionRegistry;

@@ -5,19 +5,23 @@ import { readSetting } from '../../settings.js';
 import type { Profile, SeedPhase } from './profile.js';
 
 /** Profiles by name; adding one is one line here. */
-export const profileRegistry: Readonly<Record<string, Profile>> = {
+export const profileRegistry = {
   mini: miniProfile,
   ci: ciProfile,
   paper: paperProfile,
   'protocol-c': protocolCProfile,
-};
+} as const satisfies Record<string, Profile>;
+
+/** A profile's name. */
+export type ProfileName = keyof typeof profileRegistry;
+
+const isProfileName = (name: string): name is ProfileName => Object.hasOwn(profileRegistry, name);
 
 /** The profile of this invocation: `GST_PROFILE` (default `mini`). */
 export function activeProfile(): Profile {
   const name = readSetting('GST_PROFILE');
-  const profile = profileRegistry[name];
-  if (profile === undefined) throw new Error(`GST_PROFILE='${name}' is not a profile; allowed: ${Object.keys(profileRegistry).join(', ')}`);
-  return profile;
+  if (!isProfileName(name)) throw new Error(`GST_PROFILE='${name}' is not a profile; allowed: ${Object.keys(profileRegistry).join(', ')}`);
+  return profileRegistry[name];
 }
 
 /** Replicates per arm: `GST_REPLICATES`, else the claim's own count, else the profile's. */

@@ -1,3 +1,4 @@
+import type { ScoreName } from '../../pruning/scores/scoreRegistry.js';
 import type { TrainConfig } from '../../engine/train/trainConfig.js';
 import type { RunConfig } from '../../experiment/runConfig.js';
 import type { FlatnessConfig } from '../../metrics/flatness/measureFlatness.js';
@@ -13,7 +14,7 @@ export interface Protocol {
   readonly train: TrainConfig;
   readonly layers: readonly LayerSchedule[];
   /** The default score (the paper: `l2` for VGG). */
-  readonly score: string;
+  readonly score: ScoreName;
   /** `r` of the `small` and `large` rates. */
   readonly rates: { readonly small: number; readonly large: number };
   /** `r` of the sweep, increasing. */

@@ -8,7 +8,7 @@ import { buildVgg, vgg11Layout, vggMiniLayout, type VggLayout } from './vgg.js';
  */
 export interface ModelConfig {
   /** A key of {@link modelRegistry}. */
-  readonly name: string;
+  readonly name: ModelName;
   /** Multiplies every conv width (default 1). */
   readonly widthMultiplier?: number;
   /** VGG family: overrides the layout (conv widths and `'M'` pools). */
@@ -20,11 +20,14 @@ export interface ModelConfig {
 type ModelBuilder = (config: ModelConfig, context: { inputShape: readonly [number, number, number]; numClasses: number; seed: number }) => ConvNet;
 
 /** Architectures by name; adding one is one line here. */
-export const modelRegistry: Readonly<Record<string, ModelBuilder>> = {
+export const modelRegistry = {
   vgg11: (c, ctx) => buildVgg({ ...ctx, architecture: 'vgg11', layout: c.layout ?? vgg11Layout, widthMultiplier: c.widthMultiplier }),
   'vgg-mini': (c, ctx) => buildVgg({ ...ctx, architecture: 'vgg-mini', layout: c.layout ?? vggMiniLayout, widthMultiplier: c.widthMultiplier }),
   resnet18: (c, ctx) => buildResNet({ ...ctx, architecture: 'resnet18', blocksPerStage: c.blocksPerStage, widthMultiplier: c.widthMultiplier }),
-};
+} as const satisfies Record<string, ModelBuilder>;
+
+/** An architecture's config name. */
+export type ModelName = keyof typeof modelRegistry;
 
 /**
  * Builds the model a config names for the given data shape and seed.
