@@ -55,6 +55,7 @@ export function compareTwoArms(label: string, a: readonly number[], b: readonly 
   const equivalence = (standardError: number, df: number) =>
     standardised?.pValue ?? equivalenceTest({ estimate: meanDifference, standardError, df, lower: -m, upper: m }).pValue;
   const margin = standardised?.upper ?? m;
+  const common = { label, test, statistic: claimed.statistic, pValue: claimed.pValue, pOpposite: opposite.pValue, meanDifference, margin };
   if (design === 'paired') {
     const g = hedgesGAv(a, b);
     const dz = cohensDz(a, b);
@@ -63,16 +64,10 @@ export function compareTwoArms(label: string, a: readonly number[], b: readonly 
     const dzAt = (difference: number) => (sdDiff > 0 ? difference / sdDiff : difference > 0 ? Infinity : 0);
     const powerAt = (d: number) => (Number.isFinite(d) ? oneSamplePower({ effect: d, n, alpha }) : 1);
     return {
-      label,
-      test,
-      statistic: claimed.statistic,
-      pValue: claimed.pValue,
-      pOpposite: opposite.pValue,
+      ...common,
       effect: { name: "Hedges' g_av", value: g.value, ci: g.ci },
       pairedEffect: { name: 'd_z', value: dz.value, ci: dz.ci },
       pEquivalence: equivalence(sdDiff / Math.sqrt(n), n - 1),
-      meanDifference,
-      margin,
       power: { atMinimumEffect: powerAt(dzAt(margin)), atObservedEffect: powerAt(dzAt(meanDifference)), replicatesFor80: oneSampleReplicates({ effect: dzAt(meanDifference), alpha }) },
     };
   }
@@ -80,15 +75,9 @@ export function compareTwoArms(label: string, a: readonly number[], b: readonly 
   const welch = welchTTest(a, b);
   const minimum = rule.minEffect.measure === 'hedges-g' ? m : g.value;
   return {
-    label,
-    test,
-    statistic: claimed.statistic,
-    pValue: claimed.pValue,
-    pOpposite: opposite.pValue,
+    ...common,
     effect: { name: "Hedges' g", value: g.value, ci: g.ci },
     pEquivalence: equivalence(Math.sqrt(sampleVariance([...a]) / a.length + sampleVariance([...b]) / b.length), welch.df),
-    meanDifference,
-    margin,
     power: {
       atMinimumEffect: achievedPower({ effect: minimum, n1: a.length, n2: b.length, alpha, sided: 1 }),
       atObservedEffect: achievedPower({ effect: g.value, n1: a.length, n2: b.length, alpha, sided: 1 }),
