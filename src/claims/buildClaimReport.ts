@@ -108,6 +108,8 @@ export function buildClaimReport(options: {
   backend: string;
   tfjsVersion: string;
   durationSeconds: number;
+  /** A sequential stage's boundary (src/claims/sequentialDesign.ts); without it the fixed rule. */
+  critical?: number;
 }): ClaimReport {
   const { definition, runs, familySize } = options;
   const alpha = definition.alpha ?? 0.05;
@@ -116,7 +118,7 @@ export function buildClaimReport(options: {
   const verdicts: MetricVerdict[] = readings
     .filter(({ metric, hypothesis }) => metric === deciding || !unreadable(hypothesis, runs, window))
     .map(({ metric, hypothesis }) => {
-      const rule: DecisionRule = { alpha, minEffect: definition.minEffect, familySize, metric, seed: 1, windowStart: windowedMetrics.includes(metric) ? window.start : null };
+      const rule: DecisionRule = { alpha, minEffect: definition.minEffect, familySize, metric, seed: 1, windowStart: windowedMetrics.includes(metric) ? window.start : null, critical: options.critical };
       return evaluateHypothesis(hypothesis, observations(hypothesis, runs, window), rule);
     });
   const decidingVerdict = verdicts.find((v) => v.metric === deciding) ?? verdicts[0];

@@ -1,6 +1,7 @@
 import type { Interval } from '../stats/interval.js';
 import type { Hypothesis, MinimumEffect } from './hypothesis.js';
 import type { RunRecord } from './runRecord.js';
+import type { DesignReport } from './sequentialDesign.js';
 
 /** Version of the claims.json layout (2: four verdicts, designs, windows, equivalence, run records). */
 export const claimsReportVersion = 2;
@@ -104,6 +105,8 @@ export interface ClaimReport {
   readonly windowStart: number;
   /** An A/A control (specs/tradeoff/controls): passes unless `supported` or `contradicted`. */
   readonly control?: boolean;
+  /** The replicate design the claim ran under and the stage it stopped at (absent in re-made reports of layout 1). */
+  readonly replicateDesign?: DesignReport;
   readonly verdict: Verdict;
   readonly verdicts: readonly MetricVerdict[];
   readonly arms: readonly ArmReport[];

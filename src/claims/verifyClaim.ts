@@ -5,7 +5,8 @@ import type { ClaimDefinition } from './claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import './matchers.js';
 import type { Profile } from './profiles/profile.js';
-import { activeProfile, activeReplicates, activeSeedPhase } from './profiles/profileRegistry.js';
+import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
+import { runDesign } from './sequentialDesign.js';
 import { hypothesisArms } from './hypothesis.js';
 import { runArms } from './runArms.js';
 
@@ -15,16 +16,15 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
   const phase = activeSeedPhase();
   const unknown = hypothesisArms(definition.hypothesis).filter((a) => !(a in definition.arms));
   if (unknown.length > 0) throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
-  const { runs, backend, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: activeReplicates(profile, definition.replicates), phase, label: definition.id });
-  return buildClaimReport({
-    definition,
-    runs,
-    familySize: claimFamilySize(specPath),
-    profile,
-    seedPhase: phase,
-    backend,
-    tfjsVersion,
-    durationSeconds: (performance.now() - started) / 1000,
+  const familySize = claimFamilySize(specPath);
+  return runDesign({
+    design: activeDesign(profile, definition.replicates),
+    alpha: definition.alpha ?? 0.05,
+    familySize,
+    evaluate: async (seedsPerArm, critical) => {
+      const { runs, backend, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: seedsPerArm, phase, label: definition.id });
+      return buildClaimReport({ definition, runs, familySize, profile, seedPhase: phase, backend, tfjsVersion, durationSeconds: (performance.now() - started) / 1000, critical });
+    },
   });
 }
 

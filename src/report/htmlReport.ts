@@ -81,6 +81,14 @@ function overview(doc: ClaimsDocument): string {
 ${plotted.length > 0 ? verdictPlot({ title: 'Every claim: deciding effect and 95% CI against its minimum effect', rows: plotted }) : ''}${verdictLegend.map((l) => `<p class="legend">${esc(l)}</p>`).join('')}</section>`;
 }
 
+/** One sentence on the replicate design a claim ran under. */
+function designLine(c: Claim): string {
+  const d = c.replicateDesign;
+  if (d === undefined) return '';
+  if (d.kind === 'fixed') return `<p>Replicates: fixed, ${d.seedsPerArm[0]} seeds per arm; α/family = ${fmt(d.spentAlpha, 4)}.</p>`;
+  return `<p>Replicates: group-sequential (${esc(d.spending ?? '')} α-spending), stages of ${d.seedsPerArm.join(' / ')} seeds per arm with z boundaries ${d.critical.map((z) => fmt(z)).join(' / ')}; stopped at stage ${d.stage} of ${d.stages}, α spent ${fmt(d.spentAlpha, 4)}.</p>`;
+}
+
 function claimSection(c: Claim): string {
   const readings = c.verdicts
     .map(
@@ -97,7 +105,7 @@ function claimSection(c: Claim): string {
     .join('');
   return `<section class="claim" id="${esc(c.id)}"><h2>${esc(c.id)}: ${esc(c.title)}</h2><p class="paper">${esc(c.paperClaim)}</p>
 <p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>${c.control ? ' (A/A control: passes unless supported or contradicted)' : ''}; accuracy readings from epoch ${c.windowStart} (common window); α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
-<table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>power at min.</th><th>n for 0.8</th><th>dropped seeds</th></tr>${readings}</table>
+${designLine(c)}<table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>power at min.</th><th>n for 0.8</th><th>dropped seeds</th></tr>${readings}</table>
 <table><tr><th>arm</th><th>config</th><th>runs</th>${metrics.map((m) => `<th>${esc(m)}</th>`).join('')}</tr>${arms}</table></section>`;
 }
 

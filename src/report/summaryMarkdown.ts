@@ -34,7 +34,9 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
   for (const c of doc.claims) {
     const v = c.verdicts[0];
     const others = c.verdicts.slice(1).map((o) => `${o.metric}: ${o.verdict}`).join('; ') || '—';
-    const n = Object.entries(v.n).map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count))).join('/');
+    const d = c.replicateDesign;
+    const stage = d?.kind === 'sequential' ? ` (stage ${d.stage} of ${d.stages}, z ≥ ${d.critical[d.stage - 1].toFixed(3)})` : '';
+    const n = Object.entries(v.n).map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count))).join('/') + stage;
     const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
     const effect = `${v.main.effect.name} ${interval(v.main.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(

@@ -1,3 +1,4 @@
+import { normalQuantile } from '../../stats/distributions.js';
 import type { MinimumEffect } from '../hypothesis.js';
 import type { ArmObservations } from '../seedDesign.js';
 
@@ -15,5 +16,25 @@ export interface DecisionRule {
   readonly seed: number;
   /** First epoch the reading looks at (null: each run's own window). */
   readonly windowStart: number | null;
+  /**
+   * A sequential design's boundary at this stage, on the z scale of the one-sided p at α/familySize
+   * (src/claims/sequentialDesign.ts); without it the fixed rule `familySize · p ≤ α` decides.
+   */
+  readonly critical?: number;
+}
+
+/**
+ * Whether a one-sided p crosses the rule's boundary: `familySize · p ≤ α` (fixed design), or
+ * Φ⁻¹(1 − p) ≥ the stage's critical value (sequential design; for one stage the two agree).
+ *
+ * @example
+ * ```ts
+ * crosses({ alpha: 0.05, familySize: 11, critical: undefined } as DecisionRule, 0.004); // true (0.044 ≤ 0.05)
+ * ```
+ */
+export function crosses(rule: DecisionRule, p: number): boolean {
+  if (rule.critical === undefined) return Math.min(1, p * rule.familySize) <= rule.alpha;
+  const z = p <= 0 ? Infinity : p >= 1 ? -Infinity : normalQuantile(1 - p);
+  return z >= rule.critical;
 }
 

@@ -1,6 +1,6 @@
 import type { MetricVerdict } from '../claimReport.js';
 import { alignBySeed } from '../seedDesign.js';
-import type { DecisionRule, HypothesisData } from './decisionRule.js';
+import { crosses, type DecisionRule, type HypothesisData } from './decisionRule.js';
 import { armValues, verdictOf } from './verdictOf.js';
 import { holm } from '../../stats/holm.js';
 import { jonckheereTerpstra } from '../../stats/jonckheereTerpstra.js';
@@ -35,7 +35,7 @@ export function evaluateOrdered(h: OrderedHypothesis, data: HypothesisData, rule
     pairedEffect: weakest.pairedEffect,
     pEquivalence,
   };
-  const pairsHold = pairs.every((p, i) => Math.min(1, adjusted[i] * rule.familySize) <= rule.alpha && meetsMinimum(rule.minEffect, p));
+  const pairsHold = pairs.every((p, i) => crosses(rule, adjusted[i]) && meetsMinimum(rule.minEffect, p));
   const equivalent = pairs[equivalenceHolm.indexOf(pEquivalence)];
   return verdictOf(rule, aligned, {
     main,

@@ -1,6 +1,6 @@
 import type { EquivalenceReport, MetricVerdict, Verdict } from '../claimReport.js';
 import type { AlignedObservations } from '../seedDesign.js';
-import type { DecisionRule } from './decisionRule.js';
+import { crosses, type DecisionRule } from './decisionRule.js';
 
 /** What an evaluator found, before the verdict: the tests' p-values, whether the effect meets the minimum, and the rest of the report. */
 export interface Findings extends Omit<MetricVerdict, 'metric' | 'verdict' | 'design' | 'windowStart' | 'droppedSeeds' | 'pAdjusted' | 'equivalence'> {
@@ -15,15 +15,14 @@ export interface Findings extends Omit<MetricVerdict, 'metric' | 'verdict' | 'de
 
 /**
  * The verdict of a reading: the first whose condition holds, in the order of docs/methods/verdicts.md
- * (section 4), every p multiplied by the family size.
+ * (section 4), every p judged by the rule's boundary ({@link crosses}); `pAdjusted` reports p × the family size.
  */
 export function verdictOf(rule: DecisionRule, aligned: Pick<AlignedObservations, 'droppedSeeds'> & { design: MetricVerdict['design'] }, findings: Findings): MetricVerdict {
   const { pClaimed, pOpposite, meets, equivalence, ...report } = findings;
   const k = rule.familySize;
   const pAdjusted = Math.min(1, pClaimed * k);
   const equivalenceAdjusted = Math.min(1, equivalence.pValue * k);
-  const verdict: Verdict =
-    pAdjusted <= rule.alpha && meets ? 'supported' : Math.min(1, pOpposite * k) <= rule.alpha ? 'contradicted' : equivalenceAdjusted <= rule.alpha ? 'absent' : 'not shown';
+  const verdict: Verdict = crosses(rule, pClaimed) && meets ? 'supported' : crosses(rule, pOpposite) ? 'contradicted' : crosses(rule, equivalence.pValue) ? 'absent' : 'not shown';
   return { metric: rule.metric, verdict, design: aligned.design, windowStart: rule.windowStart, droppedSeeds: aligned.droppedSeeds, pAdjusted, equivalence: { ...equivalence, pAdjusted: equivalenceAdjusted }, ...report };
 }
 

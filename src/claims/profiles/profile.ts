@@ -1,5 +1,6 @@
 import type { RunConfig } from '../../experiment/runConfig.js';
 import type { ArmSpec } from '../armSpec.js';
+import type { SequentialDesign } from '../sequentialDesign.js';
 
 /** Which seeds a claim uses: the calibration seeds a protocol was tuned on, or fresh ones. */
 export type SeedPhase = 'calibration' | 'confirmation';
@@ -12,8 +13,10 @@ export interface Profile {
   readonly name: string;
   /** One paragraph for reports: data, model, schedule, what departs from the paper. */
   readonly description: string;
-  /** Replicates per arm unless a spec or `GST_REPLICATES` says otherwise. */
+  /** Replicates per arm unless a spec or `GST_REPLICATES` says otherwise (a fixed design). */
   readonly replicates: number;
+  /** A group-sequential design replacing the fixed `replicates` (src/claims/sequentialDesign.ts). */
+  readonly design?: SequentialDesign;
   /** Number of rates in the sweep (`sweep-0` … `sweep-(n-1)`). */
   readonly sweepSize: number;
   /** The run config of an arm. */

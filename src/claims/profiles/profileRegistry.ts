@@ -2,6 +2,7 @@ import { ciProfile, miniProfile } from './miniProfile.js';
 import { paperProfile } from './paperProfile.js';
 import { protocolCProfile } from './protocolCProfile.js';
 import { readSetting } from '../../settings.js';
+import type { ReplicateDesign } from '../sequentialDesign.js';
 import type { Profile, SeedPhase } from './profile.js';
 
 /** Profiles by name; adding one is one line here. */
@@ -24,9 +25,14 @@ export function activeProfile(): Profile {
   return profileRegistry[name];
 }
 
-/** Replicates per arm: `GST_REPLICATES`, else the claim's own count, else the profile's. */
-export function activeReplicates(profile: Profile, claimReplicates?: number): number {
-  return readSetting('GST_REPLICATES') ?? claimReplicates ?? profile.replicates;
+/**
+ * The replicate design of a claim: `GST_REPLICATES` (fixed), else the claim's own count (fixed), else
+ * the profile's sequential design, else its fixed replicates.
+ */
+export function activeDesign(profile: Profile, claimReplicates?: number): ReplicateDesign {
+  const fixed = readSetting('GST_REPLICATES') ?? claimReplicates;
+  if (fixed !== undefined) return { kind: 'fixed', seeds: fixed };
+  return profile.design ?? { kind: 'fixed', seeds: profile.replicates };
 }
 
 /** Seeds phase: `GST_SEEDS=calibration|confirmation` (default confirmation: fresh seeds). */

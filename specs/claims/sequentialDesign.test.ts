@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
+import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
+import { paperArms } from '../../src/claims/paperArms.js';
+import { runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/sequentialDesign.js';
+import { groupSequentialBoundaries } from '../../src/stats/groupSequentialBoundaries.js';
+import { seedMatchedArms } from '../support/syntheticRuns.js';
+
+const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 0 };
+const claim: ClaimDefinition = {
+  id: 'l-beats-none',
+  title: 'Prune_L beats none',
+  paperClaim: 'Claim 2',
+  arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline },
+  hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' },
+  minEffect: { measure: 'hedges-g', value: 0.5 },
+};
+const design: SequentialDesign = { kind: 'sequential', stageSize: 5, maxSeeds: 20, spending: 'obrien-fleming' };
+
+/** A claim's evaluation on the first `n` seeds of fixed synthetic arms, at a stage's boundary. */
+function evaluatorOn(shift: number, asked: number[]) {
+  const runs = seedMatchedArms({ n: 20, seed: 3, seedSd: 0.02, arms: { l13: { stability: [60, 5], best: [0.75 + shift, 0.01] }, none: { stability: [100, 0], best: [0.75, 0.01] } } });
+  return async (n: number, critical: number | undefined) => {
+    asked.push(n);
+    return buildClaimReport({ ...base, definition: claim, runs: { l13: runs.l13.slice(0, n), none: runs.none.slice(0, n) }, familySize: 11, critical });
+  };
+}
+
+describe('replicate designs', () => {
+  it('stages add seeds per arm up to the maximum', () => {
+    expect(stageSeeds(design)).toEqual([5, 10, 15, 20]);
+    expect(stageSeeds({ ...design, maxSeeds: 12 })).toEqual([5, 10, 12]);
+    expect(stageSeeds({ kind: 'fixed', seeds: 10 })).toEqual([10]);
+    expect(() => stageSeeds({ ...design, stageSize: 1 })).toThrow(/stageSize 1 and maxSeeds 20 are not allowed/);
+  });
+
+  it('a large effect stops at the first stage whose boundary it crosses; the report names the stage, boundaries and spent α', async () => {
+    const asked: number[] = [];
+    const report = await runDesign({ design, alpha: 0.05, familySize: 11, evaluate: evaluatorOn(0.03, asked) });
+    expect(report.verdict).toBe('supported');
+    const d = report.replicateDesign;
+    expect(d?.kind).toBe('sequential');
+    expect(asked).toEqual(d?.seedsPerArm.slice(0, d.stage));
+    expect(d?.stage).toBeLessThan(4);
+    const boundaries = groupSequentialBoundaries({ fractions: [0.25, 0.5, 0.75, 1], alpha: 0.05 / 11, spending: 'obrien-fleming' });
+    expect(d?.critical).toEqual(boundaries.critical);
+    expect(d?.spentAlpha).toBe(boundaries.spent[(d?.stage ?? 1) - 1]);
+  });
+
+  it('no effect runs every stage to the maximum and ends undecided or absent, never supported', async () => {
+    const asked: number[] = [];
+    const report = await runDesign({ design, alpha: 0.05, familySize: 11, evaluate: evaluatorOn(0, asked) });
+    expect(['not shown', 'absent']).toContain(report.verdict);
+    if (report.verdict === 'not shown') expect(asked).toEqual([5, 10, 15, 20]);
+  });
+
+  it('a fixed design is one stage judged by the fixed rule (familySize · p ≤ α)', async () => {
+    const asked: number[] = [];
+    const report = await runDesign({ design: { kind: 'fixed', seeds: 10 }, alpha: 0.05, familySize: 11, evaluate: evaluatorOn(0.03, asked) });
+    expect(asked).toEqual([10]);
+    expect(report.replicateDesign).toMatchObject({ kind: 'fixed', stage: 1, stages: 1, seedsPerArm: [10], critical: [] });
+    expect(report.verdicts[0].verdict).toBe(report.verdicts[0].pAdjusted <= 0.05 && report.verdicts[0].main.effect.value >= 0.5 ? 'supported' : report.verdict);
+  });
+});
