@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
 import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
 import { paperArms } from '../../src/claims/paperArms.js';
-import { runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/sequentialDesign.js';
-import { groupSequentialBoundaries } from '../../src/stats/groupSequentialBoundaries.js';
+import { expectedSeeds, runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/sequentialDesign.js';
+import { crossingProbabilities, groupSequentialBoundaries } from '../../src/stats/groupSequentialBoundaries.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';
 
 const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 0 };
@@ -60,5 +60,25 @@ describe('replicate designs', () => {
     expect(asked).toEqual([10]);
     expect(report.replicateDesign).toMatchObject({ kind: 'fixed', stage: 1, stages: 1, seedsPerArm: [10], critical: [] });
     expect(report.verdicts[0].verdict).toBe(report.verdicts[0].pAdjusted <= 0.05 && report.verdicts[0].main.effect.value >= 0.5 ? 'supported' : report.verdict);
+  });
+});
+
+describe('a candidate design for `mini` (stages of 5 seeds up to 40, O\'Brien-Fleming, α = 0.05 over 11 claims)', () => {
+  const candidate: SequentialDesign = { kind: 'sequential', stageSize: 5, maxSeeds: 40, spending: 'obrien-fleming' };
+  const level = 0.05 / 11;
+
+  it('expected seeds per arm under the null and at the minimum effect g_av = 0.5 (paired, arms correlated ρ)', () => {
+    const rows = [0, 0.5, 0.8].map((rho) => {
+      const dz = 0.5 / Math.sqrt(2 * (1 - rho));
+      const drift = dz * Math.sqrt(candidate.maxSeeds);
+      const boundaries = groupSequentialBoundaries({ fractions: stageSeeds(candidate).map((n) => n / 40), alpha: level, spending: 'obrien-fleming' });
+      return { rho, dz: Number(dz.toFixed(3)), power: Number(crossingProbabilities(boundaries, drift).total.toFixed(3)), expectedSeeds: Number(expectedSeeds(candidate, level, drift).toFixed(1)) };
+    });
+    const underNull = expectedSeeds(candidate, level, 0);
+    console.warn(`expected seeds per arm, design ${JSON.stringify(candidate)}: under the null ${underNull.toFixed(1)}; at g_av = 0.5: ${JSON.stringify(rows)}`);
+    expect(underNull).toBeGreaterThan(39.5);
+    // a larger correlation between arms means a larger paired effect, more power and earlier stops
+    expect(rows[2].power).toBeGreaterThan(rows[1].power);
+    expect(rows[2].expectedSeeds).toBeLessThan(rows[1].expectedSeeds);
   });
 });

@@ -1,4 +1,4 @@
-import { groupSequentialBoundaries, type SpendingFunction } from '../stats/groupSequentialBoundaries.js';
+import { crossingProbabilities, groupSequentialBoundaries, type SpendingFunction } from '../stats/groupSequentialBoundaries.js';
 import type { ClaimReport } from './claimReport.js';
 
 /** A fixed number of seeds per arm (one stage). */
@@ -86,4 +86,23 @@ export async function runDesign(options: {
       return { ...report, replicateDesign: { kind: 'sequential', stage: k + 1, stages: seedsPerArm.length, seedsPerArm, critical: boundaries.critical, spentAlpha: boundaries.spent[k], spending: design.spending } };
     }
   }
+}
+
+/**
+ * Expected seeds per arm of a sequential design when the z statistic at the maximum has mean
+ * `drift` (0 under the null; d_z·√maxSeeds for a paired effect d_z), counting stops for the claim
+ * only (stops for `contradicted` or `absent` end earlier, so this is an upper bound), from the
+ * normal approximation of the stage statistics.
+ *
+ * @example
+ * ```ts
+ * expectedSeeds({ kind: 'sequential', stageSize: 5, maxSeeds: 40, spending: 'obrien-fleming' }, 0.05 / 11, 0); // ≈ 40
+ * ```
+ */
+export function expectedSeeds(design: SequentialDesign, level: number, drift: number): number {
+  const seeds = stageSeeds(design);
+  const boundaries = groupSequentialBoundaries({ fractions: seeds.map((n) => n / design.maxSeeds), alpha: level, spending: design.spending });
+  const { perStage } = crossingProbabilities(boundaries, drift);
+  const stopped = perStage.reduce((s, p, k) => s + p * seeds[k], 0);
+  return stopped + (1 - perStage.reduce((s, p) => s + p, 0)) * design.maxSeeds;
 }
