@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
-import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
-import { paperArms } from '../../src/claims/paperArms.js';
 import { expectedSeeds, runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/sequentialDesign.js';
 import { crossingProbabilities, groupSequentialBoundaries } from '../../src/stats/groupSequentialBoundaries.js';
+import { lBeatsNone, syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';
 
-const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 0 };
-const claim: ClaimDefinition = {
-  id: 'l-beats-none',
-  title: 'Prune_L beats none',
-  paperClaim: 'Claim 2',
-  arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline },
-  hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' },
-  minEffect: { measure: 'hedges-g', value: 0.5 },
-};
+const base = syntheticContext;
+const claim = lBeatsNone;
 const design: SequentialDesign = { kind: 'sequential', stageSize: 5, maxSeeds: 20, spending: 'obrien-fleming' };
 
 /** A claim's evaluation on the first `n` seeds of fixed synthetic arms, at a stage's boundary. */

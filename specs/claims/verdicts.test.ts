@@ -3,17 +3,11 @@ import { buildClaimReport, readingsOf, type ArmRuns } from '../../src/claims/bui
 import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
 import { paperArms } from '../../src/claims/paperArms.js';
 import type { RunResult } from '../../src/experiment/runResult.js';
+import { lBeatsNone, syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms, syntheticArm, syntheticRun } from '../support/syntheticRuns.js';
 
-const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 0 };
-const greater: ClaimDefinition = {
-  id: 'l-beats-none',
-  title: 'Prune_L beats none',
-  paperClaim: 'Claim 2',
-  arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline },
-  hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' },
-  minEffect: { measure: 'hedges-g', value: 0.5 },
-};
+const base = syntheticContext;
+const greater = lBeatsNone;
 const report = (definition: ClaimDefinition, runs: ArmRuns, familySize = 11) => buildClaimReport({ ...base, definition, runs, familySize });
 const reseed = (runs: readonly RunResult[], offset: number) => runs.map((r) => ({ ...r, seed: r.seed + offset }));
 

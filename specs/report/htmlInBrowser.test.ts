@@ -7,6 +7,7 @@ import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
 import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
 import { paperArms } from '../../src/claims/paperArms.js';
 import { writeReports } from '../../src/report/writeReports.js';
+import { syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';
 
 /** Debian's chromium, when installed (`apt-get install chromium`). */
@@ -16,7 +17,7 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars
 describe.skipIf(chromium === undefined)(`index.html in headless Chromium${chromium ? '' : ' (skipped: chromium is not installed; apt-get install chromium)'}`, () => {
   const runs = seedMatchedArms({ n: 8, seed: 9, seedSd: 0.02, arms: { none: { stability: [100, 0], best: [0.75, 0.01] }, l13: { stability: [60, 5], best: [0.78, 0.01] } } });
   const claim: ClaimDefinition = { id: 'l-beats-"none"', title: 'Prune_L <beats> none', paperClaim: 'Claim 2', arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline }, hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' }, minEffect: { measure: 'hedges-g', value: 0.5 } };
-  const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 1, familySize: 1 };
+  const base = { ...syntheticContext, durationSeconds: 1, familySize: 1 };
   const dir = mkdtempSync(join(tmpdir(), 'gst-browser-'));
   writeReports({ dir, reports: [{ report: buildClaimReport({ ...base, definition: claim, runs }), testPassed: true }], durationSeconds: 1 });
   const page = `file://${join(dir, 'index.html')}`;

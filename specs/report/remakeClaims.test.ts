@@ -9,9 +9,10 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
 import { evaluateOnStoredRuns, recordOf, remakeClaim } from '../../src/report/remakeClaims.js';
 import { writeReports } from '../../src/report/writeReports.js';
+import { syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';
 
-const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 1 };
+const base = { ...syntheticContext, durationSeconds: 1 };
 const runs = seedMatchedArms({
   n: 8,
   seed: 7,

@@ -10,9 +10,10 @@ import { diffAgainstBaseline } from '../../src/report/baselineDiff.js';
 import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
 import { escapeHtml } from '../../src/report/escapeHtml.js';
 import { writeReports } from '../../src/report/writeReports.js';
+import { syntheticContext } from '../support/syntheticClaims.js';
 import { syntheticArm } from '../support/syntheticRuns.js';
 
-const base = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 1 };
+const base = { ...syntheticContext, durationSeconds: 1 };
 const runs = {
   none: syntheticArm({ n: 8, seed: 1, stability: [100, 0], best: [0.75, 0.01] }),
   s1: syntheticArm({ n: 8, seed: 2, stability: [85, 3], best: [0.76, 0.01] }),
