@@ -74,3 +74,25 @@ describe('a candidate design for `mini` (stages of 5 seeds up to 40, O\'Brien-Fl
     expect(rows[2].expectedSeeds).toBeLessThan(rows[1].expectedSeeds);
   });
 });
+
+describe('designs to choose `mini`\'s from (printed; normal approximation of the paired t)', () => {
+  it('power and expected seeds per arm at g_av = 0.5 and α = 0.05/11, stages of 5, for maxima 30/40/50, both spending functions, arms correlated 0.4–0.8', () => {
+    const level = 0.05 / 11;
+    const lines: string[] = [];
+    for (const maxSeeds of [30, 40, 50]) {
+      for (const spending of ['obrien-fleming', 'pocock'] as const) {
+        const d: SequentialDesign = { kind: 'sequential', stageSize: 5, maxSeeds, spending };
+        const b = groupSequentialBoundaries({ fractions: stageSeeds(d).map((n) => n / maxSeeds), alpha: level, spending });
+        const cells = [0.4, 0.5, 0.6, 0.7, 0.8].map((rho) => {
+          const drift = (0.5 / Math.sqrt(2 * (1 - rho))) * Math.sqrt(maxSeeds);
+          const power = crossingProbabilities(b, drift).total;
+          expect(power).toBeGreaterThan(0);
+          return `${power.toFixed(2)} / ${expectedSeeds(d, level, drift).toFixed(1)}`;
+        });
+        lines.push(`| ${maxSeeds} | ${spending} | ${cells.join(' | ')} |`);
+      }
+    }
+    console.warn(['| max seeds | spending | ρ 0.4 | ρ 0.5 | ρ 0.6 | ρ 0.7 | ρ 0.8 |', ...lines].join('\n'));
+    expect(lines).toHaveLength(6);
+  });
+});
