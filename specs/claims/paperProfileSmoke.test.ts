@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { paperArms } from '../../src/claims/paperArms.js';
 import { paperProfile } from '../../src/claims/profiles/paperProfile.js';
-import { executeRun } from '../../src/experiment/executeRun.js';
-import type { RunConfig } from '../../src/experiment/runConfig.js';
+import { executeRun } from '../../src/run/executeRun.js';
+import type { RunConfig } from '../../src/run/runConfig.js';
 import { resnet18PaperPruning } from '../../src/pruning/presets.js';
 import { writeTinyCifar } from '../support/tinyCifar.js';
 

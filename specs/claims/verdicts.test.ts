@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClaimReport, readingsOf, type ArmRuns } from '../../src/claims/buildClaimReport.js';
 import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
 import { paperArms } from '../../src/claims/paperArms.js';
-import type { RunResult } from '../../src/experiment/runResult.js';
+import type { RunResult } from '../../src/run/runResult.js';
 import { lBeatsNone, syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms, syntheticArm, syntheticRun } from '../support/syntheticRuns.js';
 

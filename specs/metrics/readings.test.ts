@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonWindow, metricRegistry } from '../../src/claims/metrics.js';
-import type { EpochLog } from '../../src/engine/train/trainRun.js';
+import type { EpochLog } from '../../src/engine/train/epochLog.js';
 import { bestInWindow, finalEpoch, heldoutInWindow, lastEventEpoch } from '../../src/metrics/readings.js';
 import { meanStability, stabilityPercent } from '../../src/metrics/stability.js';
 import type { PruningEventLog } from '../../src/pruning/pruningController.js';

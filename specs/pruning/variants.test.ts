@@ -11,7 +11,7 @@ import { composeHooks } from '../../src/engine/train/composeHooks.js';
 import type { TrainConfig } from '../../src/engine/train/trainConfig.js';
 import type { TrainingHooks } from '../../src/engine/train/trainingHooks.js';
 import { trainRun } from '../../src/engine/train/trainRun.js';
-import { executeRun } from '../../src/experiment/executeRun.js';
+import { executeRun } from '../../src/run/executeRun.js';
 import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
 import { createPruning } from '../../src/pruning/pruningController.js';
 import type { PerturbationWindow, PrunedLayer, VariantRuntime } from '../../src/pruning/variants/variant.js';

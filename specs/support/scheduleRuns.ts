@@ -1,12 +1,12 @@
 /** Child process for the crash test: schedules `count` tiny runs into the store at argv[2], one worker. */
-import { runAll } from '../../src/experiment/runScheduler.js';
-import { RunStore } from '../../src/experiment/runStore.js';
+import { runAll } from '../../src/run/runScheduler.js';
+import { openStore } from '../../src/store/experimentStore.js';
 import { tinyRunConfig } from './tinyRunConfig.js';
 
-const store = new RunStore({ dir: process.argv[2] });
+const store = openStore({ root: process.argv[2] });
 const count = Number(process.argv[3] ?? 2);
 const epochs = Number(process.argv[4] ?? 1);
 await runAll(
   Array.from({ length: count }, (_, i) => ({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs } }, seed: i, label: `tiny #${i}` })),
-  { store, backend: 'wasm', workers: 1 },
+  { store, workers: 1 },
 );

@@ -1,5 +1,5 @@
-import type { RunResult } from '../../src/experiment/runResult.js';
-import { runResultVersion } from '../../src/experiment/runResult.js';
+import type { RunResult } from '../../src/run/runResult.js';
+import { runResultVersion } from '../../src/run/runResult.js';
 import { noPruning } from '../../src/pruning/pruningConfig.js';
 import { SeededRandom } from '../../src/engine/random/seededRandom.js';
 import { tinyRunConfig } from './tinyRunConfig.js';

@@ -15,7 +15,7 @@ import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { writeJsonAtomic } from '../experiment/atomicFile.js';
+import { writeJsonAtomic } from '../store/atomicFile.js';
 import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
 import { findTorchPython, measurePytorch } from './pytorchReference.js';

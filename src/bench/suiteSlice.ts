@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { paperArms, withFlatness } from '../claims/paperArms.js';
 import { ciProfile } from '../claims/profiles/miniProfile.js';
-import { initBackend } from '../engine/backend/initBackend.js';
-import { runAll } from '../experiment/runScheduler.js';
-import { RunStore } from '../experiment/runStore.js';
+import { runAll } from '../run/runScheduler.js';
+import { openStore } from '../store/experimentStore.js';
 
 /** The scheduler's work-sharing levers, each on or off. */
 export interface SharingLevers {
@@ -19,13 +18,12 @@ export interface SharingLevers {
  * work-sharing levers as given: the scheduler levers of `npm run bench -- --levers`.
  */
 export async function measureSuiteSlice(options: { levers: SharingLevers; seed: number }): Promise<{ runs: number; seconds: number }> {
-  const backend = await initBackend();
   const dir = mkdtempSync(join(tmpdir(), 'gst-bench-store-'));
   const arms = [...Object.values(paperArms), ...[paperArms.baseline, paperArms.pruneSSmall, paperArms.pruneLLarge].map(withFlatness)];
   const requests = arms.map((arm) => ({ config: ciProfile.runConfig(arm), seed: options.seed, label: arm.label }));
   const start = performance.now();
   try {
-    await runAll(requests, { store: new RunStore({ dir }), backend: backend.name, workers: 1, ...options.levers });
+    await runAll(requests, { store: openStore({ root: dir }), workers: 1, ...options.levers });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

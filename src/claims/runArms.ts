@@ -1,8 +1,7 @@
-import { initBackend } from '../engine/backend/initBackend.js';
 import { defaultProgressSink } from '../engine/train/progress.js';
-import type { RunResult } from '../experiment/runResult.js';
-import { runAll } from '../experiment/runScheduler.js';
-import { RunStore, defaultStoreDir } from '../experiment/runStore.js';
+import type { RunResult } from '../run/runResult.js';
+import { runAll } from '../run/runScheduler.js';
+import { defaultStoreRoot, openStore } from '../store/experimentStore.js';
 import { armSeeds, type ArmSpec } from './armSpec.js';
 import type { Profile, SeedPhase } from './profiles/profile.js';
 
@@ -17,13 +16,12 @@ export async function runArms(options: {
   phase: SeedPhase;
   label: string;
 }): Promise<{ runs: Readonly<Record<string, readonly RunResult[]>>; backend: string; tfjsVersion: string }> {
-  const backend = await initBackend();
-  const store = new RunStore({ dir: defaultStoreDir() });
+  const store = openStore({ root: defaultStoreRoot() });
   const seeds = options.profile.seeds(options.replicates, options.phase);
   const entries = Object.entries(options.arms);
   const requests = entries.flatMap(([, arm]) => armSeeds(arm, seeds).map((seed, i) => ({ config: options.profile.runConfig(arm), seed, label: `${options.label}: ${arm.label} #${i + 1}` })));
   const sink = defaultProgressSink();
-  const results = await runAll(requests, { store, backend: backend.name, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });
+  const { results, backend } = await runAll(requests, { store, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });
   const runs = Object.fromEntries(entries.map(([id], a) => [id, results.slice(a * seeds.length, (a + 1) * seeds.length)]));
   return { runs, backend: backend.name, tfjsVersion: backend.tfjsVersion };
 }

@@ -1,4 +1,4 @@
-import type { Divergence } from '../engine/train/trainRun.js';
+import type { Divergence } from '../engine/train/epochLog.js';
 import type { EpochReading } from '../metrics/readings.js';
 
 /**

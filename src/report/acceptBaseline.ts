@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../experiment/atomicFile.js';
+import { writeFileAtomic } from '../store/atomicFile.js';
 import type { ClaimsDocument } from './claimsDocument.js';
 
 const [reportDir = 'reports/latest', target] = process.argv.slice(2);

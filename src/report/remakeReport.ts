@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../experiment/atomicFile.js';
+import { writeFileAtomic } from '../store/atomicFile.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import type { ClaimsDocument } from './claimsDocument.js';
 import { coreClaim } from '../claims/coreClaim.js';

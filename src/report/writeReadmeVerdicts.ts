@@ -4,7 +4,7 @@
  * holds exactly this table, so it is never edited by hand.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../experiment/atomicFile.js';
+import { writeFileAtomic } from '../store/atomicFile.js';
 import type { ClaimsDocument } from './claimsDocument.js';
 import { verdictTableMarkdown, withVerdictTable } from './verdictTable.js';
 

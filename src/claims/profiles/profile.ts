@@ -1,4 +1,4 @@
-import type { RunConfig } from '../../experiment/runConfig.js';
+import type { RunConfig } from '../../run/runConfig.js';
 import type { ArmSpec } from '../armSpec.js';
 import type { SequentialDesign } from '../sequentialDesign.js';
 

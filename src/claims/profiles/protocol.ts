@@ -1,6 +1,6 @@
 import type { ScoreName } from '../../pruning/scores/scoreRegistry.js';
 import type { TrainConfig } from '../../engine/train/trainConfig.js';
-import type { RunConfig } from '../../experiment/runConfig.js';
+import type { RunConfig } from '../../run/runConfig.js';
 import type { FlatnessConfig } from '../../metrics/flatness/measureFlatness.js';
 import type { LayerSchedule } from '../../pruning/schedule.js';
 import type { ArmSpec } from '../armSpec.js';

@@ -13,29 +13,9 @@ import { evaluateModel, type Evaluation } from './evaluate.js';
 import { formatDuration, type ProgressSink } from './progress.js';
 import { validateTrainConfig, type TrainConfig } from './trainConfig.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from './trainingHooks.js';
-import { captureCheckpoint, restoreCheckpoint, type SharedPrefix, type TrainingCheckpoint } from './trainingCheckpoint.js';
+import { captureCheckpoint, restoreCheckpoint, type TrainingCheckpoint } from './trainingCheckpoint.js';
 import { trainStep } from './trainStep.js';
-
-/** One epoch of a run's log. Accuracies are fractions in [0, 1]. */
-export interface EpochLog {
-  /** 0-based. */
-  readonly epoch: number;
-  readonly learningRate: number;
-  /** Running mean over the epoch's minibatches, in train mode (as the paper's code logs it). */
-  readonly trainAccuracy: number;
-  readonly trainLoss: number;
-  /** Test accuracy at the end of the epoch (after any pruning event of that epoch). */
-  readonly testAccuracy: number;
-  readonly testLoss: number;
-  readonly validationAccuracy?: number;
-  readonly seconds: number;
-}
-
-/** A run whose loss became NaN/Inf: it stops there and is never averaged as a normal result. */
-export interface Divergence {
-  readonly epoch: number;
-  readonly step: number;
-}
+import type { Divergence, EpochLog } from './epochLog.js';
 
 /** What the training loop measured. */
 export interface TrainOutcome {
@@ -46,7 +26,7 @@ export interface TrainOutcome {
   readonly wallSeconds: number;
   /** Training examples per second over the run (training batches only). */
   readonly examplesPerSecond: number;
-  /** Epochs taken from a shared-prefix checkpoint instead of being trained by this call. */
+  /** Epochs restored from the `start` state instead of being trained by this call. */
   readonly resumedEpochs?: number;
 }
 
@@ -70,10 +50,13 @@ export interface TrainRunOptions {
   /** Label shown in progress lines. */
   readonly label?: string;
   /**
-   * Prefix sharing: the run continues from the longest stored checkpoint within its inert epochs
-   * (bit-identical to training those epochs again) and stores its own at the end of them.
+   * A training state to continue from (after its `epochsDone` epochs, at most `config.epochs`):
+   * the run is bit-identical to one that trained those epochs itself, provided the hooks do
+   * nothing in them. A state as long as the run only restores it (e.g. to measure flatness).
    */
-  readonly prefix?: SharedPrefix;
+  readonly start?: TrainingCheckpoint;
+  /** Hands the training state to `save` after each of these epoch counts (e.g. for runs sharing the prefix). */
+  readonly checkpoints?: { readonly after: readonly number[]; save(checkpoint: TrainingCheckpoint): void };
 }
 
 /**
@@ -127,18 +110,17 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   const observe = hooks.observe ? (unit: Parameters<NonNullable<TrainingHooks['observe']>>[0], out: tf.Tensor4D) => hooks.observe?.(unit, out, context) : undefined;
 
   hooks.beforeTraining?.(context);
-  const prefix = options.prefix;
-  const shareable = Math.min(prefix?.inertEpochs ?? 0, config.epochs);
-  const resumed = shareable >= 1 ? prefix?.checkpoints.latest(shareable) : undefined;
-  const saveAfter = new Set([shareable, ...(prefix?.saveAlsoAfter ?? [])].filter((e) => e >= 1 && e <= shareable));
+  const resumed = options.start;
   if (resumed !== undefined) {
+    if (resumed.epochsDone > config.epochs) throw new Error(`start: the state holds ${resumed.epochsDone} epochs but the run has ${config.epochs}; continue from a state at most the run's length`);
     restoreCheckpoint(resumed, model, optimizer);
     epochs.push(...resumed.epochs);
     step = resumed.step;
     trainSeconds = resumed.trainSeconds;
     examples = resumed.examples;
-    progress?.(`${options.label ?? `seed ${seed}`} continues after epoch ${resumed.epochsDone} from a shared-prefix checkpoint`);
+    progress?.(`${options.label ?? `seed ${seed}`} continues after epoch ${resumed.epochsDone} from a stored training state`);
   }
+  const checkpointAfter = new Set(options.checkpoints?.after);
   for (epoch = resumed?.epochsDone ?? 0; epoch < config.epochs && diverged === undefined; epoch++) {
     const epochStart = performance.now();
     const learningRate = learningRateAt(config.optimizer.learningRate, config.lrSchedule, epoch);
@@ -182,9 +164,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
           `${Math.round(seen / seconds)} ex/s, ${formatDuration(left)} left`,
       );
     }
-    if (prefix !== undefined && saveAfter.has(epoch + 1) && !prefix.checkpoints.has(epoch + 1)) {
-      prefix.checkpoints.save(captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
-    }
+    if (checkpointAfter.has(epoch + 1)) options.checkpoints?.save(captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
   }
   const outcome: TrainOutcome = {
     seed,

@@ -1,5 +1,5 @@
 import type { BackendInfo } from '../engine/backend/initBackend.js';
-import type { Divergence, EpochLog } from '../engine/train/trainRun.js';
+import type { Divergence, EpochLog } from '../engine/train/epochLog.js';
 import type { FlatnessResult } from '../metrics/flatness/measureFlatness.js';
 import type { PruningEventLog } from '../pruning/pruningController.js';
 import type { RunConfig } from './runConfig.js';
@@ -32,11 +32,11 @@ export interface RunResult {
   readonly examplesPerSecond: number;
   /** Wall-clock seconds of the flatness measurement after training, when configured. */
   readonly flatnessSeconds?: number;
-  /** Epochs continued from a shared-prefix checkpoint (bit-identical to training them again). */
+  /** Epochs continued from a stored training state (bit-identical to training them again). */
   readonly resumedEpochs?: number;
   /**
-   * Present when this run's training was not repeated: it is the training of the run with this key
-   * (the same config without the measurement), measured on that run's stored final state.
+   * Present when this run's training was not repeated: the key of its training twin (the same run
+   * without the measurement, src/run/trainingTwin.ts), whose kept final state it was measured on.
    */
-  readonly measuredOnRun?: string;
+  readonly twinKey?: string;
 }

@@ -1,15 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/experiment/canonicalJson.js';
-import { runAll } from '../../src/experiment/runScheduler.js';
-import { runKey } from '../../src/experiment/runKey.js';
-import { RunStore } from '../../src/experiment/runStore.js';
+import { canonicalJson } from '../../src/store/canonicalJson.js';
+import { runAll } from '../../src/run/runScheduler.js';
+import { runKey } from '../../src/store/runKey.js';
+import { RunStore } from '../../src/store/runStore.js';
+import { tempStore as newStore } from '../support/tempStore.js';
 import { tinyRunConfig } from '../support/tinyRunConfig.js';
-
-const newStore = () => new RunStore({ dir: mkdtempSync(join(tmpdir(), 'gst-store-')) });
 
 describe('run keys', () => {
   it('are content addresses: key order does not matter, seed, backend and config do', () => {
@@ -25,7 +24,7 @@ describe('run keys', () => {
 
 describe('RunStore', () => {
   it('locks a run for one live process, and takes over the lock of a dead one', () => {
-    const store = newStore();
+    const store = newStore().runs;
     expect(store.tryLock('k')).toBe(true);
     expect(store.tryLock('k')).toBe(false);
     store.unlock('k');
@@ -44,42 +43,42 @@ describe('runAll', () => {
     const store = newStore();
     const requests = [0, 1, 0].map((seed) => ({ config: tinyRunConfig, seed, label: `tiny ${seed}` }));
     const lines: string[] = [];
-    const first = await runAll(requests, { store, backend: 'wasm', workers: 0, progress: (l) => lines.push(l) });
+    const { results: first } = await runAll(requests, { store, workers: 0, progress: (l) => lines.push(l) });
     expect(first.map((r) => r.seed)).toEqual([0, 1, 0]);
     expect(first[0]).toEqual(first[2]);
-    expect(readdirSync(join(store.dir, 'runs')).sort()).toHaveLength(2);
-    expect(readdirSync(join(store.dir, 'locks'))).toHaveLength(0);
+    expect(readdirSync(join(store.root, 'runs')).sort()).toHaveLength(2);
+    expect(readdirSync(join(store.root, 'locks'))).toHaveLength(0);
     const again: string[] = [];
-    const second = await runAll(requests, { store, backend: 'wasm', workers: 0, progress: (l) => again.push(l) });
+    const { results: second } = await runAll(requests, { store, workers: 0, progress: (l) => again.push(l) });
     expect(second).toEqual(first);
     expect(again).toHaveLength(0);
   });
 
   it('trains in worker processes with the same results as in-process', async () => {
     const store = newStore();
-    const [inWorker] = await runAll([{ config: tinyRunConfig, seed: 7, label: 'w' }], { store, backend: 'wasm', workers: 1 });
-    const [inProcess] = await runAll([{ config: tinyRunConfig, seed: 7, label: 'p' }], { store: newStore(), backend: 'wasm', workers: 0 });
+    const [inWorker] = (await runAll([{ config: tinyRunConfig, seed: 7, label: 'w' }], { store, workers: 1 })).results;
+    const [inProcess] = (await runAll([{ config: tinyRunConfig, seed: 7, label: 'p' }], { store: newStore(), workers: 0 })).results;
     expect(inWorker.epochs.map((e) => [e.trainLoss, e.testAccuracy])).toEqual(inProcess.epochs.map((e) => [e.trainLoss, e.testAccuracy]));
   });
 
   it('loses nothing finished when the scheduling process is killed mid-suite, and the next invocation resumes', async () => {
     const store = newStore();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'specs/support/scheduleRuns.ts', store.dir, '2', '3'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'specs/support/scheduleRuns.ts', store.root, '2', '3'], { stdio: 'ignore' });
     const firstKey = runKey({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 3 } }, seed: 0, backend: 'wasm' });
     const deadline = Date.now() + 90_000;
-    while (!existsSync(join(store.dir, 'runs', `${firstKey}.json`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!existsSync(join(store.root, 'runs', `${firstKey}.json`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    expect(store.has(firstKey)).toBe(true);
+    expect(store.runs.has(firstKey)).toBe(true);
     // the second run's lock is left behind by the killed process
-    expect(readdirSync(join(store.dir, 'locks'))).toHaveLength(1);
+    expect(readdirSync(join(store.root, 'locks'))).toHaveLength(1);
     const lines: string[] = [];
-    const results = await runAll(
+    const { results } = await runAll(
       [0, 1].map((seed) => ({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 3 } }, seed, label: `tiny ${seed}` })),
-      { store, backend: 'wasm', workers: 0, progress: (l) => lines.push(l) },
+      { store, workers: 0, progress: (l) => lines.push(l) },
     );
     expect(results.map((r) => r.seed)).toEqual([0, 1]);
     expect(lines.at(-1)).toMatch(/^runs 1\/1 trained \(1 cached\)/);
-    expect(readdirSync(join(store.dir, 'locks'))).toHaveLength(0);
+    expect(readdirSync(join(store.root, 'locks'))).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
-import { engineVersion } from './engineVersion.js';
-import type { RunConfig } from './runConfig.js';
+import { engineVersion } from '../engine/engineVersion.js';
+import type { RunConfig } from '../run/runConfig.js';
 
 /** What identifies a run in the store. */
 export interface RunIdentity {

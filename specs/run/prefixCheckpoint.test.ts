@@ -1,32 +1,38 @@
 import type { SelectionName } from '../../src/pruning/selections.js';
 import type { VariantName } from '../../src/pruning/variants/variantRegistry.js';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { hashVariables } from '../../src/engine/models/parameterHash.js';
 import { buildModel } from '../../src/engine/models/modelRegistry.js';
 import { createOptimizer } from '../../src/engine/optim/optimizerRegistry.js';
 import { trainRun } from '../../src/engine/train/trainRun.js';
-import { decodeCheckpoint, encodeCheckpoint, restoreCheckpoint, type TrainingCheckpoint } from '../../src/engine/train/trainingCheckpoint.js';
+import { restoreCheckpoint, type TrainingCheckpoint } from '../../src/engine/train/trainingCheckpoint.js';
 import { tf } from '../../src/engine/tf.js';
-import { executeRun } from '../../src/experiment/executeRun.js';
-import { PrefixCheckpointStore, prefixKey } from '../../src/experiment/prefixCheckpointStore.js';
-import type { RunConfig } from '../../src/experiment/runConfig.js';
-import type { RunResult } from '../../src/experiment/runResult.js';
-import { runAll } from '../../src/experiment/runScheduler.js';
-import { RunStore } from '../../src/experiment/runStore.js';
+import { executeJob } from '../../src/run/executeJob.js';
+import { executeRun } from '../../src/run/executeRun.js';
+import { planRuns } from '../../src/run/planRuns.js';
+import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunResult } from '../../src/run/runResult.js';
+import { runAll } from '../../src/run/runScheduler.js';
+import { decodeCheckpoint, encodeCheckpoint } from '../../src/store/checkpointCodec.js';
+import type { ExperimentStore } from '../../src/store/experimentStore.js';
+import { prefixKey } from '../../src/store/prefixKey.js';
 import { inertEpochs } from '../../src/pruning/inertEpochs.js';
 import { createPruning } from '../../src/pruning/pruningController.js';
 import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
+import { tempStore } from '../support/tempStore.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 beforeAll(async () => {
   await initBackend();
 });
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'gst-ckpt-'));
+/** Executes one run as the scheduler would plan it alone, sharing prefixes through `store`. */
+async function runSharing(config: RunConfig, seed: number, store: ExperimentStore): Promise<RunResult> {
+  const plan = planRuns([{ config, seed, label: 'run' }], { backend: 'wasm', prefixCheckpoints: true, finalStates: false, finalStateBytes: 0 }, { hasRun: () => false, hasFinalState: () => false });
+  return executeJob(plan.jobs[0], { store });
+}
 
 const train = { ...tinyTrainConfig, epochs: 4 };
 const pruneFrom = (start: number, selection: SelectionName, variant: VariantName = 'remove'): PruningConfig => ({
@@ -109,49 +115,56 @@ describe('shared training prefixes', () => {
   });
 
   it('give bit-identical weights whether a run trains its prefix or continues from the checkpoint', async () => {
-    const store = new PrefixCheckpointStore(tempDir());
-    const hashOf = async (prefix: boolean) => {
+    const { prefixes } = tempStore();
+    const identity = { train, seed: 3, backend: 'wasm' };
+    const hashOf = async (how: 'plain' | 'saving' | 'continuing') => {
       const pruning = createPruning(pruneFrom(2, 'largest'), { seed: 3 });
-      const run = await trainRun({ config: train, seed: 3, hooks: pruning.hooks, prefix: prefix ? { checkpoints: store.checkpoints({ train, seed: 3, backend: 'wasm' }), inertEpochs: 2 } : undefined });
+      const run = await trainRun({
+        config: train,
+        seed: 3,
+        hooks: pruning.hooks,
+        start: how === 'continuing' ? prefixes.latest(identity, 2) : undefined,
+        checkpoints: how === 'saving' ? { after: [2], save: (checkpoint) => prefixes.save(identity, checkpoint) } : undefined,
+      });
       const hash = hashVariables(run.model.namedVariables());
       const optimizerHash = hashVariables(run.optimizer.stateVariables().map((v, i) => [`${i}`, v]));
       const resumed = run.outcome.resumedEpochs;
       run.dispose();
       return { hash, optimizerHash, resumed };
     };
-    const plain = await hashOf(false);
-    const saving = await hashOf(true);
-    expect(readdirSync(store.dir)).toHaveLength(1);
-    const continuing = await hashOf(true);
+    const plain = await hashOf('plain');
+    const saving = await hashOf('saving');
+    expect(readdirSync(prefixes.dir)).toHaveLength(1);
+    const continuing = await hashOf('continuing');
     expect(saving).toEqual({ ...plain, resumed: undefined });
     expect(continuing).toEqual({ ...plain, resumed: 2 });
   });
 
   it('let runs of other arms continue from one prefix with results equal to training it themselves', async () => {
-    const checkpoints = new PrefixCheckpointStore(tempDir());
+    const store = tempStore();
     const config = (selection: SelectionName, variant?: VariantName): RunConfig => ({ train, pruning: pruneFrom(2, selection, variant) });
-    const first = await executeRun({ config: config('largest'), seed: 5, checkpoints });
+    const first = await runSharing(config('largest'), 5, store);
     expect(first.resumedEpochs).toBeUndefined();
     for (const [selection, variant] of [['smallest', 'remove'], ['random', 'zeroing']] as const) {
-      const shared = await executeRun({ config: { ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, seed: 5, checkpoints });
+      const shared = await runSharing({ ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, 5, store);
       const own = await executeRun({ config: { ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, seed: 5 });
       expect(shared.resumedEpochs).toBe(2);
       expect(measured(shared)).toEqual(measured(own));
       expect(shared.events[0].epoch).toBe(2);
     }
-    expect(readdirSync(checkpoints.dir)).toHaveLength(1);
+    expect(readdirSync(store.prefixes.dir)).toHaveLength(1);
   });
 
   it('let an unpruned run continue from the end of a shorter one, and never from beyond a pruned run\'s first event', async () => {
-    const checkpoints = new PrefixCheckpointStore(tempDir());
+    const store = tempStore();
     const none = (epochs: number): RunConfig => ({ train: { ...train, epochs }, pruning: { ...pruneFrom(2, 'smallest'), variant: 'none' } });
-    expect((await executeRun({ config: none(3), seed: 8, checkpoints })).resumedEpochs).toBeUndefined();
-    const longer = await executeRun({ config: none(4), seed: 8, checkpoints });
+    expect((await runSharing(none(3), 8, store)).resumedEpochs).toBeUndefined();
+    const longer = await runSharing(none(4), 8, store);
     expect(longer.resumedEpochs).toBe(3);
     expect(measured(longer)).toEqual(measured(await executeRun({ config: none(4), seed: 8 })));
-    const pruned = await executeRun({ config: { train, pruning: pruneFrom(2, 'largest') }, seed: 8, checkpoints });
+    const pruned = await runSharing({ train, pruning: pruneFrom(2, 'largest') }, 8, store);
     expect(pruned.resumedEpochs).toBeUndefined();
-    expect(readdirSync(checkpoints.dir).map((f) => f.split('.')[1]).sort()).toEqual(['2', '3', '4']);
+    expect(readdirSync(store.prefixes.dir).map((f) => f.split('.')[1]).sort()).toEqual(['2', '3', '4']);
   });
 
   it('are used by the scheduler (unless GST_PREFIX_CHECKPOINTS=0), which has the first run of a family store what the others need, without changing any result', async () => {
@@ -159,24 +172,25 @@ describe('shared training prefixes', () => {
       { config: { train, pruning: { ...pruneFrom(2, 'smallest'), variant: 'none' as const } }, seed: 6, label: 'none' },
       ...(['largest', 'smallest'] as const).map((selection) => ({ config: { train, pruning: pruneFrom(2, selection) }, seed: 6, label: selection })),
     ];
-    const shared = new RunStore({ dir: tempDir() });
-    const sharedResults = await runAll(requests, { store: shared, backend: 'wasm', workers: 0 });
-    const plainResults = await runAll(requests, { store: new RunStore({ dir: tempDir() }), backend: 'wasm', workers: 0, prefixCheckpoints: false });
+    const shared = tempStore();
+    const { results: sharedResults } = await runAll(requests, { store: shared, workers: 0 });
+    const { results: plainResults } = await runAll(requests, { store: tempStore(), workers: 0, prefixCheckpoints: false });
     // the unpruned run, trained first, stores the checkpoint the pruned runs need
     expect(sharedResults.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);
     expect(sharedResults.map(measured)).toEqual(plainResults.map(measured));
-    expect(readdirSync(join(shared.dir, 'checkpoints')).map((f) => f.split('.')[1]).sort()).toEqual(['2', '4']);
+    expect(readdirSync(shared.prefixes.dir).map((f) => f.split('.')[1]).sort()).toEqual(['2', '4']);
     // the same through a worker process
-    const inWorker = await runAll(requests, { store: new RunStore({ dir: tempDir() }), backend: 'wasm', workers: 1 });
+    const { results: inWorker } = await runAll(requests, { store: tempStore(), workers: 1 });
     expect(inWorker.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);
     expect(inWorker.map(measured)).toEqual(plainResults.map(measured));
   });
 
   it('turn a corrupt checkpoint file into an error naming it', async () => {
-    const checkpoints = new PrefixCheckpointStore(tempDir());
+    const store = tempStore();
     const identity = { train, seed: 7, backend: 'wasm' };
-    writeFileSync(checkpoints.path(identity, 2), 'garbage');
-    expect(readFileSync(checkpoints.path(identity, 2), 'utf8')).toBe('garbage');
-    await expect(executeRun({ config: { train, pruning: pruneFrom(2, 'largest') }, seed: 7, checkpoints })).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
+    store.prefixes.save(identity, { epochsDone: 2, step: 0, epochs: [], trainSeconds: 0, examples: 0, optimizerCounters: {}, tensors: [] });
+    writeFileSync(store.prefixes.path(identity, 2), 'garbage');
+    expect(readFileSync(store.prefixes.path(identity, 2), 'utf8')).toBe('garbage');
+    await expect(runSharing({ train, pruning: pruneFrom(2, 'largest') }, 7, store)).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
   });
 });

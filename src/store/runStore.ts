@@ -1,20 +1,14 @@
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
-import { readSetting } from '../settings.js';
+import { join } from 'node:path';
 import { writeJsonAtomic } from './atomicFile.js';
-import type { RunResult } from './runResult.js';
+import type { RunResult } from '../run/runResult.js';
 
 /** Who holds a run's lock. */
 export interface LockInfo {
   readonly pid: number;
   readonly host: string;
   readonly since: string;
-}
-
-/** The default store folder: `GST_STORE`, else `.gst-store/` in the working directory. */
-export function defaultStoreDir(): string {
-  return resolve(readSetting('GST_STORE'));
 }
 
 function processAlive(pid: number): boolean {
@@ -27,7 +21,7 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * The on-disk experiment store: one JSON file per finished run under `runs/<key>.json`, written
+ * The run results of the store (see {@link openStore}): one JSON file per finished run under `runs/<key>.json`, written
  * atomically (a crash never leaves a half-written result), and one lock file per run being trained
  * under `locks/<key>.lock`, created exclusively so that parallel processes, or machines sharing the
  * folder, never train the same run twice. A lock whose process is gone (same host) or that is older
@@ -35,8 +29,8 @@ function processAlive(pid: number): boolean {
  *
  * @example
  * ```ts
- * const store = new RunStore({ dir: defaultStoreDir() });
- * store.read(key) ?? (store.tryLock(key) && store.write(key, await executeRun(...)));
+ * const { runs } = openStore({ root: '.gst-store' });
+ * runs.read(key) ?? (runs.tryLock(key) && runs.write(key, await executeJob(job, { store })));
  * ```
  */
 export class RunStore {

@@ -1,15 +1,28 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { RunJob } from './runJob.js';
 import type { RunResult } from './runResult.js';
-import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
 
-/** Worker processes (`runWorker.ts`) that train one run at a time each and stay alive across runs. */
+/** Parent → worker: execute this job against the store under `storeRoot`. */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly job: RunJob;
+  readonly storeRoot: string;
+}
+
+/** Worker → parent: a progress line, the result, or an error. */
+export type WorkerReply =
+  | { readonly id: number; readonly progress: string }
+  | { readonly id: number; readonly result: RunResult }
+  | { readonly id: number; readonly error: string };
+
+/** Worker processes (`runWorker.ts`) that execute one job at a time each and stay alive across jobs. */
 export class WorkerPool {
   private readonly idle: ChildProcess[] = [];
   private readonly all: ChildProcess[] = [];
   private nextId = 0;
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly storeRoot: string) {}
 
   private spawn(): ChildProcess {
     const child = fork(join(import.meta.dirname, 'runWorker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -17,18 +30,15 @@ export class WorkerPool {
     return child;
   }
 
-  get capacity(): number {
-    return this.size;
-  }
-
-  run(request: Pick<WorkerRequest, 'config' | 'seed' | 'label'>, extra: Pick<WorkerRequest, 'checkpointDir' | 'prefixPoints' | 'keepFinalState' | 'measureAfter'>, onProgress: (line: string) => void): Promise<RunResult> {
+  /** Executes `job` in an idle worker (or a new one); progress lines arrive through `onProgress`. */
+  run(job: RunJob, onProgress: (line: string) => void): Promise<RunResult> {
     const child = this.idle.pop() ?? this.spawn();
     const id = this.nextId++;
     return new Promise<RunResult>((resolve, reject) => {
       const onExit = (code: number | null, signal: string | null) => {
         cleanup();
         this.all.splice(this.all.indexOf(child), 1);
-        reject(new Error(`worker for ${request.label} exited (code ${code}, signal ${signal}) before finishing`));
+        reject(new Error(`worker for ${job.label} exited (code ${code}, signal ${signal}) before finishing`));
       };
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
@@ -36,7 +46,7 @@ export class WorkerPool {
         cleanup();
         this.idle.push(child);
         if ('result' in reply) resolve(reply.result);
-        else reject(new Error(`run ${request.label} (seed ${request.seed}) failed in its worker:\n${reply.error}`));
+        else reject(new Error(`run ${job.label} (seed ${job.seed}) failed in its worker:\n${reply.error}`));
       };
       const cleanup = () => {
         child.off('message', onMessage);
@@ -44,7 +54,7 @@ export class WorkerPool {
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
-      child.send({ id, config: request.config, seed: request.seed, label: request.label, ...extra } satisfies WorkerRequest);
+      child.send({ id, job, storeRoot: this.storeRoot } satisfies WorkerRequest);
     });
   }
 

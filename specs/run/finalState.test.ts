@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../src/engine/backend/initBackend.js';
+import { executeJob } from '../../src/run/executeJob.js';
+import { executeRun, measureOnTwin } from '../../src/run/executeRun.js';
+import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunResult } from '../../src/run/runResult.js';
+import { runAll } from '../../src/run/runScheduler.js';
+import { trainingTwin } from '../../src/run/trainingTwin.js';
+import { runKey } from '../../src/store/runKey.js';
+import { tempStore } from '../support/tempStore.js';
+import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+const measuredConfig: RunConfig = {
+  train: { ...tinyTrainConfig, epochs: 3 },
+  pruning: { variant: 'remove', selection: 'largest', score: 'l2', interval: 1, layers: [{ layer: 'conv4', fraction: 0.5, start: 1, end: 2 }] },
+  flatness: { examples: 32, topK: 1, iterations: 2 },
+};
+const twinConfig = trainingTwin(measuredConfig);
+const twinKey = (seed: number) => runKey({ config: twinConfig, seed, backend: 'wasm' });
+
+/** A result without timings and the note of where its training came from. */
+function measured(result: RunResult) {
+  const { wallSeconds: _w, examplesPerSecond: _e, resumedEpochs: _r, flatnessSeconds: _f, twinKey: _m, ...rest } = result;
+  return { ...rest, epochs: result.epochs.map(({ seconds: _s, ...epoch }) => epoch) };
+}
+
+describe('final training states', () => {
+  it('let a flatness run measure on its twin\'s final state, with the result of training it again', async () => {
+    const { finalStates } = tempStore();
+    const twin = await executeRun({ config: twinConfig, seed: 4, keepFinalState: { save: (state) => finalStates.save(twinKey(4), state) } });
+    const onState = await measureOnTwin({ config: measuredConfig, seed: 4, twin, twinKey: twinKey(4), state: finalStates.load(twinKey(4)) });
+    const trained = await executeRun({ config: measuredConfig, seed: 4 });
+    expect(onState.twinKey).toBe(twinKey(4));
+    expect(onState.flatness?.curvature).toBeGreaterThan(0);
+    expect(measured(onState)).toEqual(measured(trained));
+    expect(readdirSync(finalStates.dir)).toEqual([`${twinKey(4)}.ckpt`]);
+  });
+
+  it('are kept by the scheduler for the twin of a requested flatness run (trained first), also through a worker', async () => {
+    const reference = measured(await executeRun({ config: measuredConfig, seed: 9 }));
+    for (const workers of [0, 1]) {
+      const store = tempStore();
+      const [result] = (await runAll([{ config: measuredConfig, seed: 9, label: 'flat' }], { store, workers, finalStateMb: 0 })).results;
+      expect(result.twinKey).toBe(twinKey(9));
+      expect(measured(result)).toEqual(reference);
+      expect(store.runs.read(twinKey(9))?.flatness).toBeUndefined();
+      expect(readdirSync(store.finalStates.dir)).toEqual([`${twinKey(9)}.ckpt`]);
+    }
+  });
+
+  it('are kept for every run up to the size limit; a twin stored without one, or GST_FINAL_STATES=0, leaves the flatness run to train', async () => {
+    const small = tempStore();
+    await runAll([{ config: twinConfig, seed: 2, label: 'twin' }], { store: small, workers: 0, finalStateMb: 16 });
+    expect(readdirSync(small.finalStates.dir)).toEqual([`${twinKey(2)}.ckpt`]);
+    const [onState] = (await runAll([{ config: measuredConfig, seed: 2, label: 'flat' }], { store: small, workers: 0 })).results;
+    expect(onState.twinKey).toBe(twinKey(2));
+
+    const none = tempStore();
+    await runAll([{ config: twinConfig, seed: 2, label: 'twin' }], { store: none, workers: 0, finalStateMb: 0 });
+    const [trained] = (await runAll([{ config: measuredConfig, seed: 2, label: 'flat' }], { store: none, workers: 0 })).results;
+    expect(trained.twinKey).toBeUndefined();
+    expect(measured(trained)).toEqual(measured(onState));
+
+    const off = tempStore();
+    const [own] = (await runAll([{ config: measuredConfig, seed: 2, label: 'flat' }], { store: off, workers: 0, finalStates: false })).results;
+    expect(own.twinKey).toBeUndefined();
+    expect(existsSync(join(off.root, 'final'))).toBe(false);
+  });
+
+  it('turn a corrupt state file into an error naming it', async () => {
+    const store = tempStore();
+    store.runs.write(twinKey(4), await executeRun({ config: twinConfig, seed: 4 }));
+    store.finalStates.save(twinKey(4), { epochsDone: 0, step: 0, epochs: [], trainSeconds: 0, examples: 0, optimizerCounters: {}, tensors: [] });
+    writeFileSync(store.finalStates.path(twinKey(4)), 'garbage');
+    const job = { config: measuredConfig, seed: 4, label: 'flat', key: runKey({ config: measuredConfig, seed: 4, backend: 'wasm' }), backend: 'wasm', twinKey: twinKey(4) };
+    await expect(executeJob(job, { store })).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
+  });
+});

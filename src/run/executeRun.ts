@@ -1,0 +1,114 @@
+import type { ConvNet } from '../engine/models/convNet.js';
+import type { ProgressSink } from '../engine/train/progress.js';
+import type { TrainingCheckpoint } from '../engine/train/trainingCheckpoint.js';
+import { trainRun, type TrainedRun, type TrainRunOptions } from '../engine/train/trainRun.js';
+import { measureFlatness } from '../metrics/flatness/measureFlatness.js';
+import { createPruning } from '../pruning/pruningController.js';
+import type { RunConfig } from './runConfig.js';
+import { runResultVersion, type RunResult } from './runResult.js';
+
+/** Options of {@link executeRun}. */
+export interface ExecuteRunOptions {
+  readonly config: RunConfig;
+  readonly seed: number;
+  readonly progress?: ProgressSink;
+  readonly label?: string;
+  /** A state to continue from, within the epochs the pruning leaves alone (see `trainRun`). */
+  readonly start?: TrainingCheckpoint;
+  /** Training states to hand out after these epoch counts. */
+  readonly checkpoints?: TrainRunOptions['checkpoints'];
+  /** Hands the final training state to `save` when it is at most `maxBytes`. */
+  readonly keepFinalState?: { readonly maxBytes?: number; save(state: TrainingCheckpoint): void };
+}
+
+/** Flatness of a trained run when its config asks for it (not for a diverged run). */
+function measure(config: RunConfig, run: TrainedRun, seed: number): Pick<RunResult, 'flatness' | 'flatnessSeconds'> {
+  if (config.flatness === undefined || run.outcome.diverged !== undefined) return {};
+  const start = performance.now();
+  const flatness = measureFlatness({ model: run.model, data: run.data, config: config.flatness, seed });
+  return { flatness, flatnessSeconds: (performance.now() - start) / 1000 };
+}
+
+/** Size of a run's final state in float32 (model and optimizer variables), without reading them. */
+function stateBytes(run: TrainedRun): number {
+  const variables = [...run.model.namedVariables().map(([, v]) => v), ...run.optimizer.stateVariables()];
+  return 4 * variables.reduce((n, v) => n + v.size, 0);
+}
+
+function countParameters(model: ConvNet): { remaining: number; total: number } {
+  let remaining = 0;
+  let total = 0;
+  for (const v of model.trainableVariables()) {
+    const data = v.dataSync();
+    total += data.length;
+    for (let i = 0; i < data.length; i++) if (data[i] !== 0) remaining += 1;
+  }
+  return { remaining, total };
+}
+
+/**
+ * Trains and measures one run: the engine with the pruning hooks, its epoch log and events, and
+ * (when configured) flatness at the end of training. It knows no store: states come in and go out
+ * explicitly. The model is disposed before returning.
+ *
+ * @example
+ * ```ts
+ * const result = await executeRun({ config, seed: 3 });
+ * meanStability(result.events.map((e) => e.stability)); // e.g. 81.2
+ * ```
+ */
+export async function executeRun(options: ExecuteRunOptions): Promise<RunResult> {
+  const { config, seed } = options;
+  const pruning = createPruning(config.pruning, { seed });
+  const run = await trainRun({ config: config.train, seed, hooks: pruning.hooks, progress: options.progress, label: options.label, start: options.start, checkpoints: options.checkpoints });
+  try {
+    const { outcome } = run;
+    const keep = options.keepFinalState;
+    if (keep !== undefined && stateBytes(run) <= (keep.maxBytes ?? Infinity)) keep.save(run.checkpoint());
+    return {
+      version: runResultVersion,
+      config,
+      seed,
+      backend: outcome.backend,
+      epochs: outcome.epochs,
+      events: pruning.events,
+      ...measure(config, run, seed),
+      parameters: countParameters(run.model),
+      diverged: outcome.diverged,
+      wallSeconds: outcome.wallSeconds,
+      examplesPerSecond: outcome.examplesPerSecond,
+      resumedEpochs: outcome.resumedEpochs,
+    };
+  } finally {
+    run.dispose();
+  }
+}
+
+/**
+ * A run whose training is its twin's: restores the twin's final state (no epoch is trained),
+ * measures, and takes the rest of the twin's result.
+ *
+ * @example
+ * ```ts
+ * const result = await measureOnTwin({ config, seed: 4, twin, twinKey, state: store.finalStates.load(twinKey) });
+ * result.twinKey === twinKey; // true
+ * ```
+ */
+export async function measureOnTwin(options: {
+  config: RunConfig;
+  seed: number;
+  twin: RunResult;
+  twinKey: string;
+  state: TrainingCheckpoint;
+  progress?: ProgressSink;
+  label?: string;
+}): Promise<RunResult> {
+  const { config, seed, twin, twinKey } = options;
+  if (twin.diverged !== undefined) return { ...twin, config, twinKey };
+  const run = await trainRun({ config: config.train, seed, progress: options.progress, label: options.label, start: options.state });
+  try {
+    return { ...twin, config, ...measure(config, run, seed), twinKey };
+  } finally {
+    run.dispose();
+  }
+}

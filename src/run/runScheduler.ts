@@ -1,0 +1,136 @@
+import { cpus } from 'node:os';
+import { initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
+import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
+import { readSetting } from '../settings.js';
+import type { ExperimentStore } from '../store/experimentStore.js';
+import { executeJob } from './executeJob.js';
+import { planRuns } from './planRuns.js';
+import type { RunJob, RunRequest } from './runJob.js';
+import type { RunResult } from './runResult.js';
+import { WorkerPool } from './workerPool.js';
+
+/** Options of {@link runAll}; unset levers come from the settings (src/settings.ts). */
+export interface SchedulerOptions {
+  readonly store: ExperimentStore;
+  /** Worker processes (default `GST_WORKERS`, else one per core); 0 trains in this process. */
+  readonly workers?: number;
+  readonly progress?: ProgressSink;
+  /** How often to look again at a run another process is training (ms, default 2000). */
+  readonly pollMs?: number;
+  /** Share training prefixes between runs (default `GST_PREFIX_CHECKPOINTS`, on). */
+  readonly prefixCheckpoints?: boolean;
+  /** Final states up to this size (MB) are kept for every run (default `GST_FINAL_STATE_MB`, 16); those of wanted twins always. */
+  readonly finalStateMb?: number;
+  /** Measured runs measure on their twin's kept final state (default `GST_FINAL_STATES`, on). */
+  readonly finalStates?: boolean;
+}
+
+/** What {@link runAll} returns: the results in request order, and the backend they were planned for. */
+export interface RunBatch {
+  readonly results: readonly RunResult[];
+  readonly backend: BackendInfo;
+}
+
+/** Worker processes to use by default: `GST_WORKERS`, else one per core. */
+export function defaultWorkers(): number {
+  return readSetting('GST_WORKERS') ?? cpus().length;
+}
+
+/** Progress lines of a batch: runs trained and cached, overall examples per second, time left. */
+function batchProgress(sink: ProgressSink | undefined, total: number, stored: number) {
+  const started = performance.now();
+  let cached = stored;
+  let finished = 0;
+  let examples = 0;
+  return {
+    done(result: RunResult) {
+      finished += 1;
+      examples += result.twinKey === undefined ? (result.epochs.length - (result.resumedEpochs ?? 0)) * (result.config.train.data.trainSize ?? 0) : 0;
+    },
+    /** A run another process finished meanwhile. */
+    foundStored() {
+      cached += 1;
+    },
+    line(detail?: string) {
+      if (!sink) return;
+      const elapsed = (performance.now() - started) / 1000;
+      const left = finished > 0 ? (elapsed / finished) * (total - finished) : 0;
+      const rate = finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '';
+      sink(`runs ${finished}/${total} trained (${cached} cached)${rate}${detail ? ` | ${detail}` : ''}`);
+    },
+  };
+}
+
+/**
+ * Makes every requested run available: the planner decides which runs must execute (twins,
+ * shared prefixes, kept states), finished runs are read from the store, the others execute (each at
+ * most once: per-run locks shared with other processes and machines) in worker processes, and each
+ * result is stored atomically as soon as it finishes, so an interruption loses only the runs in flight.
+ *
+ * @example
+ * ```ts
+ * const { results } = await runAll(requests, { store: openStore({ root: defaultStoreRoot() }), progress: console.error });
+ * ```
+ */
+export async function runAll(requests: readonly RunRequest[], options: SchedulerOptions): Promise<RunBatch> {
+  const { store } = options;
+  const backend = await initBackend();
+  const workers = options.workers ?? defaultWorkers();
+  const plan = planRuns(
+    requests,
+    {
+      backend: backend.name,
+      prefixCheckpoints: options.prefixCheckpoints ?? readSetting('GST_PREFIX_CHECKPOINTS'),
+      finalStates: options.finalStates ?? readSetting('GST_FINAL_STATES'),
+      finalStateBytes: (options.finalStateMb ?? readSetting('GST_FINAL_STATE_MB')) * 1e6,
+    },
+    { hasRun: (key) => store.runs.has(key), hasFinalState: (key) => store.finalStates.has(key) },
+  );
+  const pending = new Set(plan.jobs.map((job) => job.key));
+  const progress = batchProgress(options.progress, plan.jobs.length, plan.stored);
+  const pool = workers > 0 ? new WorkerPool(store.root) : undefined;
+  const execute = (job: RunJob) => {
+    const onProgress = (line: string) => progress.line(line);
+    return pool ? pool.run(job, onProgress) : executeJob(job, { store, progress: onProgress });
+  };
+  const queue = [...plan.jobs];
+  const waiting: RunJob[] = [];
+  const workerLoop = async (): Promise<void> => {
+    for (;;) {
+      const job = queue.shift() ?? waiting.shift();
+      if (job === undefined) return;
+      if (store.runs.has(job.key)) {
+        pending.delete(job.key);
+        progress.foundStored();
+        continue;
+      }
+      const twinTraining = job.twinKey !== undefined && pending.has(job.twinKey);
+      if (twinTraining || !store.runs.tryLock(job.key)) {
+        // its twin is still training here, or another process trains it: look again later
+        waiting.push(job);
+        if (queue.length === 0) await new Promise((r) => setTimeout(r, options.pollMs ?? 2000));
+        continue;
+      }
+      try {
+        const result = await execute(job);
+        store.runs.write(job.key, result);
+        pending.delete(job.key);
+        progress.done(result);
+        progress.line();
+      } finally {
+        store.runs.unlock(job.key);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, workerLoop));
+  } finally {
+    pool?.close();
+  }
+  const results = plan.keys.map((key, i) => {
+    const result = store.runs.read(key);
+    if (result === undefined) throw new Error(`run ${requests[i].label} (seed ${requests[i].seed}) has no result`);
+    return result;
+  });
+  return { results, backend };
+}

@@ -1,0 +1,41 @@
+import { join, resolve } from 'node:path';
+import { readSetting } from '../settings.js';
+import { FinalStateStore } from './finalStateStore.js';
+import { PrefixCheckpointStore } from './prefixCheckpointStore.js';
+import { RunStore } from './runStore.js';
+
+/**
+ * Everything stored about runs, under one root folder: finished run results and their locks
+ * (`runs/`, `locks/`), shared-prefix checkpoints (`checkpoints/`) and kept final states (`final/`).
+ * Opened once and passed as one object; a worker process opens the same root.
+ */
+export interface ExperimentStore {
+  readonly root: string;
+  readonly runs: RunStore;
+  readonly prefixes: PrefixCheckpointStore;
+  readonly finalStates: FinalStateStore;
+}
+
+/** The default store root: `GST_STORE`, else `.gst-store/` in the working directory. */
+export function defaultStoreRoot(): string {
+  return resolve(readSetting('GST_STORE'));
+}
+
+/**
+ * Opens (creating its folders) the store under `root`.
+ *
+ * @example
+ * ```ts
+ * const store = openStore({ root: defaultStoreRoot() });
+ * store.runs.read(runKey({ config, seed: 1, backend: 'wasm' })); // RunResult | undefined
+ * ```
+ */
+export function openStore(options: { root: string; staleLockAfterMs?: number }): ExperimentStore {
+  const root = resolve(options.root);
+  return {
+    root,
+    runs: new RunStore({ dir: root, staleAfterMs: options.staleLockAfterMs }),
+    prefixes: new PrefixCheckpointStore(join(root, 'checkpoints')),
+    finalStates: new FinalStateStore(join(root, 'final')),
+  };
+}
