@@ -1,4 +1,5 @@
 import { tf } from '../tf.js';
+import type { KernelArgs } from './wasmKernelScope.js';
 import { forwardConvInfo } from './signedPadding.js';
 import { runConvKernel } from './assemblyKernels.js';
 
@@ -12,11 +13,7 @@ import { runConvKernel } from './assemblyKernels.js';
  * convolution's filter, as large as `dy`, anew on every call, and the batch-as-channels layout
  * costs three transposes.
  */
-function conv2dBackpropFilter(args: {
-  inputs: tf.NamedTensorInfoMap;
-  attrs?: tf.NamedAttrMap;
-  backend: unknown;
-}): tf.TensorInfo {
+function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   const info = forwardConvInfo('Conv2DBackpropFilter', x.shape, attrs.filterShape, attrs);

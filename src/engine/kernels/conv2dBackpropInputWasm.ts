@@ -1,6 +1,6 @@
 import { tf } from '../tf.js';
 import { conv2dWithSignedPadding, forwardConvInfo } from './signedPadding.js';
-import { WasmKernelScope, type WasmBackendLike } from './wasmKernelScope.js';
+import { WasmKernelScope, type KernelArgs, type WasmBackendLike } from './wasmKernelScope.js';
 
 /**
  * `Conv2DBackpropInput` for the wasm backend, replacing tfjs 4.22's slow scalar loop.
@@ -11,11 +11,7 @@ import { WasmKernelScope, type WasmBackendLike } from './wasmKernelScope.js';
  * `k − 1 − pad` before (and whatever makes the output `H × W` after). The convolution is the
  * registered wasm `Conv2D`, i.e. this project's SIMD kernel (`conv2dWasm.ts`).
  */
-function conv2dBackpropInput(args: {
-  inputs: tf.NamedTensorInfoMap;
-  attrs?: tf.NamedAttrMap;
-  backend: unknown;
-}): tf.TensorInfo {
+function conv2dBackpropInput(args: KernelArgs): tf.TensorInfo {
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
   const info = forwardConvInfo('Conv2DBackpropInput', attrs.inputShape, filter.shape, attrs);

@@ -1,4 +1,5 @@
 import { tf } from '../tf.js';
+import type { KernelArgs } from './wasmKernelScope.js';
 import { runConvKernel } from './assemblyKernels.js';
 import { forwardConvInfo } from './signedPadding.js';
 
@@ -13,7 +14,7 @@ const stockConv2D = tf.getKernel(tf.Conv2D, 'wasm');
  * filter tensor, i.e. on every training step, and its indirection-buffer convolution ran the
  * bench nets' layers 1.3–1.4× slower (e.g. 10.7 → 7.8 ms on a 64×32×32×16 batch, 16 filters). Dilated or NCHW convolutions go to the stock kernel.
  */
-function conv2d(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown }): tf.TensorInfo {
+function conv2d(args: KernelArgs): tf.TensorInfo {
   const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DAttrs;
   if (attrs.dataFormat === 'NCHW' || !tf.backend_util.tupleValuesAreOne(attrs.dilations ?? 1)) {

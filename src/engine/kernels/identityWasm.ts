@@ -1,4 +1,5 @@
 import { tf } from '../tf.js';
+import type { KernelArgs } from './wasmKernelScope.js';
 
 /** The part of the wasm backend these kernels use: reference counting of tensor storage. */
 interface RefCountingBackend {
@@ -26,14 +27,14 @@ function share(x: tf.TensorInfo, backend: RefCountingBackend): tf.TensorInfo {
  * stock kernel copied each activation once more per training step. Tensors are immutable and
  * storage is reference-counted, so sharing gives the same values.
  */
-function identity(args: { inputs: tf.NamedTensorInfoMap; backend: unknown }): tf.TensorInfo {
+function identity(args: KernelArgs): tf.TensorInfo {
   const { x } = args.inputs as { x: tf.TensorInfo };
   if (x.dtype === 'string') return stockKernel(tf.Identity).kernelFunc(args as never) as tf.TensorInfo;
   return share(x, args.backend as RefCountingBackend);
 }
 
 /** `Cast` for the wasm backend: to the tensor's own dtype (ReLU's gradient casts its step to float32) it shares storage; otherwise the stock copy. */
-function cast(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown }): tf.TensorInfo {
+function cast(args: KernelArgs): tf.TensorInfo {
   const { x } = args.inputs as { x: tf.TensorInfo };
   const { dtype } = args.attrs as unknown as tf.CastAttrs;
   if (dtype === x.dtype && dtype !== 'string') return share(x, args.backend as RefCountingBackend);

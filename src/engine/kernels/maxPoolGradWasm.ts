@@ -1,4 +1,5 @@
 import { tf } from '../tf.js';
+import type { KernelArgs } from './wasmKernelScope.js';
 import { runMaxPoolGrad2x2 } from './assemblyKernels.js';
 
 /** The part of the wasm backend this kernel uses: heap views of tensors and output allocation. */
@@ -19,7 +20,7 @@ interface WasmHeapBackend {
  * (`assembly/maxPoolGrad.ts`), which writes each position once; other pools in JavaScript over the
  * wasm heap (one pass over the input).
  */
-function maxPoolGrad(args: { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown }): tf.TensorInfo {
+function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
   const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.MaxPoolGradAttrs;
   const backend = args.backend as WasmHeapBackend;

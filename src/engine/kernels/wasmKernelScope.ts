@@ -1,5 +1,12 @@
 import { tf } from '../tf.js';
 
+/** What tfjs passes a kernel function: its inputs by name, its attributes, and the backend. */
+export interface KernelArgs {
+  readonly inputs: tf.NamedTensorInfoMap;
+  readonly attrs?: tf.NamedAttrMap;
+  readonly backend: unknown;
+}
+
 /** The wasm backend as the kernels see it: only the part this module uses. */
 export interface WasmBackendLike {
   disposeData(dataId: object, force?: boolean): boolean;
