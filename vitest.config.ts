@@ -9,7 +9,13 @@ export default defineConfig({
   test: {
     reporters: ['default', './src/report/claimsReporter.ts'],
     // `npm run coverage`: the framework tests' coverage of src/ (the AssemblyScript kernels are compiled, not run as TS)
-    coverage: { provider: 'v8', include: ['src/**/*.ts'], exclude: ['src/engine/kernels/assembly/**'], reporter: ['text-summary', 'json-summary'], reportsDirectory: 'coverage' },
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/engine/kernels/assembly/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
     projects: [
       {
         extends: true,

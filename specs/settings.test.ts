@@ -40,15 +40,29 @@ describe('settings: every GST_* variable parsed in src/settings.ts', () => {
 
   it('defaults, and errors that name the variable, the value and what is allowed', () => {
     const none = settings({});
-    expect(none).toMatchObject({ GST_PROFILE: 'mini', GST_SEEDS: 'confirmation', GST_BACKEND: 'auto', GST_STORE: '.gst-store', GST_PREFIX_CHECKPOINTS: true, GST_FINAL_STATE_MB: 16, GST_FC_SEED: 20261127, GST_MAP: false, GST_MAP_BUDGET: 6 });
+    expect(none).toMatchObject({
+      GST_PROFILE: 'mini',
+      GST_SEEDS: 'confirmation',
+      GST_BACKEND: 'auto',
+      GST_STORE: '.gst-store',
+      GST_PREFIX_CHECKPOINTS: true,
+      GST_FINAL_STATE_MB: 16,
+      GST_FC_SEED: 20261127,
+      GST_MAP: false,
+      GST_MAP_BUDGET: 6,
+    });
     expect(none.GST_WORKERS).toBeUndefined();
     expect(readSetting('GST_WORKERS', { GST_WORKERS: '0' })).toBe(0);
     expect(readSetting('GST_PROGRESS', { GST_PROGRESS: '0' })).toBe(false);
-    expect(() => readSetting('GST_WORKERS', { GST_WORKERS: '-1' })).toThrow("GST_WORKERS='-1' is not allowed; use an integer ≥ 0 (0 trains in the test process)");
+    expect(() => readSetting('GST_WORKERS', { GST_WORKERS: '-1' })).toThrow(
+      "GST_WORKERS='-1' is not allowed; use an integer ≥ 0 (0 trains in the test process)",
+    );
     expect(() => readSetting('GST_REPLICATES', { GST_REPLICATES: '1' })).toThrow("GST_REPLICATES='1' is not allowed; use an integer ≥ 2");
     expect(() => readSetting('GST_SEEDS', { GST_SEEDS: 'fresh' })).toThrow("GST_SEEDS='fresh' is not allowed; allowed: calibration, confirmation");
     expect(() => readSetting('GST_PREFIX_CHECKPOINTS', { GST_PREFIX_CHECKPOINTS: 'yes' })).toThrow("GST_PREFIX_CHECKPOINTS='yes' is not allowed; use 1 or 0");
-    expect(() => readSetting('GST_FINAL_STATE_MB', { GST_FINAL_STATE_MB: '-2' })).toThrow("GST_FINAL_STATE_MB='-2' is not allowed; use a number of megabytes ≥ 0");
+    expect(() => readSetting('GST_FINAL_STATE_MB', { GST_FINAL_STATE_MB: '-2' })).toThrow(
+      "GST_FINAL_STATE_MB='-2' is not allowed; use a number of megabytes ≥ 0",
+    );
     expect(() => settings({ GST_BACKEND: 'gpu' })).toThrow("GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, wasm, cpu");
   });
 });

@@ -22,10 +22,17 @@ describe('claim map', () => {
     expect(new Set(evaluated).size).toBe(evaluated.length);
     // a budget of 20 covers the whole 4 × 3 grid, failures notwithstanding
     expect(map.cells).toHaveLength(12);
-    expect(map.cells.every((c) => (c.verdict === 'supported') === ((c.point.labelNoise ?? 0) >= 0.2))).toBe(true);
+    expect(map.cells.every((c) => (c.verdict === 'supported') === (c.point.labelNoise ?? 0) >= 0.2)).toBe(true);
     expect(map.path).toBeDefined();
     // replaying the recorded path reaches the same counterexample directly
-    const replay = await exploreClaimMap({ claimId: 'x', space: { labelNoise: [0, 0.1, 0.2, 0.3], epochsAfterLastEvent: [15, 30, 60] }, evaluate: async (p) => ({ verdict: (p.labelNoise ?? 0) >= 0.2 ? 'supported' : 'not shown', effect: 0 }), numRuns: 20, seed: 42, path: map.path });
+    const replay = await exploreClaimMap({
+      claimId: 'x',
+      space: { labelNoise: [0, 0.1, 0.2, 0.3], epochsAfterLastEvent: [15, 30, 60] },
+      evaluate: async (p) => ({ verdict: (p.labelNoise ?? 0) >= 0.2 ? 'supported' : 'not shown', effect: 0 }),
+      numRuns: 20,
+      seed: 42,
+      path: map.path,
+    });
     expect(replay.counterexample).toEqual(map.counterexample);
   });
 
@@ -68,7 +75,12 @@ describe('claim map', () => {
     });
     expect(svg.match(/class="cell /g)).toHaveLength(2);
     expect(svg).toContain('cell supported');
-    const unordered = heatMap({ title: 'm', xLabel: 'x', yLabel: 'y', cells: ['0.3', '0', '0.1'].map((x) => ({ x, y: '15', verdict: 'not shown', text: `g${x}` })) });
+    const unordered = heatMap({
+      title: 'm',
+      xLabel: 'x',
+      yLabel: 'y',
+      cells: ['0.3', '0', '0.1'].map((x) => ({ x, y: '15', verdict: 'not shown', text: `g${x}` })),
+    });
     // numeric axes are drawn in numeric order, whatever order the points were evaluated in
     const column = (label: string) => Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${label}<`).exec(unordered)?.[1]);
     expect(column('g0')).toBeLessThan(column('g0.1'));

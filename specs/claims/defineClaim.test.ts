@@ -3,7 +3,7 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import { defineClaim } from '../../src/claims/verifyClaim.js';
 
 describe('defineClaim', () => {
-  it('types the hypothesis by the claim\'s arm ids: a misspelt arm does not compile (tsc --noEmit runs in npm test)', () => {
+  it("types the hypothesis by the claim's arm ids: a misspelt arm does not compile (tsc --noEmit runs in npm test)", () => {
     const ok = defineClaim({
       id: 'ok',
       title: 'ok',

@@ -49,7 +49,11 @@ describe('paper profile smoke (tiny CIFAR-format data)', () => {
 
   it('ResNet18: last-stage convs pruned by activation scores in one event', async () => {
     const vgg = paperProfile.runConfig(paperArms.pruneLLarge);
-    const config: RunConfig = { ...vgg, train: { ...vgg.train, model: { name: 'resnet18' } }, pruning: resnet18PaperPruning({ interval: 40, selection: 'largest' }) };
+    const config: RunConfig = {
+      ...vgg,
+      train: { ...vgg.train, model: { name: 'resnet18' } },
+      pruning: resnet18PaperPruning({ interval: 40, selection: 'largest' }),
+    };
     const result = await executeRun({ config: smoke(config), seed: 1 });
     expect(result.events[0].layers.map((l) => [l.layer, l.keptAfter])).toEqual([
       ['layer4.0.conv1', 384],

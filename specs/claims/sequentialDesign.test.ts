@@ -11,7 +11,12 @@ const design: SequentialDesign = { kind: 'sequential', stageSize: 5, maxSeeds: 2
 
 /** A claim's evaluation on the first `n` seeds of fixed synthetic arms, at a stage's boundary. */
 function evaluatorOn(shift: number, asked: number[]) {
-  const runs = seedMatchedArms({ n: 20, seed: 3, seedSd: 0.02, arms: { l13: { stability: [60, 5], best: [0.75 + shift, 0.01] }, none: { stability: [100, 0], best: [0.75, 0.01] } } });
+  const runs = seedMatchedArms({
+    n: 20,
+    seed: 3,
+    seedSd: 0.02,
+    arms: { l13: { stability: [60, 5], best: [0.75 + shift, 0.01] }, none: { stability: [100, 0], best: [0.75, 0.01] } },
+  });
   return async (n: number, critical: number | undefined) => {
     asked.push(n);
     return buildClaimReport({ ...base, definition: claim, runs: { l13: runs.l13.slice(0, n), none: runs.none.slice(0, n) }, familySize: 11, critical });
@@ -55,7 +60,7 @@ describe('replicate designs', () => {
   });
 });
 
-describe('a candidate design for `mini` (stages of 5 seeds up to 40, O\'Brien-Fleming, α = 0.05 over 11 claims)', () => {
+describe("a candidate design for `mini` (stages of 5 seeds up to 40, O'Brien-Fleming, α = 0.05 over 11 claims)", () => {
   const candidate: SequentialDesign = { kind: 'sequential', stageSize: 5, maxSeeds: 40, spending: 'obrien-fleming' };
   const level = 0.05 / 11;
 
@@ -64,7 +69,12 @@ describe('a candidate design for `mini` (stages of 5 seeds up to 40, O\'Brien-Fl
       const dz = 0.5 / Math.sqrt(2 * (1 - rho));
       const drift = dz * Math.sqrt(candidate.maxSeeds);
       const boundaries = groupSequentialBoundaries({ fractions: stageSeeds(candidate).map((n) => n / 40), alpha: level, spending: 'obrien-fleming' });
-      return { rho, dz: Number(dz.toFixed(3)), power: Number(crossingProbabilities(boundaries, drift).total.toFixed(3)), expectedSeeds: Number(expectedSeeds(candidate, level, drift).toFixed(1)) };
+      return {
+        rho,
+        dz: Number(dz.toFixed(3)),
+        power: Number(crossingProbabilities(boundaries, drift).total.toFixed(3)),
+        expectedSeeds: Number(expectedSeeds(candidate, level, drift).toFixed(1)),
+      };
     });
     const underNull = expectedSeeds(candidate, level, 0);
     console.warn(`expected seeds per arm, design ${JSON.stringify(candidate)}: under the null ${underNull.toFixed(1)}; at g_av = 0.5: ${JSON.stringify(rows)}`);
@@ -75,7 +85,7 @@ describe('a candidate design for `mini` (stages of 5 seeds up to 40, O\'Brien-Fl
   });
 });
 
-describe('designs to choose `mini`\'s from (printed; normal approximation of the paired t)', () => {
+describe("designs to choose `mini`'s from (printed; normal approximation of the paired t)", () => {
   it('power and expected seeds per arm at g_av = 0.5 and α = 0.05/11, stages of 5, for maxima 30/40/50, both spending functions, arms correlated 0.4–0.8', () => {
     const level = 0.05 / 11;
     const lines: string[] = [];

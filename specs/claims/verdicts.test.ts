@@ -13,7 +13,12 @@ const reseed = (runs: readonly RunResult[], offset: number) => runs.map((r) => (
 
 describe('claim verdicts on synthetic runs', () => {
   it('supported: seed-matched arms are compared by a paired t-test, with g_av as effect and d_z beside it', () => {
-    const runs = seedMatchedArms({ n: 10, seed: 1, seedSd: 0.02, arms: { l13: { stability: [60, 5], best: [0.8, 0.005] }, none: { stability: [100, 0], best: [0.78, 0.005] } } });
+    const runs = seedMatchedArms({
+      n: 10,
+      seed: 1,
+      seedSd: 0.02,
+      arms: { l13: { stability: [60, 5], best: [0.8, 0.005] }, none: { stability: [100, 0], best: [0.78, 0.005] } },
+    });
     const r = report(greater, runs);
     expect(r.verdict).toBe('supported');
     expect(r.decidingMetric).toBe('best');
@@ -29,7 +34,12 @@ describe('claim verdicts on synthetic runs', () => {
   });
 
   it('pairing is what finds a seed-blocked effect: the same values on disjoint seeds are unpaired (Welch) and not shown', () => {
-    const runs = seedMatchedArms({ n: 10, seed: 2, seedSd: 0.03, arms: { l13: { stability: [60, 5], best: [0.8, 0.004] }, none: { stability: [100, 0], best: [0.78, 0.004] } } });
+    const runs = seedMatchedArms({
+      n: 10,
+      seed: 2,
+      seedSd: 0.03,
+      arms: { l13: { stability: [60, 5], best: [0.8, 0.004] }, none: { stability: [100, 0], best: [0.78, 0.004] } },
+    });
     const paired = report(greater, runs).verdicts[0];
     const unpaired = report(greater, { l13: runs.l13, none: reseed(runs.none, 1000) }).verdicts[0];
     expect(paired.design).toBe('paired');
@@ -41,16 +51,27 @@ describe('claim verdicts on synthetic runs', () => {
   });
 
   it('contradicted: significant in the opposite direction', () => {
-    const runs = seedMatchedArms({ n: 10, seed: 3, seedSd: 0.02, arms: { l13: { stability: [60, 5], best: [0.7, 0.01] }, none: { stability: [100, 0], best: [0.76, 0.01] } } });
+    const runs = seedMatchedArms({
+      n: 10,
+      seed: 3,
+      seedSd: 0.02,
+      arms: { l13: { stability: [60, 5], best: [0.7, 0.01] }, none: { stability: [100, 0], best: [0.76, 0.01] } },
+    });
     expect(report(greater, runs).verdict).toBe('contradicted');
   });
 
   it('absent when equivalence inside ±minimum is shown; not shown when neither is', () => {
-    const few = { l13: syntheticArm({ n: 6, seed: 1, stability: [60, 5], best: [0.76, 0.01] }), none: syntheticArm({ n: 6, seed: 2, stability: [100, 0], best: [0.76, 0.01] }) };
+    const few = {
+      l13: syntheticArm({ n: 6, seed: 1, stability: [60, 5], best: [0.76, 0.01] }),
+      none: syntheticArm({ n: 6, seed: 2, stability: [100, 0], best: [0.76, 0.01] }),
+    };
     const undecided = report(greater, few, 1).verdicts[0];
     expect(undecided.verdict).toBe('not shown');
     expect(undecided.equivalence.pAdjusted).toBeGreaterThan(0.05);
-    const many = { l13: syntheticArm({ n: 200, seed: 3, stability: [60, 5], best: [0.762, 0.01] }), none: syntheticArm({ n: 200, seed: 4, stability: [100, 0], best: [0.76, 0.01] }) };
+    const many = {
+      l13: syntheticArm({ n: 200, seed: 3, stability: [60, 5], best: [0.762, 0.01] }),
+      none: syntheticArm({ n: 200, seed: 4, stability: [100, 0], best: [0.76, 0.01] }),
+    };
     const tiny = report({ ...greater, minEffect: { measure: 'mean-difference', value: 0.01 } }, many, 1).verdicts[0];
     expect(tiny.main.pValue).toBeLessThan(0.05);
     expect(tiny.verdict).toBe('absent');
@@ -67,7 +88,13 @@ describe('claim verdicts on synthetic runs', () => {
       hypothesis: { kind: 'ordered', metric: 'stability', order: ['a', 'b', 'c'] },
       minEffect: { measure: 'hedges-g', value: 0.5 },
     };
-    const arms = (b: number) => seedMatchedArms({ n: 10, seed: 4, seedSd: 0, arms: { a: { stability: [95, 2], best: [0.7, 0.01] }, b: { stability: [b, 2], best: [0.7, 0.01] }, c: { stability: [75, 2], best: [0.7, 0.01] } } });
+    const arms = (b: number) =>
+      seedMatchedArms({
+        n: 10,
+        seed: 4,
+        seedSd: 0,
+        arms: { a: { stability: [95, 2], best: [0.7, 0.01] }, b: { stability: [b, 2], best: [0.7, 0.01] }, c: { stability: [75, 2], best: [0.7, 0.01] } },
+      });
     const ordered = report(definition, arms(85));
     expect(ordered.verdict).toBe('supported');
     expect(ordered.verdicts[0].main.test).toBe("page's L");
@@ -102,11 +129,15 @@ describe('claim verdicts on synthetic runs', () => {
     expect(r.verdict).toBe('supported');
   });
 
-  it('the common window: an unpruned arm that peaks before the pruned arms\' last event is read from that event on; the authors\' window is reported beside it', () => {
+  it("the common window: an unpruned arm that peaks before the pruned arms' last event is read from that event on; the authors' window is reported beside it", () => {
     // none peaks at epoch 1 (0.80), then sits at 0.74; Prune_L's last event is at epoch 3, after which it reaches 0.77
     const curve = (seed: number, values: number[], events: number[]): RunResult => {
       const r = syntheticRun({ seed, stability: events.length ? 60 : 100, best: 0.7 });
-      return { ...r, epochs: values.map((v, e) => ({ ...r.epochs[0], epoch: e, testAccuracy: v + 0.001 * seed, validationAccuracy: v, trainAccuracy: v + 0.1 })), events: events.map((e, i) => ({ ...r.events[0], epoch: e, stability: 60 + i })) };
+      return {
+        ...r,
+        epochs: values.map((v, e) => ({ ...r.epochs[0], epoch: e, testAccuracy: v + 0.001 * seed, validationAccuracy: v, trainAccuracy: v + 0.1 })),
+        events: events.map((e, i) => ({ ...r.events[0], epoch: e, stability: 60 + i })),
+      };
     };
     const runs = {
       l13: Array.from({ length: 8 }, (_, s) => curve(s, [0.7, 0.72, 0.6, 0.65, 0.77 + 0.002 * (s % 3), 0.76], [2, 3])),
@@ -126,17 +157,28 @@ describe('claim verdicts on synthetic runs', () => {
   });
 
   it('arms that share some seeds but not all, or a test that does not fit the design, are errors that say what to do', () => {
-    const runs = seedMatchedArms({ n: 6, seed: 5, seedSd: 0, arms: { l13: { stability: [60, 5], best: [0.8, 0.01] }, none: { stability: [100, 0], best: [0.78, 0.01] } } });
+    const runs = seedMatchedArms({
+      n: 6,
+      seed: 5,
+      seedSd: 0,
+      arms: { l13: { stability: [60, 5], best: [0.8, 0.01] }, none: { stability: [100, 0], best: [0.78, 0.01] } },
+    });
     expect(() => report(greater, { l13: runs.l13, none: reseed(runs.none, 3) })).toThrow(/share some seeds but not all.*seedBlock/);
-    expect(() => report({ ...greater, hypothesis: { ...greater.hypothesis, kind: 'greater', metric: 'best', arm: 'l13', than: 'none', test: 'welch' } }, runs)).toThrow(
-      /hypothesis\.test: 'welch' does not fit this paired design.*allowed: paired-t, wilcoxon, sign-flip/,
-    );
-    for (const test of ['wilcoxon', 'sign-flip'] as const) expect(report({ ...greater, hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none', test } }, runs).verdicts[0].main.test).toBe(test);
+    expect(() =>
+      report({ ...greater, hypothesis: { ...greater.hypothesis, kind: 'greater', metric: 'best', arm: 'l13', than: 'none', test: 'welch' } }, runs),
+    ).toThrow(/hypothesis\.test: 'welch' does not fit this paired design.*allowed: paired-t, wilcoxon, sign-flip/);
+    for (const test of ['wilcoxon', 'sign-flip'] as const)
+      expect(report({ ...greater, hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none', test } }, runs).verdicts[0].main.test).toBe(test);
   });
 
-  it('accuracy and gap hypotheses are read under best, final, held-out and the authors\' window; others under their own metric', () => {
+  it("accuracy and gap hypotheses are read under best, final, held-out and the authors' window; others under their own metric", () => {
     expect(readingsOf({ kind: 'greater', metric: 'final', arm: 'a', than: 'b' }).deciding).toBe('final');
-    expect(readingsOf({ kind: 'correlation', x: 'stability', y: 'gap', arms: [], sign: 'positive' }).readings.map((r) => r.metric)).toEqual(['gap', 'final-gap', 'heldout-gap', 'gap-authors']);
+    expect(readingsOf({ kind: 'correlation', x: 'stability', y: 'gap', arms: [], sign: 'positive' }).readings.map((r) => r.metric)).toEqual([
+      'gap',
+      'final-gap',
+      'heldout-gap',
+      'gap-authors',
+    ]);
     expect(readingsOf({ kind: 'below', metric: 'stability', arm: 'a', value: 100 }).readings.map((r) => r.metric)).toEqual(['stability']);
   });
 });

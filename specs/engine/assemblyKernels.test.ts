@@ -39,10 +39,16 @@ describe('wasm kernels written in AssemblyScript', () => {
 
   it('the module only imports the backend heap and writes nothing to it when it loads (no data segments, globals or start function)', () => {
     const bytes = readFileSync(join(assemblyDir, 'kernels.wasm'));
-    const wasm = (globalThis as unknown as { WebAssembly: { Module: { new (b: Uint8Array): object; imports(m: object): unknown; exports(m: object): { name: string }[] } } }).WebAssembly;
+    const wasm = (
+      globalThis as unknown as { WebAssembly: { Module: { new (b: Uint8Array): object; imports(m: object): unknown; exports(m: object): { name: string }[] } } }
+    ).WebAssembly;
     const module = new wasm.Module(bytes);
     expect(wasm.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-    expect(wasm.Module.exports(module).map((e) => e.name).sort()).toEqual(['conv2d', 'conv2dFilterGradient', 'maxPoolGrad2x2']);
+    expect(
+      wasm.Module.exports(module)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['conv2d', 'conv2dFilterGradient', 'maxPoolGrad2x2']);
     expect(sectionIds(bytes).filter((id) => id !== 0)).toEqual([1, 2, 3, 7, 10]);
   });
 });

@@ -9,7 +9,10 @@ function lossAndGrads(norm: typeof batchNormInference) {
   return (x: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, w: tf.Tensor) => {
     const f = (a: tf.Tensor, s: tf.Tensor, o: tf.Tensor) =>
       tf.sum(tf.mul(norm(a as tf.Tensor4D, mean as tf.Tensor1D, tf.abs(variance) as tf.Tensor1D, o as tf.Tensor1D, s as tf.Tensor1D, 1e-5), w));
-    return [norm(x as tf.Tensor4D, mean as tf.Tensor1D, tf.abs(variance) as tf.Tensor1D, beta as tf.Tensor1D, gamma as tf.Tensor1D, 1e-5), ...tf.grads(f)([x, gamma, beta])];
+    return [
+      norm(x as tf.Tensor4D, mean as tf.Tensor1D, tf.abs(variance) as tf.Tensor1D, beta as tf.Tensor1D, gamma as tf.Tensor1D, 1e-5),
+      ...tf.grads(f)([x, gamma, beta]),
+    ];
   };
 }
 
@@ -38,7 +41,9 @@ describe('batchNormInference', () => {
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
     const [x, mean, variance, gamma, beta] = [[2, 3, 3, 2], [2], [2], [2], [2]].map((s, i) => tf.tensor(hostNormal(s, i).values, s));
-    const grads = tf.grads((a: tf.Tensor, g: tf.Tensor) => tf.sum(batchNormInference(a as tf.Tensor4D, mean as tf.Tensor1D, tf.abs(variance) as tf.Tensor1D, beta as tf.Tensor1D, g as tf.Tensor1D, 1e-5)))([x, gamma]);
+    const grads = tf.grads((a: tf.Tensor, g: tf.Tensor) =>
+      tf.sum(batchNormInference(a as tf.Tensor4D, mean as tf.Tensor1D, tf.abs(variance) as tf.Tensor1D, beta as tf.Tensor1D, g as tf.Tensor1D, 1e-5)),
+    )([x, gamma]);
     tf.dispose([...grads, x, mean, variance, gamma, beta]);
     expect(tf.memory().numTensors).toBe(before);
   });

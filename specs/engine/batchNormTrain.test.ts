@@ -23,10 +23,15 @@ describe('batchNormTrain', () => {
           };
           const ours = (xi: tf.Tensor, gi: tf.Tensor, bi: tf.Tensor, wi: tf.Tensor) => {
             const f = (a: tf.Tensor, s: tf.Tensor, o: tf.Tensor) =>
-              tf.sum(tf.mul(batchNormTrain(a as tf.Tensor4D, s as tf.Tensor1D, o as tf.Tensor1D, 1e-5, ({ mean, variance }) => {
-                mean.dispose();
-                variance.dispose();
-              }), wi));
+              tf.sum(
+                tf.mul(
+                  batchNormTrain(a as tf.Tensor4D, s as tf.Tensor1D, o as tf.Tensor1D, 1e-5, ({ mean, variance }) => {
+                    mean.dispose();
+                    variance.dispose();
+                  }),
+                  wi,
+                ),
+              );
             return [f(xi, gi, bi), ...tf.grads(f)([xi, gi, bi])];
           };
           for (const backend of ['cpu', 'wasm'] as const) {
@@ -52,29 +57,36 @@ describe('batchNormTrain', () => {
       const { mean, variance } = tf.moments(y, [0, 1, 2]);
       return tf.batchNorm(y, mean, variance, b, g, 1e-5) as tf.Tensor4D;
     };
-    const train = (norm: Norm) => (x: tf.Tensor, ...init: tf.Tensor[]) => {
-      const weights = init.map((t) => tf.variable(t));
-      const gammas = [6, 8].map((c) => tf.variable(tf.fill([c], 1.2)));
-      const betas = [6, 8].map((c) => tf.variable(tf.fill([c], 0.1)));
-      const optimizer = tf.train.sgd(0.1);
-      for (let step = 0; step < 10; step++) {
-        optimizer.minimize(() => {
-          let h = x as tf.Tensor4D;
-          for (let layer = 0; layer < 2; layer++) h = tf.relu(norm(tf.conv2d(h, weights[layer] as tf.Tensor4D, 1, 'same'), gammas[layer] as tf.Tensor1D, betas[layer] as tf.Tensor1D));
-          const logits = tf.matMul(tf.mean(h, [1, 2]) as tf.Tensor2D, weights[2] as tf.Tensor2D);
-          return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(labels, 'int32'), 3), logits) as tf.Scalar;
-        });
-      }
-      const trained = [...weights, ...gammas, ...betas];
-      const values = trained.map((v) => v.clone());
-      tf.dispose(trained);
-      optimizer.dispose();
-      return values;
-    };
+    const train =
+      (norm: Norm) =>
+      (x: tf.Tensor, ...init: tf.Tensor[]) => {
+        const weights = init.map((t) => tf.variable(t));
+        const gammas = [6, 8].map((c) => tf.variable(tf.fill([c], 1.2)));
+        const betas = [6, 8].map((c) => tf.variable(tf.fill([c], 0.1)));
+        const optimizer = tf.train.sgd(0.1);
+        for (let step = 0; step < 10; step++) {
+          optimizer.minimize(() => {
+            let h = x as tf.Tensor4D;
+            for (let layer = 0; layer < 2; layer++)
+              h = tf.relu(norm(tf.conv2d(h, weights[layer] as tf.Tensor4D, 1, 'same'), gammas[layer] as tf.Tensor1D, betas[layer] as tf.Tensor1D));
+            const logits = tf.matMul(tf.mean(h, [1, 2]) as tf.Tensor2D, weights[2] as tf.Tensor2D);
+            return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(labels, 'int32'), 3), logits) as tf.Scalar;
+          });
+        }
+        const trained = [...weights, ...gammas, ...betas];
+        const values = trained.map((v) => v.clone());
+        tf.dispose(trained);
+        optimizer.dispose();
+        return values;
+      };
     const expected = await onBackend('wasm', inputs, train(reference));
     const actual = await onBackend('wasm', inputs, train(ours));
     // compare what training changed (trained − initial), relative to the largest change of each tensor
-    const initial = [...inputs.slice(1).map((t) => t.values), ...[6, 8].map((c) => new Float32Array(c).fill(1.2)), ...[6, 8].map((c) => new Float32Array(c).fill(0.1))];
+    const initial = [
+      ...inputs.slice(1).map((t) => t.values),
+      ...[6, 8].map((c) => new Float32Array(c).fill(1.2)),
+      ...[6, 8].map((c) => new Float32Array(c).fill(0.1)),
+    ];
     const updateError = (i: number) => {
       const scale = Math.max(...expected[i].map((v, j) => Math.abs(v - initial[i][j])));
       return Math.max(...expected[i].map((v, j) => Math.abs(v - initial[i][j] - (actual[i][j] - initial[i][j])))) / scale;

@@ -18,7 +18,10 @@ describe('channel ops', () => {
       fc.asyncProperty(activation, async ({ n, h, w, c, seed }) => {
         const inputs = [hostNormal([n, h, w, c], seed), hostNormal([c], seed + 1), hostNormal([c], seed + 2)];
         for (const backend of ['cpu', 'wasm'] as const) {
-          const [affine, scaled] = await onBackend(backend, inputs, (x, s, b) => [channelAffine(x as tf.Tensor4D, s as tf.Tensor1D, b as tf.Tensor1D), channelAffine(x as tf.Tensor4D, s as tf.Tensor1D)]);
+          const [affine, scaled] = await onBackend(backend, inputs, (x, s, b) => [
+            channelAffine(x as tf.Tensor4D, s as tf.Tensor1D, b as tf.Tensor1D),
+            channelAffine(x as tf.Tensor4D, s as tf.Tensor1D),
+          ]);
           const [broadcastAffine, broadcastScaled] = await onBackend(backend, inputs, (x, s, b) => [tf.add(tf.mul(x, s), b), tf.mul(x, s)]);
           expect(affine).toEqual(broadcastAffine);
           expect(scaled).toEqual(broadcastScaled);

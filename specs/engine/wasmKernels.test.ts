@@ -146,12 +146,16 @@ describe('wasm training kernels', () => {
         const dy = Float32Array.from({ length: n * oh * ow * ch }, (_, i) => i + 1);
         // the documented rule, written out: the last maximum in row-major window order takes the gradient
         const expected = new Float32Array(values.length);
-        for (let b = 0; b < n; b++) for (let y = 0; y < oh; y++) for (let p = 0; p < ow; p++) for (let k = 0; k < ch; k++) {
-          const window = [0, 1, 2, 3].map((j) => ((b * h + 2 * y + (j >> 1)) * w + 2 * p + (j & 1)) * ch + k);
-          const at = window.reduce((best, i) => (values[i] >= values[best] ? i : best));
-          expected[at] = dy[((b * oh + y) * ow + p) * ch + k];
-        }
-        const gradient = (input: tf.Tensor) => tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.tensor(dy, [n, oh, ow, ch]))))([input]);
+        for (let b = 0; b < n; b++)
+          for (let y = 0; y < oh; y++)
+            for (let p = 0; p < ow; p++)
+              for (let k = 0; k < ch; k++) {
+                const window = [0, 1, 2, 3].map((j) => ((b * h + 2 * y + (j >> 1)) * w + 2 * p + (j & 1)) * ch + k);
+                const at = window.reduce((best, i) => (values[i] >= values[best] ? i : best));
+                expected[at] = dy[((b * oh + y) * ow + p) * ch + k];
+              }
+        const gradient = (input: tf.Tensor) =>
+          tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.tensor(dy, [n, oh, ow, ch]))))([input]);
         const [wasm] = await onBackend('wasm', [{ values, shape: [n, h, w, ch] }], gradient);
         expect([...wasm]).toEqual([...expected]);
       }),
@@ -161,7 +165,8 @@ describe('wasm training kernels', () => {
 
   it('MaxPoolGrad on wasm routes a tie to the last maximum, as the stock kernel, and an all-negative window to its maximum, unlike it', async () => {
     const x = { values: Float32Array.from([1, 3, -4, -2, 3, 0, -3, -5]), shape: [1, 2, 4, 1] };
-    const gradient = (input: tf.Tensor) => tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.tensor4d([10, 20], [1, 1, 2, 1]))))([input]);
+    const gradient = (input: tf.Tensor) =>
+      tf.grads((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), tf.tensor4d([10, 20], [1, 1, 2, 1]))))([input]);
     const [ours] = await onBackend('wasm', [x], gradient);
     expect([...ours]).toEqual([0, 0, 0, 20, 10, 0, 0, 0]);
     const stock = replacedStockKernels.get('MaxPoolGrad');

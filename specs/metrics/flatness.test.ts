@@ -24,7 +24,16 @@ describe('flatness on a model with a closed-form Hessian', async () => {
   const rng = new SeededRandom(5);
   const x = Float32Array.from({ length: n * d }, () => rng.normal());
   const y = Int32Array.from({ length: n }, () => rng.int(classes));
-  const model = makeConvNet({ architecture: 'softmax', scope: nextModelScope('softmax'), inputShape: [1, 1, d], numClasses: classes, units: [], featureChannels: d, seed: 1, body: (t) => t });
+  const model = makeConvNet({
+    architecture: 'softmax',
+    scope: nextModelScope('softmax'),
+    inputShape: [1, 1, d],
+    numClasses: classes,
+    units: [],
+    featureChannels: d,
+    seed: 1,
+    body: (t) => t,
+  });
   tf.tidy(() => model.headKernel.assign(tf.randomNormal([d, classes], 0, 1, 'float32', 3)));
   const examples = { x, y, count: n };
   const data: PreparedData = { shape: [1, 1, d], numClasses: classes, train: examples, test: examples, noisyIndices: [], augment: false };
@@ -45,9 +54,12 @@ describe('flatness on a model with a closed-form Hessian', async () => {
   const H = Array.from({ length: P }, () => new Array(P).fill(0));
   features.forEach((f, i) => {
     const p = probabilities[i];
-    for (let j = 0; j <= d; j++) for (let k = 0; k <= d; k++) for (let c = 0; c < classes; c++) for (let e = 0; e < classes; e++) {
-      H[index(j, c)][index(k, e)] += (f[j] * f[k] * ((c === e ? p[c] : 0) - p[c] * p[e])) / n;
-    }
+    for (let j = 0; j <= d; j++)
+      for (let k = 0; k <= d; k++)
+        for (let c = 0; c < classes; c++)
+          for (let e = 0; e < classes; e++) {
+            H[index(j, c)][index(k, e)] += (f[j] * f[k] * ((c === e ? p[c] : 0) - p[c] * p[e])) / n;
+          }
   });
   function params() {
     return d * classes + classes;

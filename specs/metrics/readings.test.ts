@@ -48,7 +48,7 @@ describe('readings in an epoch window', () => {
     expect(bestInWindow(epochs, 9)).toBeUndefined();
   });
 
-  it('the claim window is the latest last event over its runs; the authors\' reading uses each run\'s own', () => {
+  it("the claim window is the latest last event over its runs; the authors' reading uses each run's own", () => {
     const pruned = { seed: 1, epochs, events };
     const unpruned = { seed: 1, epochs, events: [] };
     const window = commonWindow([pruned, unpruned]);
@@ -61,7 +61,10 @@ describe('readings in an epoch window', () => {
   });
 
   it('a record without train or validation accuracy has no gap and no held-out reading', () => {
-    const bare = [{ epoch: 0, testAccuracy: 0.5 }, { epoch: 1, testAccuracy: 0.6 }];
+    const bare = [
+      { epoch: 0, testAccuracy: 0.5 },
+      { epoch: 1, testAccuracy: 0.6 },
+    ];
     expect(bestInWindow(bare, 0)).toEqual({ epoch: 1, testAccuracy: 0.6, gap: undefined });
     expect(heldoutInWindow(bare, 0)).toBeUndefined();
   });

@@ -189,10 +189,10 @@ describe('zeroing-restore and gaussian on one unit', async () => {
 describe('scratch and none', () => {
   it('scratch has the final kept counts from epoch 0, no events, stability 100', async () => {
     const kept: number[][] = [];
-    const { run, controller } = await trainWith(
-      { ...pruneLast, variant: 'scratch' },
-      () => ({ afterBatch: (c) => void (c.step === 1 && kept.push(['conv3', 'conv4'].map((n) => [...c.model.units.get(n)!.mask.dataSync()].filter((m) => m === 1).length))) }),
-    );
+    const { run, controller } = await trainWith({ ...pruneLast, variant: 'scratch' }, () => ({
+      afterBatch: (c) =>
+        void (c.step === 1 && kept.push(['conv3', 'conv4'].map((n) => [...c.model.units.get(n)!.mask.dataSync()].filter((m) => m === 1).length))),
+    }));
     const widths = ['conv3', 'conv4'].map((n) => run.model.units.get(n)!.outChannels);
     expect(kept[0]).toEqual(widths.map((w) => Math.ceil(0.5 * w)));
     expect(controller.events).toHaveLength(0);
@@ -205,7 +205,11 @@ describe('scratch and none', () => {
 describe('pruning config errors name the field and the allowed values', () => {
   // configs arrive as JSON: names outside the registries are what these checks are for
   const cases: [string, Partial<Record<keyof PruningConfig, unknown>>, RegExp][] = [
-    ['unknown layer', { variant: 'remove', layers: [{ layer: 'conv9', fraction: 0.5, start: 0, end: 1 }] }, /pruning\.layers\[0\]\.layer: "conv9".*vgg-mini has: conv0, conv1, conv2, conv3, conv4/],
+    [
+      'unknown layer',
+      { variant: 'remove', layers: [{ layer: 'conv9', fraction: 0.5, start: 0, end: 1 }] },
+      /pruning\.layers\[0\]\.layer: "conv9".*vgg-mini has: conv0, conv1, conv2, conv3, conv4/,
+    ],
     ['unknown variant', { variant: 'shrink' }, /pruning\.variant: "shrink".*allowed: none, remove, zeroing, zeroing-restore, gaussian, scratch/],
     ['unknown score', { variant: 'remove', score: 'taylor' }, /pruning\.score: "taylor".*allowed: l2, l1, activations, ebn, l2-bn/],
     ['unknown selection', { variant: 'remove', selection: 'median' }, /pruning\.selection: "median".*allowed: smallest, largest, random/],

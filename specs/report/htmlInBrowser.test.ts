@@ -14,25 +14,40 @@ import { seedMatchedArms } from '../support/syntheticRuns.js';
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'];
 
-describe.skipIf(chromium === undefined)(`index.html in headless Chromium${chromium ? '' : ' (skipped: chromium is not installed; apt-get install chromium)'}`, () => {
-  const runs = seedMatchedArms({ n: 8, seed: 9, seedSd: 0.02, arms: { none: { stability: [100, 0], best: [0.75, 0.01] }, l13: { stability: [60, 5], best: [0.78, 0.01] } } });
-  const claim: ClaimDefinition = { id: 'l-beats-"none"', title: 'Prune_L <beats> none', paperClaim: 'Claim 2', arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline }, hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' }, minEffect: { measure: 'hedges-g', value: 0.5 } };
-  const base = { ...syntheticContext, durationSeconds: 1, familySize: 1 };
-  const dir = mkdtempSync(join(tmpdir(), 'gst-browser-'));
-  writeReports({ dir, reports: [{ report: buildClaimReport({ ...base, definition: claim, runs }), testPassed: true }], durationSeconds: 1 });
-  const page = `file://${join(dir, 'index.html')}`;
+describe.skipIf(chromium === undefined)(
+  `index.html in headless Chromium${chromium ? '' : ' (skipped: chromium is not installed; apt-get install chromium)'}`,
+  () => {
+    const runs = seedMatchedArms({
+      n: 8,
+      seed: 9,
+      seedSd: 0.02,
+      arms: { none: { stability: [100, 0], best: [0.75, 0.01] }, l13: { stability: [60, 5], best: [0.78, 0.01] } },
+    });
+    const claim: ClaimDefinition = {
+      id: 'l-beats-"none"',
+      title: 'Prune_L <beats> none',
+      paperClaim: 'Claim 2',
+      arms: { l13: paperArms.pruneLLarge, none: paperArms.baseline },
+      hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' },
+      minEffect: { measure: 'hedges-g', value: 0.5 },
+    };
+    const base = { ...syntheticContext, durationSeconds: 1, familySize: 1 };
+    const dir = mkdtempSync(join(tmpdir(), 'gst-browser-'));
+    writeReports({ dir, reports: [{ report: buildClaimReport({ ...base, definition: claim, runs }), testPassed: true }], durationSeconds: 1 });
+    const page = `file://${join(dir, 'index.html')}`;
 
-  it('parses into the verdict table, the verdicts picture and the figures, with names escaped', () => {
-    const dom = execFileSync(chromium as string, [...flags, '--dump-dom', page], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
-    expect(dom.match(/class="verdict-row /g)).toHaveLength(1);
-    expect(dom.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
-    expect(dom).toContain('id="l-beats-&quot;none&quot;"');
-    expect(dom).toContain('Prune_L &lt;beats&gt; none');
-  });
+    it('parses into the verdict table, the verdicts picture and the figures, with names escaped', () => {
+      const dom = execFileSync(chromium as string, [...flags, '--dump-dom', page], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
+      expect(dom.match(/class="verdict-row /g)).toHaveLength(1);
+      expect(dom.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
+      expect(dom).toContain('id="l-beats-&quot;none&quot;"');
+      expect(dom).toContain('Prune_L &lt;beats&gt; none');
+    });
 
-  it('renders to a screenshot', () => {
-    const png = join(dir, 'page.png');
-    execFileSync(chromium as string, [...flags, '--window-size=1280,1600', `--screenshot=${png}`, page], { stdio: 'ignore', timeout: 60_000 });
-    expect(statSync(png).size).toBeGreaterThan(20_000);
-  });
-});
+    it('renders to a screenshot', () => {
+      const png = join(dir, 'page.png');
+      execFileSync(chromium as string, [...flags, '--window-size=1280,1600', `--screenshot=${png}`, page], { stdio: 'ignore', timeout: 60_000 });
+      expect(statSync(png).size).toBeGreaterThan(20_000);
+    });
+  },
+);

@@ -27,7 +27,12 @@ const order: ClaimDefinition = {
   hypothesis: { kind: 'ordered', metric: 'best', order: ['l13', 's1', 'none'] },
   minEffect: { measure: 'hedges-g', value: 0.5 },
 };
-const tradeoff: ClaimDefinition = { ...order, id: 'tradeoff', hypothesis: { kind: 'correlation', x: 'stability', y: 'gap', arms: ['none', 's1', 'l13'], sign: 'positive' }, minEffect: { measure: 'correlation', value: 0.2 } };
+const tradeoff: ClaimDefinition = {
+  ...order,
+  id: 'tradeoff',
+  hypothesis: { kind: 'correlation', x: 'stability', y: 'gap', arms: ['none', 's1', 'l13'], sign: 'positive' },
+  minEffect: { measure: 'correlation', value: 0.2 },
+};
 
 describe('re-making a report from claims.json alone', () => {
   const reports = [order, tradeoff].map((definition) => ({ report: buildClaimReport({ ...base, definition, runs, familySize: 2 }), testPassed: true }));
@@ -52,9 +57,24 @@ describe('re-making a report from claims.json alone', () => {
 
   it('a layout-1 run (test-accuracy curve only) becomes a record without train or validation accuracy, so its gap claims are not re-made', () => {
     const v1 = { seed: 3, values: { curvature: 2, 'gradient-second-moment': 1 }, diverged: false, curve: [0.5, 0.6], events: [{ epoch: 1, stability: 80 }] };
-    expect(recordOf(v1)).toEqual({ seed: 3, epochs: [{ epoch: 0, testAccuracy: 0.5 }, { epoch: 1, testAccuracy: 0.6 }], events: v1.events, flatness: { curvature: 2, gradientSecondMoment: 1, epsilonFlatness: null }, diverged: false });
+    expect(recordOf(v1)).toEqual({
+      seed: 3,
+      epochs: [
+        { epoch: 0, testAccuracy: 0.5 },
+        { epoch: 1, testAccuracy: 0.6 },
+      ],
+      events: v1.events,
+      flatness: { curvature: 2, gradientSecondMoment: 1, epsilonFlatness: null },
+      diverged: false,
+    });
     const entry = doc.claims.find((c) => c.id === 'tradeoff');
-    const stripped = entry && { ...entry, arms: entry.arms.map((a) => ({ ...a, runs: a.runs.map((r) => ({ seed: r.seed, values: r.values, diverged: r.diverged, curve: r.epochs.map((e) => e.testAccuracy), events: r.events })) })) };
+    const stripped = entry && {
+      ...entry,
+      arms: entry.arms.map((a) => ({
+        ...a,
+        runs: a.runs.map((r) => ({ seed: r.seed, values: r.values, diverged: r.diverged, curve: r.epochs.map((e) => e.testAccuracy), events: r.events })),
+      })),
+    };
     expect(stripped && remakeClaim(stripped as unknown as typeof entry)).toBeUndefined();
   });
 });

@@ -27,7 +27,14 @@ const order: ClaimDefinition = {
   hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 'l13'] },
   minEffect: { measure: 'hedges-g', value: 0.5 },
 };
-const tradeoff: ClaimDefinition = { ...order, id: 'tradeoff', title: 'tradeoff', paperClaim: 'Claim 3', hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 'l13'], sign: 'negative' }, minEffect: { measure: 'correlation', value: 0.2 } };
+const tradeoff: ClaimDefinition = {
+  ...order,
+  id: 'tradeoff',
+  title: 'tradeoff',
+  paperClaim: 'Claim 3',
+  hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 'l13'], sign: 'negative' },
+  minEffect: { measure: 'correlation', value: 0.2 },
+};
 const reports = [order, tradeoff].map((definition) => ({ report: buildClaimReport({ ...base, definition, runs, familySize: 2 }), testPassed: true }));
 
 describe('reports', () => {
@@ -67,8 +74,21 @@ describe('reports', () => {
 
   it('claim maps appear as a heat map in index.html and a table in summary.md', () => {
     const dir3 = mkdtempSync(join(tmpdir(), 'gst-report-'));
-    const cells = [{ point: { labelNoise: 0.2 }, verdict: 'supported' as const, effect: 1.2 }, { point: { labelNoise: 0 }, verdict: 'not shown' as const, effect: 0.1 }];
-    const map = { claimId: 'prune-l', dimensions: ['labelNoise' as const], cells, counterexample: { labelNoise: 0 }, seed: 1, path: '0:0', numRuns: 2, protocol: 'mini', seedPhase: 'calibration' as const };
+    const cells = [
+      { point: { labelNoise: 0.2 }, verdict: 'supported' as const, effect: 1.2 },
+      { point: { labelNoise: 0 }, verdict: 'not shown' as const, effect: 0.1 },
+    ];
+    const map = {
+      claimId: 'prune-l',
+      dimensions: ['labelNoise' as const],
+      cells,
+      counterexample: { labelNoise: 0 },
+      seed: 1,
+      path: '0:0',
+      numRuns: 2,
+      protocol: 'mini',
+      seedPhase: 'calibration' as const,
+    };
     writeReports({ dir: dir3, reports: [], maps: [map], durationSeconds: 1 });
     expect(readFileSync(join(dir3, 'index.html'), 'utf8').match(/class="cell /g)).toHaveLength(2);
     const summary = readFileSync(join(dir3, 'summary.md'), 'utf8');
@@ -90,7 +110,14 @@ describe('reports', () => {
     expect(diffAgainstBaseline(doc, flipped)[0].status).toBe('verdict flip');
     const drifted = {
       ...doc,
-      claims: doc.claims.map((c, i) => (i === 1 ? { ...c, verdicts: [{ ...c.verdicts[0], main: { ...c.verdicts[0].main, effect: { ...c.verdicts[0].main.effect, value: 0.9 } } }, ...c.verdicts.slice(1)] } : c)),
+      claims: doc.claims.map((c, i) =>
+        i === 1
+          ? {
+              ...c,
+              verdicts: [{ ...c.verdicts[0], main: { ...c.verdicts[0].main, effect: { ...c.verdicts[0].main.effect, value: 0.9 } } }, ...c.verdicts.slice(1)],
+            }
+          : c,
+      ),
     };
     expect(diffAgainstBaseline(doc, drifted)[1].status).toBe('effect drift');
     const dir2 = mkdtempSync(join(tmpdir(), 'gst-report-'));

@@ -31,7 +31,7 @@ function measured(result: RunResult) {
 }
 
 describe('final training states', () => {
-  it('let a flatness run measure on its twin\'s final state, with the result of training it again', async () => {
+  it("let a flatness run measure on its twin's final state, with the result of training it again", async () => {
     const { finalStates } = tempStore();
     const twin = await executeRun({ config: twinConfig, seed: 4, keepFinalState: { save: (state) => finalStates.save(twinKey(4), state) } });
     const onState = await measureOnTwin({ config: measuredConfig, seed: 4, twin, twinKey: twinKey(4), state: finalStates.load(twinKey(4)) });
@@ -78,7 +78,14 @@ describe('final training states', () => {
     store.runs.write(twinKey(4), await executeRun({ config: twinConfig, seed: 4 }));
     store.finalStates.save(twinKey(4), { epochsDone: 0, step: 0, epochs: [], trainSeconds: 0, examples: 0, optimizerCounters: {}, tensors: [] });
     writeFileSync(store.finalStates.path(twinKey(4)), 'garbage');
-    const job = { config: measuredConfig, seed: 4, label: 'flat', key: runKey({ config: measuredConfig, seed: 4, backend: 'wasm' }), backend: 'wasm', twinKey: twinKey(4) };
+    const job = {
+      config: measuredConfig,
+      seed: 4,
+      label: 'flat',
+      key: runKey({ config: measuredConfig, seed: 4, backend: 'wasm' }),
+      backend: 'wasm',
+      twinKey: twinKey(4),
+    };
     await expect(executeJob(job, { store })).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
   });
 });

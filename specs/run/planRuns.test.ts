@@ -6,8 +6,14 @@ import { runKey } from '../../src/store/runKey.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 const train = { ...tinyTrainConfig, epochs: 6 };
-const none: RunConfig = { train, pruning: { variant: 'none', selection: 'smallest', score: 'l2', interval: 1, layers: [{ layer: 'conv4', fraction: 0.5, start: 2, end: 3 }] } };
-const pruned = (start: number): RunConfig => ({ train, pruning: { ...none.pruning, variant: 'remove', layers: [{ layer: 'conv4', fraction: 0.5, start, end: start + 1 }] } });
+const none: RunConfig = {
+  train,
+  pruning: { variant: 'none', selection: 'smallest', score: 'l2', interval: 1, layers: [{ layer: 'conv4', fraction: 0.5, start: 2, end: 3 }] },
+};
+const pruned = (start: number): RunConfig => ({
+  train,
+  pruning: { ...none.pruning, variant: 'remove', layers: [{ layer: 'conv4', fraction: 0.5, start, end: start + 1 }] },
+});
 const flat: RunConfig = { ...pruned(2), flatness: { examples: 32, topK: 1, iterations: 2 } };
 const levers: PlanOptions = { backend: 'wasm', prefixCheckpoints: true, finalStates: true, finalStateBytes: 16e6 };
 const empty: StoreView = { hasRun: () => false, hasFinalState: () => false };

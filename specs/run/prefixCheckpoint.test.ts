@@ -30,7 +30,11 @@ beforeAll(async () => {
 
 /** Executes one run as the scheduler would plan it alone, sharing prefixes through `store`. */
 async function runSharing(config: RunConfig, seed: number, store: ExperimentStore): Promise<RunResult> {
-  const plan = planRuns([{ config, seed, label: 'run' }], { backend: 'wasm', prefixCheckpoints: true, finalStates: false, finalStateBytes: 0 }, { hasRun: () => false, hasFinalState: () => false });
+  const plan = planRuns(
+    [{ config, seed, label: 'run' }],
+    { backend: 'wasm', prefixCheckpoints: true, finalStates: false, finalStateBytes: 0 },
+    { hasRun: () => false, hasFinalState: () => false },
+  );
   return executeJob(plan.jobs[0], { store });
 }
 
@@ -68,7 +72,10 @@ describe('training checkpoints', () => {
 
   it('round-trip through bytes with every float bit intact', () => {
     const decoded = decodeCheckpoint(encodeCheckpoint(checkpoint), 'memory');
-    expect(decoded.tensors.map((t) => [t.name, t.shape])).toEqual([['a', [2, 3]], ['b', [1]]]);
+    expect(decoded.tensors.map((t) => [t.name, t.shape])).toEqual([
+      ['a', [2, 3]],
+      ['b', [1]],
+    ]);
     expect(new Uint32Array(decoded.tensors[0].values.slice().buffer)).toEqual(new Uint32Array(checkpoint.tensors[0].values.buffer));
     expect({ ...decoded, tensors: [] }).toEqual({ ...checkpoint, tensors: [] });
   });
@@ -84,7 +91,14 @@ describe('training checkpoints', () => {
     const optimizer = createOptimizer(model.trainableVariables(), { name: 'adam', learningRate: 1e-3 });
     const other = buildModel({ name: 'vgg-mini', widthMultiplier: 0.25 }, { inputShape: [16, 16, 1], numClasses: 10, seed: 1 });
     const otherOptimizer = createOptimizer(other.trainableVariables(), { name: 'adam', learningRate: 1e-3 });
-    const saved = { ...checkpoint, tensors: [...other.namedVariables(), ...otherOptimizer.stateVariables().map((v, i): [string, tf.Variable] => [`optimizer.${i}`, v])].map(([name, v]) => ({ name, shape: v.shape, values: v.dataSync() as Float32Array })) };
+    const saved = {
+      ...checkpoint,
+      tensors: [...other.namedVariables(), ...otherOptimizer.stateVariables().map((v, i): [string, tf.Variable] => [`optimizer.${i}`, v])].map(([name, v]) => ({
+        name,
+        shape: v.shape,
+        values: v.dataSync() as Float32Array,
+      })),
+    };
     expect(() => restoreCheckpoint(saved, model, optimizer)).toThrow(/variable 'conv0.kernel' has shape \[3, 3, 1, 4\], expected \[3, 3, 1, 8\]/);
     for (const d of [model, optimizer, other, otherOptimizer]) d.dispose();
   });
@@ -97,7 +111,9 @@ describe('inert epochs', () => {
     expect(inertEpochs(pruneFrom(2, 'smallest', 'scratch'))).toBe(0);
     expect(inertEpochs({ ...pruneFrom(2, 'smallest'), score: 'activations' })).toBe(0);
     expect(inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'none' })).toBe(Infinity);
-    expect(() => inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'prune' as VariantName })).toThrow(/pruning.variant: "prune" is not allowed; allowed: .*remove/);
+    expect(() => inertEpochs({ ...pruneFrom(2, 'smallest'), variant: 'prune' as VariantName })).toThrow(
+      /pruning.variant: "prune" is not allowed; allowed: .*remove/,
+    );
   });
 });
 
@@ -145,7 +161,10 @@ describe('shared training prefixes', () => {
     const config = (selection: SelectionName, variant?: VariantName): RunConfig => ({ train, pruning: pruneFrom(2, selection, variant) });
     const first = await runSharing(config('largest'), 5, store);
     expect(first.resumedEpochs).toBeUndefined();
-    for (const [selection, variant] of [['smallest', 'remove'], ['random', 'zeroing']] as const) {
+    for (const [selection, variant] of [
+      ['smallest', 'remove'],
+      ['random', 'zeroing'],
+    ] as const) {
       const shared = await runSharing({ ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, 5, store);
       const own = await executeRun({ config: { ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, seed: 5 });
       expect(shared.resumedEpochs).toBe(2);
@@ -155,7 +174,7 @@ describe('shared training prefixes', () => {
     expect(readdirSync(store.prefixes.dir)).toHaveLength(1);
   });
 
-  it('let an unpruned run continue from the end of a shorter one, and never from beyond a pruned run\'s first event', async () => {
+  it("let an unpruned run continue from the end of a shorter one, and never from beyond a pruned run's first event", async () => {
     const store = tempStore();
     const none = (epochs: number): RunConfig => ({ train: { ...train, epochs }, pruning: { ...pruneFrom(2, 'smallest'), variant: 'none' } });
     expect((await runSharing(none(3), 8, store)).resumedEpochs).toBeUndefined();
@@ -164,7 +183,11 @@ describe('shared training prefixes', () => {
     expect(measured(longer)).toEqual(measured(await executeRun({ config: none(4), seed: 8 })));
     const pruned = await runSharing({ train, pruning: pruneFrom(2, 'largest') }, 8, store);
     expect(pruned.resumedEpochs).toBeUndefined();
-    expect(readdirSync(store.prefixes.dir).map((f) => f.split('.')[1]).sort()).toEqual(['2', '3', '4']);
+    expect(
+      readdirSync(store.prefixes.dir)
+        .map((f) => f.split('.')[1])
+        .sort(),
+    ).toEqual(['2', '3', '4']);
   });
 
   it('are used by the scheduler (unless GST_PREFIX_CHECKPOINTS=0), which has the first run of a family store what the others need, without changing any result', async () => {
@@ -178,7 +201,11 @@ describe('shared training prefixes', () => {
     // the unpruned run, trained first, stores the checkpoint the pruned runs need
     expect(sharedResults.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);
     expect(sharedResults.map(measured)).toEqual(plainResults.map(measured));
-    expect(readdirSync(shared.prefixes.dir).map((f) => f.split('.')[1]).sort()).toEqual(['2', '4']);
+    expect(
+      readdirSync(shared.prefixes.dir)
+        .map((f) => f.split('.')[1])
+        .sort(),
+    ).toEqual(['2', '4']);
     // the same through a worker process
     const { results: inWorker } = await runAll(requests, { store: tempStore(), workers: 1 });
     expect(inWorker.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);

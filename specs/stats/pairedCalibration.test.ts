@@ -90,7 +90,11 @@ describe('pooled correlations over seed-matched runs (10 seeds × 4 arms)', () =
   const r = (a: readonly number[], b: readonly number[]) => sampleCorrelation([...a], [...b]);
   const rejects = (d: ReturnType<typeof clusteredNull>, statistic: (a: readonly number[], b: readonly number[]) => number) =>
     clusterJackknifeCorrelation(d.x, d.y, d.seed, statistic, { alternative: 'greater' }).pValue <= alpha;
-  for (const [cluster, armStep] of [[0.5, 2], [0.9, 2], [0.9, 0]] as const) {
+  for (const [cluster, armStep] of [
+    [0.5, 2],
+    [0.9, 2],
+    [0.9, 0],
+  ] as const) {
     it(`runs of a seed share ${cluster} of their variance, arms ${armStep ? 'differ in x' : 'alike'}: the seed-cluster jackknife rejects within ±3 SE of α`, () => {
       const jackknife = rate(6, (rng) => rejects(clusteredNull(rng, 10, 4, cluster, armStep), r));
       expect(within3SE(jackknife), `jackknife ${jackknife}`).toBe(true);
@@ -98,7 +102,10 @@ describe('pooled correlations over seed-matched runs (10 seeds × 4 arms)', () =
   }
 
   it('with 4 seeds (the ci profile) it stays at or below α + 3 SE (conservative: measured 0.036-0.043 at α = 0.05)', () => {
-    for (const [cluster, armStep] of [[0.5, 2], [0.9, 0]] as const) {
+    for (const [cluster, armStep] of [
+      [0.5, 2],
+      [0.9, 0],
+    ] as const) {
       const small = rate(9, (rng) => rejects(clusteredNull(rng, 4, 4, cluster, armStep), r));
       expect(small, `4 seeds, share ${cluster}: ${small}`).toBeLessThanOrEqual(alpha + 3 * standardError);
     }
@@ -155,7 +162,11 @@ describe('TOST declares `absent` at most α + 3 SE of the time when the true eff
         }
       }
       const arm = (a: number) => ({ seeds: Array.from({ length: g }, (_, s) => s), values: x[a], second: y[a] });
-      const v = evaluateHypothesis({ kind: 'correlation', x: 'stability', y: 'best', arms: ['a', 'b', 'c'], sign: 'positive' }, { a: arm(0), b: arm(1), c: arm(2) }, rule);
+      const v = evaluateHypothesis(
+        { kind: 'correlation', x: 'stability', y: 'best', arms: ['a', 'b', 'c'], sign: 'positive' },
+        { a: arm(0), b: arm(1), c: arm(2) },
+        rule,
+      );
       return v.verdict === 'absent';
     });
     expect(absent).toBeLessThanOrEqual(alpha + 3 * standardError);
@@ -166,7 +177,11 @@ describe('TOST declares `absent` at most α + 3 SE of the time when the true eff
     const blocks = seedBlocked(rng, 30, 0.8, [0.05, 0]);
     const seeds = blocks.map((_, i) => i);
     const rule: DecisionRule = { alpha, minEffect: { measure: 'hedges-g', value: 0.5 }, familySize: 1, metric: 'best', seed: 1, windowStart: 0 };
-    const v = evaluateHypothesis({ kind: 'greater', metric: 'best', arm: 'a', than: 'b' }, { a: { seeds, values: column(blocks, 0) }, b: { seeds, values: column(blocks, 1) } }, rule);
+    const v = evaluateHypothesis(
+      { kind: 'greater', metric: 'best', arm: 'a', than: 'b' },
+      { a: { seeds, values: column(blocks, 0) }, b: { seeds, values: column(blocks, 1) } },
+      rule,
+    );
     const direct = standardisedEquivalence(column(blocks, 0), column(blocks, 1), { design: 'paired', margin: 0.5 });
     expect(v.equivalence.pValue).toBe(direct.pValue);
     expect(v.equivalence.upper).toBe(direct.upper);
@@ -175,13 +190,15 @@ describe('TOST declares `absent` at most α + 3 SE of the time when the true eff
 });
 
 describe('paired statistics: invariants', () => {
-  const pairs = fc.integer({ min: 4, max: 14 }).chain((n) =>
-    fc.tuple(
-      fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }),
-      fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }),
-      fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
-    ),
-  );
+  const pairs = fc
+    .integer({ min: 4, max: 14 })
+    .chain((n) =>
+      fc.tuple(
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }),
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }),
+        fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }),
+      ),
+    );
   const distinct = (a: number[], b: number[]) => new Set(a.map((v, i) => v - b[i])).size === a.length && a.every((v, i) => v !== b[i]);
 
   it('swapping the arms flips the sign of t and d_z and swaps the one-sided p-values of every paired test', () => {
@@ -197,7 +214,7 @@ describe('paired statistics: invariants', () => {
     );
   });
 
-  it('adding a per-seed constant to both arms changes no paired test, no d_z and not Page\'s L; every p is in [0, 1]', () => {
+  it("adding a per-seed constant to both arms changes no paired test, no d_z and not Page's L; every p is in [0, 1]", () => {
     fc.assert(
       fc.property(pairs, ([a, b, seedShift]) => {
         fc.pre(distinct(a, b));

@@ -30,7 +30,14 @@ const roundedNormals = (rng: SeededRandom, n: number) => Array.from({ length: n 
 
 describe(`under a simulated null, each test rejects at α = ${alpha} within ±3 SE over ${datasets} seeded datasets`, () => {
   const nullCases: [string, (rng: SeededRandom) => number][] = [
-    ['Welch t (unequal sizes and variances)', (r) => welchTTest(normals(r, 8), normals(r, 12).map((v) => 3 * v)).pValue],
+    [
+      'Welch t (unequal sizes and variances)',
+      (r) =>
+        welchTTest(
+          normals(r, 8),
+          normals(r, 12).map((v) => 3 * v),
+        ).pValue,
+    ],
     ['Mann-Whitney exact', (r) => mannWhitneyU(normals(r, 9), normals(r, 10)).pValue],
     ['Mann-Whitney normal, with ties', (r) => mannWhitneyU(roundedNormals(r, 30), roundedNormals(r, 28)).pValue],
     ['permutation (unequal sizes)', (r) => permutationTest(normals(r, 6), normals(r, 14), { permutations: 199, seed: r.nextUint32() }).pValue],
@@ -38,7 +45,10 @@ describe(`under a simulated null, each test rejects at α = ${alpha} within ±3 
     ['Spearman', (r) => spearman(normals(r, 20), normals(r, 20)).pValue],
     ['Kendall exact', (r) => kendallTauB(normals(r, 12), normals(r, 12)).pValue],
     ['Kendall with ties', (r) => kendallTauB(roundedNormals(r, 25), roundedNormals(r, 25)).pValue],
-    ['Jonckheere-Terpstra (one-sided)', (r) => jonckheereTerpstra([normals(r, 8), normals(r, 8), normals(r, 8), normals(r, 8)], { direction: 'decreasing' }).pValue],
+    [
+      'Jonckheere-Terpstra (one-sided)',
+      (r) => jonckheereTerpstra([normals(r, 8), normals(r, 8), normals(r, 8), normals(r, 8)], { direction: 'decreasing' }).pValue,
+    ],
   ];
   nullCases.forEach(([name, pValue], i) => {
     it(name, () => {
@@ -63,7 +73,10 @@ describe(`under a simulated null, each test rejects at α = ${alpha} within ±3 
 
 const sample = fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 3, maxLength: 12 });
 /** Measurements as they occur (no subnormal doubles, which a shift can erase). */
-const measured = fc.array(fc.integer({ min: -100_000, max: 100_000 }).map((v) => v / 1000), { minLength: 3, maxLength: 12 });
+const measured = fc.array(
+  fc.integer({ min: -100_000, max: 100_000 }).map((v) => v / 1000),
+  { minLength: 3, maxLength: 12 },
+);
 const alternatives = fc.constantFrom<Alternative>('two-sided', 'greater', 'less');
 
 describe('properties of the statistics', () => {

@@ -2,7 +2,13 @@ import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
 import { paperArms } from '../../src/claims/paperArms.js';
 
 /** The context a report of synthetic runs is built in (profile, seeds, backend), for buildClaimReport. */
-export const syntheticContext = { profile: { name: 'synthetic', description: 'synthetic runs' }, seedPhase: 'confirmation', backend: 'cpu', tfjsVersion: '4.22.0', durationSeconds: 0 };
+export const syntheticContext = {
+  profile: { name: 'synthetic', description: 'synthetic runs' },
+  seedPhase: 'confirmation',
+  backend: 'cpu',
+  tfjsVersion: '4.22.0',
+  durationSeconds: 0,
+};
 
 /** "Prune_L 13% beats no pruning" on best accuracy, g ≥ 0.5: the two-arm claim the harness tests use. */
 export const lBeatsNone: ClaimDefinition = {

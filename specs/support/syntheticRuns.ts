@@ -31,7 +31,10 @@ export function syntheticRun(options: { seed: number; stability: number; best: n
     backend: { name: 'cpu', package: 'synthetic', tfjsVersion: '4.22.0' },
     epochs,
     events,
-    flatness: options.curvature === undefined ? undefined : { examples: 8, eigenvalues: [options.curvature], curvature: options.curvature, gradientSecondMoment: 1, epsilonFlatness: 0.1 },
+    flatness:
+      options.curvature === undefined
+        ? undefined
+        : { examples: 8, eigenvalues: [options.curvature], curvature: options.curvature, gradientSecondMoment: 1, epsilonFlatness: 0.1 },
     parameters: { remaining: 10, total: 10 },
     wallSeconds: 1,
     examplesPerSecond: 1,
@@ -42,7 +45,11 @@ export function syntheticRun(options: { seed: number; stability: number; best: n
 export function syntheticArm(options: { n: number; seed: number; stability: [number, number]; best: [number, number] }): RunResult[] {
   const rng = new SeededRandom(options.seed);
   return Array.from({ length: options.n }, (_, i) =>
-    syntheticRun({ seed: i, stability: Math.min(100, options.stability[0] + options.stability[1] * rng.normal()), best: options.best[0] + options.best[1] * rng.normal() }),
+    syntheticRun({
+      seed: i,
+      stability: Math.min(100, options.stability[0] + options.stability[1] * rng.normal()),
+      best: options.best[0] + options.best[1] * rng.normal(),
+    }),
   );
 }
 
@@ -63,7 +70,11 @@ export function seedMatchedArms(options: {
     Object.entries(options.arms).map(([id, arm]) => [
       id,
       shifts.map((shift, i) =>
-        syntheticRun({ seed: (options.firstSeed ?? 0) + i, stability: Math.min(100, arm.stability[0] + arm.stability[1] * rng.normal()), best: arm.best[0] + shift + arm.best[1] * rng.normal() }),
+        syntheticRun({
+          seed: (options.firstSeed ?? 0) + i,
+          stability: Math.min(100, arm.stability[0] + arm.stability[1] * rng.normal()),
+          best: arm.best[0] + shift + arm.best[1] * rng.normal(),
+        }),
       ),
     ]),
   );

@@ -14,9 +14,7 @@ verifyPropertyClaim({
   title: 'Larger per-event rate, lower stability (any two rates of the sweep)',
   paperClaim: 'Claim 4: Larger per-event pruning fraction (larger r) gives lower stability.',
   space: (profile) =>
-    fc
-      .tuple(fc.integer({ min: 0, max: profile.sweepSize - 1 }), fc.integer({ min: 0, max: profile.sweepSize - 1 }))
-      .filter(([i, j]) => i < j),
+    fc.tuple(fc.integer({ min: 0, max: profile.sweepSize - 1 }), fc.integer({ min: 0, max: profile.sweepSize - 1 })).filter(([i, j]) => i < j),
   claimAt: ([i, j]) => ({
     id: `rate-stability-${i}-${j}`,
     title: `stability at sweep rate ${i} > at ${j}`,

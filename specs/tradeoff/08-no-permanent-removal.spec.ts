@@ -8,9 +8,10 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
 
 const expectedToFail = {
-  mini: 'measured at mini (seeds 101-110, engine 4, paired, common window from epoch 10): zeroing Prune_L\'s filters for 8 batches does not beat no pruning (g_av = -0.93 [-1.86, 0.01]), and Prune_L is below no pruning (g_av = -1.57)',
+  mini: "measured at mini (seeds 101-110, engine 4, paired, common window from epoch 10): zeroing Prune_L's filters for 8 batches does not beat no pruning (g_av = -0.93 [-1.86, 0.01]), and Prune_L is below no pruning (g_av = -1.57)",
 };
-const paperClaim = 'Claim 8: The benefit does not need permanent removal: zeroing that lets filters return (prune-resume) still beats no pruning, and (blog) prune-resume >= prune > baseline.';
+const paperClaim =
+  'Claim 8: The benefit does not need permanent removal: zeroing that lets filters return (prune-resume) still beats no pruning, and (blog) prune-resume >= prune > baseline.';
 
 verifyClaim(
   defineClaim({

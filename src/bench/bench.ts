@@ -54,7 +54,10 @@ const results = [];
 let backend: WorkerResult['backend'] | undefined;
 for (const benchCase of benchCases) {
   // 1, 2, 2, 1 processes (ABBA): the machine's drift over the case's minute hits both counts alike
-  const samples = new Map<number, number[]>([[1, []], [2, []]]);
+  const samples = new Map<number, number[]>([
+    [1, []],
+    [2, []],
+  ]);
   for (const processes of [1, 2, 2, 1]) {
     const measured = await inProcesses(benchCase, processes);
     backend = measured[0].backend;
@@ -62,8 +65,18 @@ for (const benchCase of benchCases) {
   }
   for (const [processes, sampled] of samples) {
     const examplesPerSecond = sampled.reduce((a, b) => a + b, 0) / sampled.length;
-    log(`${benchCase.id} ${benchCase.input.join('x')} processes=${processes}: ${examplesPerSecond.toFixed(0)} ex/s (${sampled.map((v) => v.toFixed(0)).join(', ')})`);
-    results.push({ case: benchCase.id, model: benchCase.model, input: benchCase.input, batchSize: benchBatchSize, processes, examplesPerSecond, samples: sampled });
+    log(
+      `${benchCase.id} ${benchCase.input.join('x')} processes=${processes}: ${examplesPerSecond.toFixed(0)} ex/s (${sampled.map((v) => v.toFixed(0)).join(', ')})`,
+    );
+    results.push({
+      case: benchCase.id,
+      model: benchCase.model,
+      input: benchCase.input,
+      batchSize: benchBatchSize,
+      processes,
+      examplesPerSecond,
+      samples: sampled,
+    });
   }
   const one = results.at(-2)?.examplesPerSecond ?? 0;
   const two = results.at(-1)?.examplesPerSecond ?? 0;
@@ -89,8 +102,13 @@ const levers = [];
 if (measureLevers) {
   for (const benchCase of benchCases) {
     for (const kernel of ['Conv2D', 'MaxPoolGrad', 'Identity+Cast']) {
-      const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), String(warmupSeconds), `lever:${kernel}`])) as { before: number; after: number };
-      log(`lever ${kernel} ${benchCase.id}: stock ${before.toFixed(0)} ex/s -> ours ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`);
+      const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), String(warmupSeconds), `lever:${kernel}`])) as {
+        before: number;
+        after: number;
+      };
+      log(
+        `lever ${kernel} ${benchCase.id}: stock ${before.toFixed(0)} ex/s -> ours ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`,
+      );
       levers.push({ lever: `wasm ${kernel} kernel`, case: benchCase.id, before, after, unit: 'examples/s', ratio: after / before });
     }
   }
@@ -101,13 +119,27 @@ if (measureLevers) {
   ] as const;
   for (const { name, lever } of schedulerLevers) {
     const slices: { on: boolean; runs: number; seconds: number }[] = [];
-    for (const [seed, on] of [[1, false], [1, true], [2, true], [2, false]] as const) {
+    for (const [seed, on] of [
+      [1, false],
+      [1, true],
+      [2, true],
+      [2, false],
+    ] as const) {
       slices.push({ on, ...(await measureSuiteSlice({ levers: { prefixCheckpoints: true, finalStates: true, [lever]: on }, seed })) });
     }
     const total = (on: boolean) => slices.filter((s) => s.on === on).reduce((t, s) => t + s.seconds, 0);
     const runs = slices.filter((s) => s.on).reduce((t, s) => t + s.runs, 0);
-    log(`lever ${name}: ${runs} ci-profile runs (two seeds, every run the suite needs) ${total(false).toFixed(1)} s -> ${total(true).toFixed(1)} s (x${(total(false) / total(true)).toFixed(2)})`);
-    levers.push({ lever: name, case: 'ci profile, every run the suite needs, seeds 1-2, 1 process', before: total(false), after: total(true), unit: 'seconds', ratio: total(false) / total(true) });
+    log(
+      `lever ${name}: ${runs} ci-profile runs (two seeds, every run the suite needs) ${total(false).toFixed(1)} s -> ${total(true).toFixed(1)} s (x${(total(false) / total(true)).toFixed(2)})`,
+    );
+    levers.push({
+      lever: name,
+      case: 'ci profile, every run the suite needs, seeds 1-2, 1 process',
+      before: total(false),
+      after: total(true),
+      unit: 'seconds',
+      ratio: total(false) / total(true),
+    });
   }
 }
 const report = {

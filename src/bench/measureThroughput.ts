@@ -50,7 +50,11 @@ function stepsPerSecond(step: () => void, seconds: number): number {
  * Trains `benchCase` on fixed random batches for `seconds` of wall-clock time (after `warmupSeconds`
  * of warm-up) with the engine's real training step, and returns training examples per second.
  */
-export async function measureThroughput(benchCase: BenchCase, seconds: number, warmupSeconds: number): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
+export async function measureThroughput(
+  benchCase: BenchCase,
+  seconds: number,
+  warmupSeconds: number,
+): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
   const training = await benchTraining(benchCase, warmupSeconds);
   const examplesPerSecond = stepsPerSecond(training.step, seconds) * benchBatchSize;
   training.dispose();
@@ -62,7 +66,13 @@ export async function measureThroughput(benchCase: BenchCase, seconds: number, w
  * and with the engine's, alternating in `rounds` rounds within one process (so that the machine's
  * drift hits both alike), over `seconds` in total after `warmupSeconds` of warm-up.
  */
-export async function measureKernelLever(benchCase: BenchCase, kernelNames: readonly string[], seconds: number, warmupSeconds: number, rounds = 6): Promise<{ before: number; after: number }> {
+export async function measureKernelLever(
+  benchCase: BenchCase,
+  kernelNames: readonly string[],
+  seconds: number,
+  warmupSeconds: number,
+  rounds = 6,
+): Promise<{ before: number; after: number }> {
   const training = await benchTraining(benchCase, warmupSeconds);
   const pairs = kernelNames.map((name) => {
     const stock = replacedStockKernels.get(name);

@@ -41,6 +41,10 @@ export function measurePytorch(python: string, benchCase: BenchCase, threads: nu
   const widthMultiplier = benchCase.modelConfig.widthMultiplier ?? 1;
   const layout = (benchCase.modelConfig.layout ?? vggMiniLayout).map((item) => (item === 'M' ? item : scaleWidth(item, widthMultiplier)));
   const [h, w, c] = benchCase.input;
-  const out = execFileSync(python, ['-c', script, JSON.stringify(layout), String(h), String(w), String(c), String(threads), String(seconds), String(warmupSeconds)], { encoding: 'utf8' });
+  const out = execFileSync(
+    python,
+    ['-c', script, JSON.stringify(layout), String(h), String(w), String(c), String(threads), String(seconds), String(warmupSeconds)],
+    { encoding: 'utf8' },
+  );
   return (JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { examplesPerSecond: number }).examplesPerSecond;
 }

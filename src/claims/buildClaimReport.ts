@@ -33,7 +33,14 @@ function observations(h: Hypothesis, runs: ArmRuns, window: ReadingWindow): Hypo
   return Object.fromEntries(
     hypothesisArms(h).map((arm) => {
       const list = runs[arm] ?? [];
-      return [arm, { seeds: list.map((r) => r.seed), values: list.map((r) => read(r, x, window)), second: y === undefined ? undefined : list.map((r) => read(r, y, window)) }];
+      return [
+        arm,
+        {
+          seeds: list.map((r) => r.seed),
+          values: list.map((r) => read(r, x, window)),
+          second: y === undefined ? undefined : list.map((r) => read(r, y, window)),
+        },
+      ];
     }),
   );
 }
@@ -59,18 +66,33 @@ function record(run: RunRecord): RunRecord {
     seed: run.seed,
     epochs: run.epochs.map((e) => ({ epoch: e.epoch, testAccuracy: e.testAccuracy, trainAccuracy: e.trainAccuracy, validationAccuracy: e.validationAccuracy })),
     events: run.events.map((e) => ({ epoch: e.epoch, stability: e.stability })),
-    flatness: run.flatness && { curvature: run.flatness.curvature, gradientSecondMoment: run.flatness.gradientSecondMoment, epsilonFlatness: run.flatness.epsilonFlatness ?? null },
+    flatness: run.flatness && {
+      curvature: run.flatness.curvature,
+      gradientSecondMoment: run.flatness.gradientSecondMoment,
+      epsilonFlatness: run.flatness.epsilonFlatness ?? null,
+    },
   };
 }
 
 /** How a report names an arm's configuration. */
 export function describeArm(arm: ArmSpec): string {
   const variant = variantRegistry[arm.variant]?.description ?? arm.variant;
-  const parts = [arm.selection && `selection ${arm.selection}`, arm.rate && `rate ${arm.rate}`, arm.window && `window ${arm.window}`, arm.score && `score ${arm.score}`, arm.seedBlock && `seed block ${arm.seedBlock}`];
+  const parts = [
+    arm.selection && `selection ${arm.selection}`,
+    arm.rate && `rate ${arm.rate}`,
+    arm.window && `window ${arm.window}`,
+    arm.score && `score ${arm.score}`,
+    arm.seedBlock && `seed block ${arm.seedBlock}`,
+  ];
   return [variant, parts.filter(Boolean).join(', ')].filter(Boolean).join('; ');
 }
 
-function armReports(arms: readonly { id: string; label: string; description: string }[], runs: ArmRuns, metrics: MetricName[], window: ReadingWindow): ArmReport[] {
+function armReports(
+  arms: readonly { id: string; label: string; description: string }[],
+  runs: ArmRuns,
+  metrics: MetricName[],
+  window: ReadingWindow,
+): ArmReport[] {
   return arms.map(({ id, label, description }) => {
     const list = runs[id] ?? [];
     const summary = Object.fromEntries(
@@ -90,7 +112,10 @@ function armReports(arms: readonly { id: string; label: string; description: str
 }
 
 /** What a report states of a claim (a definition, or a claim as a stored document has it). */
-export type ClaimStatement = Pick<ClaimDefinition, 'id' | 'title' | 'paperClaim' | 'hypothesis' | 'alpha' | 'minEffect' | 'expectedToFail' | 'baselineTolerance' | 'control'> & {
+export type ClaimStatement = Pick<
+  ClaimDefinition,
+  'id' | 'title' | 'paperClaim' | 'hypothesis' | 'alpha' | 'minEffect' | 'expectedToFail' | 'baselineTolerance' | 'control'
+> & {
   /** Arm id → its spec; or, for a stored claim, its label and description. */
   readonly arms: Readonly<Record<string, ArmSpec | { readonly label: string; readonly description: string }>>;
 };
@@ -118,14 +143,26 @@ export function buildClaimReport(options: {
   const verdicts: MetricVerdict[] = readings
     .filter(({ metric, hypothesis }) => metric === deciding || !unreadable(hypothesis, runs, window))
     .map(({ metric, hypothesis }) => {
-      const rule: DecisionRule = { alpha, minEffect: definition.minEffect, familySize, metric, seed: 1, windowStart: windowedMetrics.includes(metric) ? window.start : null, critical: options.critical };
+      const rule: DecisionRule = {
+        alpha,
+        minEffect: definition.minEffect,
+        familySize,
+        metric,
+        seed: 1,
+        windowStart: windowedMetrics.includes(metric) ? window.start : null,
+        critical: options.critical,
+      };
       return evaluateHypothesis(hypothesis, observations(hypothesis, runs, window), rule);
     });
   const decidingVerdict = verdicts.find((v) => v.metric === deciding) ?? verdicts[0];
   const reported = new Set<MetricName>(['stability', 'best', 'final', 'heldout', 'gap', 'best-authors', ...readings.map((r) => r.metric)]);
   const h = definition.hypothesis;
   if (h.kind === 'correlation') [h.x, h.y].forEach((m) => reported.add(m));
-  const arms = Object.entries(definition.arms).map(([id, arm]) => ({ id, label: arm.label, description: 'description' in arm ? arm.description : describeArm(arm) }));
+  const arms = Object.entries(definition.arms).map(([id, arm]) => ({
+    id,
+    label: arm.label,
+    description: 'description' in arm ? arm.description : describeArm(arm),
+  }));
   return {
     id: definition.id,
     title: definition.title,

@@ -79,7 +79,9 @@ export async function exploreClaimMap(options: {
   seedPhase?: SeedPhase;
 }): Promise<ClaimMap> {
   const dimensions = (Object.keys(options.space) as (keyof ProtocolSpace)[]).filter((k) => (options.space[k]?.length ?? 0) > 0);
-  const arbitrary = fc.record(Object.fromEntries(dimensions.map((d) => [d, fc.constantFrom(...(options.space[d] as number[]))])) as Record<string, fc.Arbitrary<number>>);
+  const arbitrary = fc.record(
+    Object.fromEntries(dimensions.map((d) => [d, fc.constantFrom(...(options.space[d] as number[]))])) as Record<string, fc.Arbitrary<number>>,
+  );
   const cells = new Map<string, MapCell>();
   const evaluate = async (point: ProtocolPoint): Promise<MapCell> => {
     const key = JSON.stringify(point);

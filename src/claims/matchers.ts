@@ -18,7 +18,8 @@ expect.extend({
   toBeSupported(received: ClaimReport) {
     return {
       pass: received.verdict === 'supported',
-      message: () => (this.isNot ? `expected claim not to be supported: ${describeVerdict(received)}` : `expected claim to be supported: ${describeVerdict(received)}`),
+      message: () =>
+        this.isNot ? `expected claim not to be supported: ${describeVerdict(received)}` : `expected claim to be supported: ${describeVerdict(received)}`,
     };
   },
   /** An A/A control passes when it is neither `supported` nor `contradicted` (either happens with probability ≤ α per claim). */

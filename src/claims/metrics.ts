@@ -67,7 +67,10 @@ export const metricRegistry: Readonly<Record<MetricName, RunMetric>> = metricDef
 export const accuracyMetrics = ['best', 'final', 'heldout', 'best-authors'] as const satisfies readonly MetricName[];
 
 /** The gap reading matching each accuracy reading. */
-export const gapMetrics = { best: 'gap', final: 'final-gap', heldout: 'heldout-gap', 'best-authors': 'gap-authors' } as const satisfies Record<(typeof accuracyMetrics)[number], MetricName>;
+export const gapMetrics = { best: 'gap', final: 'final-gap', heldout: 'heldout-gap', 'best-authors': 'gap-authors' } as const satisfies Record<
+  (typeof accuracyMetrics)[number],
+  MetricName
+>;
 
 /** Metrics read on the claim's common window (the others need no window). */
 export const windowedMetrics: readonly MetricName[] = ['best', 'heldout', 'gap', 'heldout-gap'];

@@ -19,7 +19,9 @@ export async function runArms(options: {
   const store = openStore({ root: defaultStoreRoot() });
   const seeds = options.profile.seeds(options.replicates, options.phase);
   const entries = Object.entries(options.arms);
-  const requests = entries.flatMap(([, arm]) => armSeeds(arm, seeds).map((seed, i) => ({ config: options.profile.runConfig(arm), seed, label: `${options.label}: ${arm.label} #${i + 1}` })));
+  const requests = entries.flatMap(([, arm]) =>
+    armSeeds(arm, seeds).map((seed, i) => ({ config: options.profile.runConfig(arm), seed, label: `${options.label}: ${arm.label} #${i + 1}` })),
+  );
   const sink = defaultProgressSink();
   const { results, backend } = await runAll(requests, { store, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });
   const runs = Object.fromEntries(entries.map(([id], a) => [id, results.slice(a * seeds.length, (a + 1) * seeds.length)]));

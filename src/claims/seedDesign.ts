@@ -42,7 +42,9 @@ export function alignBySeed(arms: Readonly<Record<string, ArmObservations>>): Al
   if (ids.length === 1 || !sameSeeds) {
     const disjoint = sets.every((s, i) => sets.slice(i + 1).every((t) => [...s].every((seed) => !t.has(seed))));
     if (ids.length > 1 && !disjoint) {
-      throw new Error(`arms ${ids.join(', ')} share some seeds but not all (${ids.map((id) => `${id}: ${arms[id].seeds.join(' ')}`).join('; ')}); give seed-matched arms the same seeds, or identical arms different seedBlocks`);
+      throw new Error(
+        `arms ${ids.join(', ')} share some seeds but not all (${ids.map((id) => `${id}: ${arms[id].seeds.join(' ')}`).join('; ')}); give seed-matched arms the same seeds, or identical arms different seedBlocks`,
+      );
     }
     const pick = (id: string, of: (a: ArmObservations) => readonly (number | undefined)[] | undefined) =>
       (of(arms[id]) ?? []).filter((_, i) => keep(arms[id], i)) as number[];
@@ -57,7 +59,8 @@ export function alignBySeed(arms: Readonly<Record<string, ArmObservations>>): Al
   const seeds = [...sets[0]].sort((x, y) => x - y);
   const index = ids.map((id) => new Map(arms[id].seeds.map((s, i) => [s, i])));
   const kept = seeds.filter((s) => ids.every((id, a) => keep(arms[id], index[a].get(s) ?? -1)));
-  const column = (id: string, a: number, of: (arm: ArmObservations) => readonly (number | undefined)[] | undefined) => kept.map((s) => (of(arms[id]) ?? [])[index[a].get(s) ?? -1] as number);
+  const column = (id: string, a: number, of: (arm: ArmObservations) => readonly (number | undefined)[] | undefined) =>
+    kept.map((s) => (of(arms[id]) ?? [])[index[a].get(s) ?? -1] as number);
   return {
     design: 'paired',
     values: Object.fromEntries(ids.map((id, a) => [id, column(id, a, (arm) => arm.values)])),

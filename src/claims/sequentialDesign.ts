@@ -83,7 +83,18 @@ export async function runDesign(options: {
   for (let k = 0; ; k++) {
     const report = await options.evaluate(seedsPerArm[k], boundaries.critical[k]);
     if (report.verdict !== 'not shown' || k === seedsPerArm.length - 1) {
-      return { ...report, replicateDesign: { kind: 'sequential', stage: k + 1, stages: seedsPerArm.length, seedsPerArm, critical: boundaries.critical, spentAlpha: boundaries.spent[k], spending: design.spending } };
+      return {
+        ...report,
+        replicateDesign: {
+          kind: 'sequential',
+          stage: k + 1,
+          stages: seedsPerArm.length,
+          seedsPerArm,
+          critical: boundaries.critical,
+          spentAlpha: boundaries.spent[k],
+          spending: design.spending,
+        },
+      };
     }
   }
 }

@@ -15,7 +15,8 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
   const started = performance.now();
   const phase = activeSeedPhase();
   const unknown = hypothesisArms(definition.hypothesis).filter((a) => !(a in definition.arms));
-  if (unknown.length > 0) throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
   const familySize = claimFamilySize(specPath);
   return runDesign({
     design: activeDesign(profile, definition.replicates),
@@ -23,7 +24,17 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
     familySize,
     evaluate: async (seedsPerArm, critical) => {
       const { runs, backend, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: seedsPerArm, phase, label: definition.id });
-      return buildClaimReport({ definition, runs, familySize, profile, seedPhase: phase, backend, tfjsVersion, durationSeconds: (performance.now() - started) / 1000, critical });
+      return buildClaimReport({
+        definition,
+        runs,
+        familySize,
+        profile,
+        seedPhase: phase,
+        backend,
+        tfjsVersion,
+        durationSeconds: (performance.now() - started) / 1000,
+        critical,
+      });
     },
   });
 }
@@ -45,12 +56,15 @@ export function verifyClaim(definition: ClaimDefinition): void {
   const reason = definition.expectedToFail?.[profile.name];
   const register = reason ? it.fails : it;
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
-    register(`${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`, async ({ task }) => {
-      const report = await evaluateClaim(definition, expect.getState().testPath);
-      task.meta.claim = report;
-      if (definition.control) expect(report).toPassAsControl();
-      else expect(report).toBeSupported();
-    });
+    register(
+      `${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
+      async ({ task }) => {
+        const report = await evaluateClaim(definition, expect.getState().testPath);
+        task.meta.claim = report;
+        if (definition.control) expect(report).toPassAsControl();
+        else expect(report).toBeSupported();
+      },
+    );
   });
 }
 

@@ -33,43 +33,46 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
   const reason = definition.expectedToFail?.[profile.name];
   const register = reason ? it.fails : it;
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
-    register(`${definition.id} (property over configurations)${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`, async ({ task }) => {
-      const seed = readSetting('GST_FC_SEED');
-      const path = readSetting('GST_FC_PATH');
-      const specPath = expect.getState().testPath;
-      let last: ClaimReport | undefined;
-      const failing = new Map<string, ClaimReport>();
-      const started = performance.now();
-      const details = await fc.check(
-        fc.asyncProperty(definition.space(profile), async (value) => {
-          const report = await evaluateClaim(definition.claimAt(value), specPath);
-          last = report;
-          if (report.verdict !== 'supported') failing.set(JSON.stringify(value), report);
-          return report.verdict === 'supported';
-        }),
-        { seed, path, numRuns: definition.numRuns, endOnFailure: false },
-      );
-      const counterexample = details.counterexample ? JSON.stringify(details.counterexample[0]) : undefined;
-      const shown = (counterexample !== undefined ? failing.get(counterexample) : undefined) ?? last;
-      if (shown === undefined) throw new Error(`${definition.id}: the property evaluated no configuration`);
-      const report: ClaimReport = {
-        ...shown,
-        id: definition.id,
-        title: definition.title,
-        paperClaim: definition.paperClaim,
-        verdict: details.failed ? shown.verdict : 'supported',
-        expectedToFail: reason,
-        durationSeconds: (performance.now() - started) / 1000,
-        property: {
-          seed,
-          path: details.counterexamplePath ?? path,
-          numRuns: details.numRuns,
-          counterexample,
-          replay: `GST_FC_SEED=${seed}${details.counterexamplePath ? ` GST_FC_PATH=${details.counterexamplePath}` : ''} npx vitest run ${specPath ?? ''}`,
-        },
-      };
-      task.meta.claim = report;
-      expect(report).toBeSupported();
-    });
+    register(
+      `${definition.id} (property over configurations)${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
+      async ({ task }) => {
+        const seed = readSetting('GST_FC_SEED');
+        const path = readSetting('GST_FC_PATH');
+        const specPath = expect.getState().testPath;
+        let last: ClaimReport | undefined;
+        const failing = new Map<string, ClaimReport>();
+        const started = performance.now();
+        const details = await fc.check(
+          fc.asyncProperty(definition.space(profile), async (value) => {
+            const report = await evaluateClaim(definition.claimAt(value), specPath);
+            last = report;
+            if (report.verdict !== 'supported') failing.set(JSON.stringify(value), report);
+            return report.verdict === 'supported';
+          }),
+          { seed, path, numRuns: definition.numRuns, endOnFailure: false },
+        );
+        const counterexample = details.counterexample ? JSON.stringify(details.counterexample[0]) : undefined;
+        const shown = (counterexample !== undefined ? failing.get(counterexample) : undefined) ?? last;
+        if (shown === undefined) throw new Error(`${definition.id}: the property evaluated no configuration`);
+        const report: ClaimReport = {
+          ...shown,
+          id: definition.id,
+          title: definition.title,
+          paperClaim: definition.paperClaim,
+          verdict: details.failed ? shown.verdict : 'supported',
+          expectedToFail: reason,
+          durationSeconds: (performance.now() - started) / 1000,
+          property: {
+            seed,
+            path: details.counterexamplePath ?? path,
+            numRuns: details.numRuns,
+            counterexample,
+            replay: `GST_FC_SEED=${seed}${details.counterexamplePath ? ` GST_FC_PATH=${details.counterexamplePath}` : ''} npx vitest run ${specPath ?? ''}`,
+          },
+        };
+        task.meta.claim = report;
+        expect(report).toBeSupported();
+      },
+    );
   });
 }

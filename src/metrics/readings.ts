@@ -35,7 +35,10 @@ function argmax<T>(entries: readonly T[], key: (entry: T) => number): T | undefi
  * ```
  */
 export function bestInWindow(epochs: readonly EpochReading[], windowStart: number): EpochAccuracy | undefined {
-  const best = argmax(epochs.filter((e) => e.epoch >= windowStart), (e) => e.testAccuracy);
+  const best = argmax(
+    epochs.filter((e) => e.epoch >= windowStart),
+    (e) => e.testAccuracy,
+  );
   return best && at(best);
 }
 

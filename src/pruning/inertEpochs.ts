@@ -15,7 +15,8 @@ import { variantRegistry } from './variants/variantRegistry.js';
  */
 export function inertEpochs(config: PruningConfig): number {
   const variant = variantRegistry[config.variant];
-  if (variant === undefined) throw new Error(`pruning.variant: ${JSON.stringify(config.variant)} is not allowed; allowed: ${Object.keys(variantRegistry).join(', ')}`);
+  if (variant === undefined)
+    throw new Error(`pruning.variant: ${JSON.stringify(config.variant)} is not allowed; allowed: ${Object.keys(variantRegistry).join(', ')}`);
   if (variant.start !== undefined || tracksActivations(config)) return 0;
   if (!variant.hasEvents || config.layers.length === 0) return Infinity;
   return Math.min(...config.layers.map((l) => l.start));

@@ -59,7 +59,10 @@ export function validatePruningConfig(config: PruningConfig, model: Pick<ConvNet
  * pruning.events; // one entry per event, with stability
  * ```
  */
-export function createPruning(config: PruningConfig, options: { seed: number }): { hooks: TrainingHooks; events: PruningEventLog[]; layers: () => readonly PrunedLayer[] } {
+export function createPruning(
+  config: PruningConfig,
+  options: { seed: number },
+): { hooks: TrainingHooks; events: PruningEventLog[]; layers: () => readonly PrunedLayer[] } {
   const variant = variantRegistry[config.variant];
   const score = scoreRegistry[config.score];
   const selection = selectionRegistry[config.selection];
@@ -88,7 +91,12 @@ export function createPruning(config: PruningConfig, options: { seed: number }):
       layers = config.layers.map((schedule) => {
         const unit = context.model.units.get(schedule.layer);
         if (unit === undefined) throw new Error(`pruning.layers: ${schedule.layer} vanished`);
-        return { unit, events: layerEvents(schedule, { filters: unit.outChannels, interval: config.interval }), removed: new Set<number>(), selectedSoFar: new Set<number>() };
+        return {
+          unit,
+          events: layerEvents(schedule, { filters: unit.outChannels, interval: config.interval }),
+          removed: new Set<number>(),
+          selectedSoFar: new Set<number>(),
+        };
       });
       if (tracksActivations(config)) tracker = new ActivationTracker(new Set(layers.map((l) => l.unit.name)));
       variant.start?.(layers, runtime(context, 'start'), select);

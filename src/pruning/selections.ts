@@ -7,8 +7,7 @@ import { SeededRandom } from '../engine/random/seededRandom.js';
 export type Selection = (options: { scores: ArrayLike<number>; candidates: readonly number[]; count: number; rng: SeededRandom }) => number[];
 
 function byScore(direction: 1 | -1): Selection {
-  return ({ scores, candidates, count }) =>
-    [...candidates].sort((a, b) => direction * (scores[a] - scores[b]) || a - b).slice(0, count);
+  return ({ scores, candidates, count }) => [...candidates].sort((a, b) => direction * (scores[a] - scores[b]) || a - b).slice(0, count);
 }
 
 /** Selections by config name: Prune_S, Prune_L, Prune_R. Adding one is one line here. */

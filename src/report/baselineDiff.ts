@@ -40,7 +40,16 @@ export function diffAgainstBaseline(current: ClaimsDocument, baseline: ClaimsDoc
     rows.push({ id: c.id, baselineVerdict: b.verdict, verdict: c.verdict, baselineEffect: be, effect: v.main.effect.value, ci, status });
   }
   for (const b of baseline.claims) {
-    if (!current.claims.some((c) => c.id === b.id)) rows.push({ id: b.id, baselineVerdict: b.verdict, verdict: '—', baselineEffect: b.verdicts[0].main.effect.value, effect: NaN, ci: [NaN, NaN], status: 'missing' });
+    if (!current.claims.some((c) => c.id === b.id))
+      rows.push({
+        id: b.id,
+        baselineVerdict: b.verdict,
+        verdict: '—',
+        baselineEffect: b.verdicts[0].main.effect.value,
+        effect: NaN,
+        ci: [NaN, NaN],
+        status: 'missing',
+      });
   }
   return rows;
 }
@@ -58,7 +67,10 @@ export function baselineMarkdown(rows: readonly BaselineRow[], baselinePath: str
     '',
     '| claim | baseline verdict | verdict | baseline effect | effect [95% CI] | status |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.id} | ${r.baselineVerdict} | ${r.verdict} | ${f(r.baselineEffect)} | ${f(r.effect)} [${f(r.ci[0])}, ${f(r.ci[1])}] | ${r.status === 'ok' ? 'ok' : `**${r.status}**`} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.id} | ${r.baselineVerdict} | ${r.verdict} | ${f(r.baselineEffect)} | ${f(r.effect)} [${f(r.ci[0])}, ${f(r.ci[1])}] | ${r.status === 'ok' ? 'ok' : `**${r.status}**`} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -53,7 +53,11 @@ function adjustWithinGroups(reports: readonly ClaimReport[]): { pHolm: number[];
 }
 
 /** Assembles the run's document: claims sorted by id, deciding p-values adjusted (Holm, BH) across the paper's claims (and, apart, across the controls). */
-export function buildClaimsDocument(reports: readonly { report: ClaimReport; testPassed: boolean }[], durationSeconds: number, maps: readonly ClaimMap[] = []): ClaimsDocument {
+export function buildClaimsDocument(
+  reports: readonly { report: ClaimReport; testPassed: boolean }[],
+  durationSeconds: number,
+  maps: readonly ClaimMap[] = [],
+): ClaimsDocument {
   const sorted = [...reports].sort((a, b) => a.report.id.localeCompare(b.report.id));
   const { pHolm, pBH } = adjustWithinGroups(sorted.map((r) => r.report));
   return {

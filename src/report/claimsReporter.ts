@@ -31,7 +31,13 @@ export default class ClaimsReporter implements Reporter {
   onTestRunEnd(): void {
     if (this.collected.length === 0 && this.maps.length === 0) return;
     const dir = resolve(readSetting('GST_REPORT_DIR'));
-    const { regressed } = writeReports({ dir, reports: this.collected, maps: this.maps, durationSeconds: (performance.now() - this.started) / 1000, baseline: readSetting('GST_BASELINE') });
+    const { regressed } = writeReports({
+      dir,
+      reports: this.collected,
+      maps: this.maps,
+      durationSeconds: (performance.now() - this.started) / 1000,
+      baseline: readSetting('GST_BASELINE'),
+    });
     process.stderr.write(`claims report: ${dir}/{claims.json,summary.md,index.html,junit.xml}\n`);
     if (regressed) {
       process.stderr.write(`baseline regression: see ${dir}/baseline-diff.md\n`);

@@ -11,7 +11,8 @@ const fmt = (v: number | null | undefined, d = 3) => (v === null || v === undefi
 /** Every distinct arm (by label) over the paper's claims (not the A/A controls), with its runs. */
 function distinctArms(doc: ClaimsDocument): ArmReport[] {
   const byLabel = new Map<string, ArmReport>();
-  for (const c of doc.claims.filter((claim) => !claim.control)) for (const a of c.arms) if (!byLabel.has(a.label) || (byLabel.get(a.label)?.runs.length ?? 0) < a.runs.length) byLabel.set(a.label, a);
+  for (const c of doc.claims.filter((claim) => !claim.control))
+    for (const a of c.arms) if (!byLabel.has(a.label) || (byLabel.get(a.label)?.runs.length ?? 0) < a.runs.length) byLabel.set(a.label, a);
   return [...byLabel.values()];
 }
 
@@ -27,11 +28,28 @@ function meanCurve(arm: ArmReport): [number, number][] {
 function figures(doc: ClaimsDocument): string {
   const arms = distinctArms(doc);
   const scatterGroups = arms
-    .map((a) => ({ label: a.label, points: a.runs.filter((r) => r.values.stability !== null && r.values.best !== null && r.values.stability !== undefined && r.values.best !== undefined).map((r) => [r.values.stability as number, r.values.best as number] as [number, number]) }))
+    .map((a) => ({
+      label: a.label,
+      points: a.runs
+        .filter((r) => r.values.stability !== null && r.values.best !== null && r.values.stability !== undefined && r.values.best !== undefined)
+        .map((r) => [r.values.stability as number, r.values.best as number] as [number, number]),
+    }))
     .filter((g) => g.points.length > 0);
   const all = scatterGroups.flatMap((g) => g.points);
-  const r = all.length >= 3 ? pearson(all.map((p) => p[0]), all.map((p) => p[1])).statistic : NaN;
-  const scatter = scatterPlot({ title: 'Mean stability vs best test accuracy (each run)', xLabel: 'mean stability (%)', yLabel: 'best test accuracy', groups: scatterGroups, fitLine: Number.isFinite(r) ? { r } : undefined });
+  const r =
+    all.length >= 3
+      ? pearson(
+          all.map((p) => p[0]),
+          all.map((p) => p[1]),
+        ).statistic
+      : NaN;
+  const scatter = scatterPlot({
+    title: 'Mean stability vs best test accuracy (each run)',
+    xLabel: 'mean stability (%)',
+    yLabel: 'best test accuracy',
+    groups: scatterGroups,
+    fitLine: Number.isFinite(r) ? { r } : undefined,
+  });
   const curves = linePlot({
     title: 'Test accuracy over epochs (mean of runs); ticks: pruning events',
     xLabel: 'epoch',
@@ -46,7 +64,14 @@ function figures(doc: ClaimsDocument): string {
       .filter((a) => a.runs.some((run) => run.events.length > 0))
       .map((a) => {
         const count = Math.max(...a.runs.map((run) => run.events.length));
-        return { label: a.label, points: Array.from({ length: count }, (_, i) => [i + 1, a.runs.reduce((s, run) => s + (run.events[i]?.stability ?? 0), 0) / a.runs.filter((run) => run.events[i]).length] as [number, number]) };
+        return {
+          label: a.label,
+          points: Array.from(
+            { length: count },
+            (_, i) =>
+              [i + 1, a.runs.reduce((s, run) => s + (run.events[i]?.stability ?? 0), 0) / a.runs.filter((run) => run.events[i]).length] as [number, number],
+          ),
+        };
       }),
   });
   return `<section><h2>Figures</h2><div class="figures">${scatter}${curves}${perEvent}</div></section>`;
@@ -96,12 +121,20 @@ function claimSection(c: Claim): string {
         `<tr><td>${esc(v.metric)}</td><td class="verdict ${v.verdict.replace(' ', '-')}">${v.verdict}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${v.windowStart ?? '—'}</td><td>${v.main.pValue.toExponential(2)}</td><td>${v.pAdjusted.toExponential(2)}</td>` +
         `<td>${esc(v.main.effect.name)} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}]${v.main.pairedEffect ? `; ${esc(v.main.pairedEffect.name)} ${fmt(v.main.pairedEffect.value)} [${fmt(v.main.pairedEffect.ci.lower)}, ${fmt(v.main.pairedEffect.ci.upper)}]` : ''}${v.withinSeed ? `; within seed r ${fmt(v.withinSeed.statistic)} [${fmt(v.withinSeed.ci.lower)}, ${fmt(v.withinSeed.ci.upper)}]` : ''}</td>` +
         `<td>${v.equivalence.pValue.toExponential(2)} (${v.equivalence.pAdjusted.toExponential(2)}) within ±${fmt(v.equivalence.upper)} ${esc(v.equivalence.scale)}</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'}</td><td>${v.droppedSeeds.join(' ') || '—'}</td></tr>` +
-        v.pairwise.map((p) => `<tr class="pair"><td></td><td colspan="3">${esc(p.label)} (${esc(p.test)})</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>${esc(p.effect.name)} ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]</td><td>${p.pEquivalence.toExponential(2)}</td><td></td><td></td><td></td></tr>`).join(''),
+        v.pairwise
+          .map(
+            (p) =>
+              `<tr class="pair"><td></td><td colspan="3">${esc(p.label)} (${esc(p.test)})</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>${esc(p.effect.name)} ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]</td><td>${p.pEquivalence.toExponential(2)}</td><td></td><td></td><td></td></tr>`,
+          )
+          .join(''),
     )
     .join('');
   const metrics = Object.keys(c.arms[0]?.summary ?? {});
   const arms = c.arms
-    .map((a) => `<tr><td>${esc(a.label)}</td><td>${esc(a.description)}</td><td>${a.runs.length}</td>${metrics.map((m) => `<td>${fmt(a.summary[m]?.mean)} ± ${fmt(a.summary[m]?.sd)}</td>`).join('')}</tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.label)}</td><td>${esc(a.description)}</td><td>${a.runs.length}</td>${metrics.map((m) => `<td>${fmt(a.summary[m]?.mean)} ± ${fmt(a.summary[m]?.sd)}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<section class="claim" id="${esc(c.id)}"><h2>${esc(c.id)}: ${esc(c.title)}</h2><p class="paper">${esc(c.paperClaim)}</p>
 <p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>${c.control ? ' (A/A control: passes unless supported or contradicted)' : ''}; accuracy readings from epoch ${c.windowStart} (common window); α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>

@@ -28,7 +28,10 @@ export function recordOf(run: RunRecord | StoredRunV1): RunRecord {
       epochs: run.curve.map((testAccuracy, epoch) => ({ epoch, testAccuracy })),
       events: run.events,
       // layout 1 kept only the flatness values its claim reported; a missing one reads as NaN (unusable)
-      flatness: typeof curvature === 'number' || typeof moment === 'number' ? { curvature: curvature ?? NaN, gradientSecondMoment: moment ?? NaN, epsilonFlatness: run.values['epsilon-flatness'] ?? null } : undefined,
+      flatness:
+        typeof curvature === 'number' || typeof moment === 'number'
+          ? { curvature: curvature ?? NaN, gradientSecondMoment: moment ?? NaN, epsilonFlatness: run.values['epsilon-flatness'] ?? null }
+          : undefined,
       diverged: run.diverged,
     };
   }
@@ -95,14 +98,16 @@ export function comparisonMarkdown(source: string, before: ClaimsDocument, after
     '',
     `Stored: layout ${before.version}, commit \`${before.gitCommit}\`, ${before.generatedAt}. Re-made with the design of docs/methods/verdicts.md.`,
     '',
-    '| claim | stored verdict (reading, test) | stored effect [95% CI] | new verdict (reading, design, test, window from) | new effect [95% CI] | new d_z | authors\' window reading |',
+    "| claim | stored verdict (reading, test) | stored effect [95% CI] | new verdict (reading, design, test, window from) | new effect [95% CI] | new d_z | authors' window reading |",
     '|---|---|---|---|---|---|---|',
   ];
   for (const old of before.claims) {
     const now = after.find((c) => c.id === old.id);
     const o = old.verdicts[0];
     if (now === undefined) {
-      lines.push(`| ${old.id} | ${old.verdict} (${o.metric}, ${o.main.test}) | ${o.main.effect.name} ${f(o.main.effect.value)} | not re-made: the stored runs lack its reading | | | |`);
+      lines.push(
+        `| ${old.id} | ${old.verdict} (${o.metric}, ${o.main.test}) | ${o.main.effect.name} ${f(o.main.effect.value)} | not re-made: the stored runs lack its reading | | | |`,
+      );
       continue;
     }
     const v = now.verdicts[0];
@@ -124,4 +129,3 @@ export function comparisonMarkdown(source: string, before: ClaimsDocument, after
   const missing = before.version === 1 ? ['', 'Layout 1 kept only test accuracy per epoch: `heldout`, the gaps and their readings are not re-made.'] : [];
   return [...lines, ...missing, ''].join('\n');
 }
-

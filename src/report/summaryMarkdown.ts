@@ -6,9 +6,9 @@ const interval = (e: { value: number; ci: { lower: number; upper: number } }) =>
 
 /** What the four verdicts and the two windows mean, for every report (docs/methods/verdicts.md). */
 export const verdictLegend = [
-  'Verdicts (docs/methods/verdicts.md): `supported` = significant in the claimed direction after the family correction (Bonferroni over the claim files of the folder; Holm and BH across the run shown) and effect ≥ the spec\'s minimum; `contradicted` = significant the other way; `absent` = equivalence shown: two one-sided tests at the same corrected level put the effect inside ± the minimum (the claimed effect is smaller than what would count); `not shown` = none of these (no evidence either way: see power).',
-  'Design: arms that ran the same seeds are compared within seed (paired t, Page\'s L for orders, seed-cluster jackknife for pooled correlations, with the within-seed repeated-measures correlation beside it); arms on disjoint seeds by unpaired tests. A seed where any arm\'s run diverged is dropped from every arm.',
-  'Window: every accuracy and gap reading of a claim is taken on epochs ≥ the latest last pruning event among its arms, for every arm (unpruned and scratch arms too). `best-authors` reads each run from its own last event (0 for unpruned runs), as the authors\' analysis code does: at the paper\'s scale both agree, but at small scale under label noise the unpruned net can peak before the pruned arms finish pruning, an early-stopping peak the pruned arms cannot have, so that reading is reported and never decides.',
+  "Verdicts (docs/methods/verdicts.md): `supported` = significant in the claimed direction after the family correction (Bonferroni over the claim files of the folder; Holm and BH across the run shown) and effect ≥ the spec's minimum; `contradicted` = significant the other way; `absent` = equivalence shown: two one-sided tests at the same corrected level put the effect inside ± the minimum (the claimed effect is smaller than what would count); `not shown` = none of these (no evidence either way: see power).",
+  "Design: arms that ran the same seeds are compared within seed (paired t, Page's L for orders, seed-cluster jackknife for pooled correlations, with the within-seed repeated-measures correlation beside it); arms on disjoint seeds by unpaired tests. A seed where any arm's run diverged is dropped from every arm.",
+  "Window: every accuracy and gap reading of a claim is taken on epochs ≥ the latest last pruning event among its arms, for every arm (unpruned and scratch arms too). `best-authors` reads each run from its own last event (0 for unpruned runs), as the authors' analysis code does: at the paper's scale both agree, but at small scale under label noise the unpruned net can peak before the pruned arms finish pruning, an early-stopping peak the pruned arms cannot have, so that reading is reported and never decides.",
 ];
 
 /**
@@ -33,10 +33,17 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
   }
   for (const c of doc.claims) {
     const v = c.verdicts[0];
-    const others = c.verdicts.slice(1).map((o) => `${o.metric}: ${o.verdict}`).join('; ') || '—';
+    const others =
+      c.verdicts
+        .slice(1)
+        .map((o) => `${o.metric}: ${o.verdict}`)
+        .join('; ') || '—';
     const d = c.replicateDesign;
     const stage = d?.kind === 'sequential' ? ` (stage ${d.stage} of ${d.stages}, z ≥ ${d.critical[d.stage - 1].toFixed(3)})` : '';
-    const n = Object.entries(v.n).map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count))).join('/') + stage;
+    const n =
+      Object.entries(v.n)
+        .map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count)))
+        .join('/') + stage;
     const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
     const effect = `${v.main.effect.name} ${interval(v.main.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(
@@ -45,10 +52,21 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
   }
   for (const map of doc.maps) {
     const about = map.protocol ? ` (around \`${map.protocol}\`${map.seedPhase ? `, ${map.seedPhase} seeds` : ''})` : '';
-    lines.push('', `## Claim map: ${map.claimId}${about}`, '', `| ${map.dimensions.join(' | ')} | verdict | effect |`, `|${map.dimensions.map(() => '---|').join('')}---|---|`);
+    lines.push(
+      '',
+      `## Claim map: ${map.claimId}${about}`,
+      '',
+      `| ${map.dimensions.join(' | ')} | verdict | effect |`,
+      `|${map.dimensions.map(() => '---|').join('')}---|---|`,
+    );
     const cells = [...map.cells].sort((a, b) => map.dimensions.reduce((order, d) => order || (a.point[d] ?? 0) - (b.point[d] ?? 0), 0));
     for (const c of cells) lines.push(`| ${map.dimensions.map((d) => c.point[d]).join(' | ')} | ${c.verdict} | ${c.effect.toFixed(3)} |`);
-    lines.push('', map.counterexample ? `Simplest failing configuration: \`${JSON.stringify(map.counterexample)}\` (seed ${map.seed}, path ${map.path}).` : 'Supported at every explored point.');
+    lines.push(
+      '',
+      map.counterexample
+        ? `Simplest failing configuration: \`${JSON.stringify(map.counterexample)}\` (seed ${map.seed}, path ${map.path}).`
+        : 'Supported at every explored point.',
+    );
   }
   lines.push('', ...verdictLegend.flatMap((l) => [l, '']));
   return lines.join('\n');

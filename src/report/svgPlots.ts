@@ -35,7 +35,10 @@ function frame(title: string, xLabel: string, yLabel: string, x: Scale, y: Scale
     `<text x="${(margin.left + width - margin.right) / 2}" y="${height - 8}" font-size="12" text-anchor="middle">${esc(xLabel)}</text>`,
     `<text x="14" y="${(margin.top + height - margin.bottom) / 2}" font-size="12" text-anchor="middle" transform="rotate(-90 14 ${(margin.top + height - margin.bottom) / 2})">${esc(yLabel)}</text>`,
     `<text x="${margin.left}" y="18" font-size="13" font-weight="bold">${esc(title)}</text>`,
-    ...legend.map((l, i) => `<rect x="${width - margin.right + 10}" y="${margin.top + i * 16}" width="10" height="10" fill="${palette[i % palette.length]}"/><text x="${width - margin.right + 24}" y="${margin.top + i * 16 + 9}" font-size="11">${esc(l)}</text>`),
+    ...legend.map(
+      (l, i) =>
+        `<rect x="${width - margin.right + 10}" y="${margin.top + i * 16}" width="10" height="10" fill="${palette[i % palette.length]}"/><text x="${width - margin.right + 24}" y="${margin.top + i * 16 + 9}" font-size="11">${esc(l)}</text>`,
+    ),
   ];
   return `<svg xmlns="http://www.w3.org/2000/svg" class="plot" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${axes.join('')}${body}</svg>`;
 }
@@ -50,12 +53,25 @@ function bounds(values: number[]): [number, number] {
 }
 
 /** Scatter of groups of points, optionally with the least-squares line over all points and its r. */
-export function scatterPlot(options: { title: string; xLabel: string; yLabel: string; groups: { label: string; points: [number, number][] }[]; fitLine?: { r: number } }): string {
+export function scatterPlot(options: {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  groups: { label: string; points: [number, number][] }[];
+  fitLine?: { r: number };
+}): string {
   const all = options.groups.flatMap((g) => g.points);
   const x = scale(...bounds(all.map((p) => p[0])), margin.left, width - margin.right);
   const y = scale(...bounds(all.map((p) => p[1])), height - margin.bottom, margin.top);
   let body = options.groups
-    .map((g, i) => g.points.map(([px, py]) => `<circle class="point" cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3.5" fill="${palette[i % palette.length]}" fill-opacity="0.8"/>`).join(''))
+    .map((g, i) =>
+      g.points
+        .map(
+          ([px, py]) =>
+            `<circle class="point" cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3.5" fill="${palette[i % palette.length]}" fill-opacity="0.8"/>`,
+        )
+        .join(''),
+    )
     .join('');
   if (options.fitLine && all.length > 1) {
     const mx = all.reduce((s, p) => s + p[0], 0) / all.length;
@@ -66,11 +82,24 @@ export function scatterPlot(options: { title: string; xLabel: string; yLabel: st
     body += `<line class="fit" x1="${x(x0)}" y1="${y(my + slope * (x0 - mx))}" x2="${x(x1)}" y2="${y(my + slope * (x1 - mx))}" stroke="#000" stroke-dasharray="4 3"/>`;
     body += `<text x="${width - margin.right - 4}" y="${margin.top + 12}" font-size="12" text-anchor="end">r = ${options.fitLine.r.toFixed(3)}</text>`;
   }
-  return frame(options.title, options.xLabel, options.yLabel, x, y, body, options.groups.map((g) => g.label));
+  return frame(
+    options.title,
+    options.xLabel,
+    options.yLabel,
+    x,
+    y,
+    body,
+    options.groups.map((g) => g.label),
+  );
 }
 
 /** Lines over epochs, with optional vertical marks (e.g. pruning events) per series. */
-export function linePlot(options: { title: string; xLabel: string; yLabel: string; series: { label: string; points: [number, number][]; marks?: number[] }[] }): string {
+export function linePlot(options: {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: { label: string; points: [number, number][]; marks?: number[] }[];
+}): string {
   const all = options.series.flatMap((s) => s.points);
   const x = scale(...bounds(all.map((p) => p[0])), margin.left, width - margin.right);
   const y = scale(...bounds(all.map((p) => p[1])), height - margin.bottom, margin.top);
@@ -78,15 +107,30 @@ export function linePlot(options: { title: string; xLabel: string; yLabel: strin
     .map((s, i) => {
       const color = palette[i % palette.length];
       const path = s.points.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ');
-      const marks = (s.marks ?? []).map((m) => `<line class="event" x1="${x(m)}" y1="${height - margin.bottom}" x2="${x(m)}" y2="${height - margin.bottom - 8 - 3 * i}" stroke="${color}"/>`).join('');
+      const marks = (s.marks ?? [])
+        .map(
+          (m) => `<line class="event" x1="${x(m)}" y1="${height - margin.bottom}" x2="${x(m)}" y2="${height - margin.bottom - 8 - 3 * i}" stroke="${color}"/>`,
+        )
+        .join('');
       return `<path class="series" d="${path}" fill="none" stroke="${color}" stroke-width="1.8"/>${marks}`;
     })
     .join('');
-  return frame(options.title, options.xLabel, options.yLabel, x, y, body, options.series.map((s) => s.label));
+  return frame(
+    options.title,
+    options.xLabel,
+    options.yLabel,
+    x,
+    y,
+    body,
+    options.series.map((s) => s.label),
+  );
 }
 
 /** Fill of each verdict in every picture. */
-export const verdictColor = { supported: '#8fd19e', contradicted: '#f19a9a', absent: '#a9c7ee', 'not shown': '#f3d98b' } as const satisfies Record<Verdict, string>;
+export const verdictColor = { supported: '#8fd19e', contradicted: '#f19a9a', absent: '#a9c7ee', 'not shown': '#f3d98b' } as const satisfies Record<
+  Verdict,
+  string
+>;
 
 /** A grid of verdict-coloured cells (two dimensions of a claim map), each labelled with its effect. */
 export function heatMap(options: { title: string; xLabel: string; yLabel: string; cells: { x: string; y: string; verdict: string; text: string }[] }): string {
@@ -109,7 +153,9 @@ export function heatMap(options: { title: string; xLabel: string; yLabel: string
       return `<rect class="cell ${c.verdict.replace(' ', '-')}" x="${x}" y="${y}" width="${cw - 2}" height="${ch - 2}" fill="${verdictColor[c.verdict as Verdict] ?? '#ddd'}"/><text x="${x + cw / 2}" y="${y + ch / 2 + 4}" font-size="11" text-anchor="middle">${esc(c.text)}</text>`;
     })
     .join('');
-  const xTicks = xs.map((v, i) => `<text x="${left + i * cw + cw / 2}" y="${top + ch * ys.length + 16}" font-size="11" text-anchor="middle">${esc(v)}</text>`).join('');
+  const xTicks = xs
+    .map((v, i) => `<text x="${left + i * cw + cw / 2}" y="${top + ch * ys.length + 16}" font-size="11" text-anchor="middle">${esc(v)}</text>`)
+    .join('');
   const yTicks = ys.map((v, i) => `<text x="${left - 6}" y="${top + i * ch + ch / 2 + 4}" font-size="11" text-anchor="end">${esc(v)}</text>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="${left}" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${cells}${xTicks}${yTicks}<text x="${left + (cw * xs.length) / 2}" y="${h - 8}" font-size="12" text-anchor="middle">${esc(options.xLabel)}</text><text x="10" y="${top - 8}" font-size="12">${esc(options.yLabel)}</text></svg>`;
 }
@@ -130,7 +176,10 @@ export function verdictPlot(options: { title: string; rows: { label: string; ver
   const x = (v: number) => left + ((clip(v) + 4) / 8) * plotWidth;
   const band = `<rect x="${x(-1)}" y="${top - 6}" width="${x(1) - x(-1)}" height="${rowHeight * options.rows.length + 6}" fill="#a9c7ee" fill-opacity="0.25"/>`;
   const lines = [-4, -2, -1, 0, 1, 2, 4]
-    .map((t) => `<line x1="${x(t)}" y1="${top - 6}" x2="${x(t)}" y2="${top + rowHeight * options.rows.length}" stroke="${t === 0 ? '#333' : t === 1 ? '#1a7f37' : '#ccc'}"${t === 1 ? ' stroke-dasharray="4 3"' : ''}/><text x="${x(t)}" y="${top + rowHeight * options.rows.length + 14}" font-size="10" text-anchor="middle">${t === 4 ? '≥ 4' : t === -4 ? '≤ −4' : t}</text>`)
+    .map(
+      (t) =>
+        `<line x1="${x(t)}" y1="${top - 6}" x2="${x(t)}" y2="${top + rowHeight * options.rows.length}" stroke="${t === 0 ? '#333' : t === 1 ? '#1a7f37' : '#ccc'}"${t === 1 ? ' stroke-dasharray="4 3"' : ''}/><text x="${x(t)}" y="${top + rowHeight * options.rows.length + 14}" font-size="10" text-anchor="middle">${t === 4 ? '≥ 4' : t === -4 ? '≤ −4' : t}</text>`,
+    )
     .join('');
   const rows = options.rows
     .map((r, i) => {

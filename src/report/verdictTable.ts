@@ -26,7 +26,9 @@ export function verdictTableMarkdown(doc: ClaimsDocument): string {
     const v = c.verdicts[0];
     const e = v.main.effect;
     const role = c.control ? ', A/A control' : '';
-    lines.push(`| ${c.id}${role} | **${c.verdict}** (${v.metric}) | ${v.design}, ${v.main.test} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${v.power.atMinimumEffect.toFixed(2)} |`);
+    lines.push(
+      `| ${c.id}${role} | **${c.verdict}** (${v.metric}) | ${v.design}, ${v.main.test} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${v.power.atMinimumEffect.toFixed(2)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -35,6 +37,7 @@ export function verdictTableMarkdown(doc: ClaimsDocument): string {
 export function withVerdictTable(readme: string, table: string): string {
   const start = readme.indexOf(verdictTableMarkers.start);
   const end = readme.indexOf(verdictTableMarkers.end);
-  if (start < 0 || end < start) throw new Error(`README.md: the markers ${verdictTableMarkers.start} … ${verdictTableMarkers.end} are missing; put them where the verdict table goes`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md: the markers ${verdictTableMarkers.start} … ${verdictTableMarkers.end} are missing; put them where the verdict table goes`);
   return `${readme.slice(0, start + verdictTableMarkers.start.length)}\n${table}\n${readme.slice(end)}`;
 }

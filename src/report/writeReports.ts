@@ -13,7 +13,13 @@ import { summaryMarkdown } from './summaryMarkdown.js';
  * Writes `claims.json`, `summary.md`, `index.html` and `junit.xml` into `dir` (atomically), and,
  * with a baseline path, `baseline-diff.md`. Returns the document and whether the baseline regressed.
  */
-export function writeReports(options: { dir: string; reports: readonly { report: ClaimReport; testPassed: boolean }[]; maps?: readonly ClaimMap[]; durationSeconds: number; baseline?: string }): { doc: ClaimsDocument; regressed: boolean } {
+export function writeReports(options: {
+  dir: string;
+  reports: readonly { report: ClaimReport; testPassed: boolean }[];
+  maps?: readonly ClaimMap[];
+  durationSeconds: number;
+  baseline?: string;
+}): { doc: ClaimsDocument; regressed: boolean } {
   const doc = buildClaimsDocument(options.reports, options.durationSeconds, options.maps ?? []);
   const summary = summaryMarkdown(doc);
   writeJsonAtomic(join(options.dir, 'claims.json'), doc);
@@ -22,7 +28,8 @@ export function writeReports(options: { dir: string; reports: readonly { report:
   writeFileAtomic(join(options.dir, 'junit.xml'), junitXml(doc));
   let regressed = false;
   if (options.baseline !== undefined) {
-    if (!existsSync(options.baseline)) throw new Error(`GST_BASELINE=${options.baseline} does not exist; accept a report as baseline first (npm run baseline:accept)`);
+    if (!existsSync(options.baseline))
+      throw new Error(`GST_BASELINE=${options.baseline} does not exist; accept a report as baseline first (npm run baseline:accept)`);
     const rows = diffAgainstBaseline(doc, JSON.parse(readFileSync(options.baseline, 'utf8')) as ClaimsDocument);
     writeFileAtomic(join(options.dir, 'baseline-diff.md'), baselineMarkdown(rows, options.baseline));
     regressed = baselineRegressed(rows);

@@ -19,10 +19,19 @@ import type { RunResult } from './runResult.js';
 export async function executeJob(job: RunJob, options: { store: ExperimentStore; progress?: ProgressSink }): Promise<RunResult> {
   const { store, progress } = options;
   const backend = await initBackend();
-  if (backend.name !== job.backend) throw new Error(`job ${job.label}: planned for backend '${job.backend}' but this process runs '${backend.name}'; give workers the same GST_BACKEND`);
+  if (backend.name !== job.backend)
+    throw new Error(`job ${job.label}: planned for backend '${job.backend}' but this process runs '${backend.name}'; give workers the same GST_BACKEND`);
   const twin = job.twinKey !== undefined && store.finalStates.has(job.twinKey) ? store.runs.read(job.twinKey) : undefined;
   if (twin !== undefined && job.twinKey !== undefined) {
-    return measureOnTwin({ config: job.config, seed: job.seed, twin, twinKey: job.twinKey, state: store.finalStates.load(job.twinKey), progress, label: job.label });
+    return measureOnTwin({
+      config: job.config,
+      seed: job.seed,
+      twin,
+      twinKey: job.twinKey,
+      state: store.finalStates.load(job.twinKey),
+      progress,
+      label: job.label,
+    });
   }
   const identity = { train: job.config.train, seed: job.seed, backend: job.backend };
   const shareable = job.prefix?.epochs ?? 0;

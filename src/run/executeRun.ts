@@ -60,7 +60,15 @@ function countParameters(model: ConvNet): { remaining: number; total: number } {
 export async function executeRun(options: ExecuteRunOptions): Promise<RunResult> {
   const { config, seed } = options;
   const pruning = createPruning(config.pruning, { seed });
-  const run = await trainRun({ config: config.train, seed, hooks: pruning.hooks, progress: options.progress, label: options.label, start: options.start, checkpoints: options.checkpoints });
+  const run = await trainRun({
+    config: config.train,
+    seed,
+    hooks: pruning.hooks,
+    progress: options.progress,
+    label: options.label,
+    start: options.start,
+    checkpoints: options.checkpoints,
+  });
   try {
     const { outcome } = run;
     const keep = options.keepFinalState;

@@ -64,7 +64,9 @@ function prefixPoints(requests: readonly RunRequest[], backend: string): number[
 export function planRuns(requests: readonly RunRequest[], options: PlanOptions, store: StoreView): RunPlan {
   const { backend } = options;
   const keyOf = (r: RunRequest) => runKey({ config: r.config, seed: r.seed, backend });
-  const twins = requests.map((r) => (r.config.flatness !== undefined && options.finalStates ? { config: trainingTwin(r.config), seed: r.seed, label: r.label } : undefined));
+  const twins = requests.map((r) =>
+    r.config.flatness !== undefined && options.finalStates ? { config: trainingTwin(r.config), seed: r.seed, label: r.label } : undefined,
+  );
   const all = [...requests, ...twins.filter((t) => t !== undefined)];
   const keys = all.map(keyOf);
   const twinKeyOf = new Map<string, string>(); // measured run key -> its twin's key
@@ -85,7 +87,8 @@ export function planRuns(requests: readonly RunRequest[], options: PlanOptions, 
       key,
       backend,
       prefix: options.prefixCheckpoints && shareableEpochs(request) >= 1 ? { epochs: shareableEpochs(request), alsoAfter: points[i] } : undefined,
-      keepFinalState: options.finalStates && request.config.flatness === undefined ? { maxBytes: wantedTwins.has(key) ? undefined : options.finalStateBytes } : undefined,
+      keepFinalState:
+        options.finalStates && request.config.flatness === undefined ? { maxBytes: wantedTwins.has(key) ? undefined : options.finalStateBytes } : undefined,
       twinKey: twinReady ? twinKey : undefined,
     });
   });

@@ -12,9 +12,7 @@ export interface WorkerRequest {
 
 /** Worker → parent: a progress line, the result, or an error. */
 export type WorkerReply =
-  | { readonly id: number; readonly progress: string }
-  | { readonly id: number; readonly result: RunResult }
-  | { readonly id: number; readonly error: string };
+  { readonly id: number; readonly progress: string } | { readonly id: number; readonly result: RunResult } | { readonly id: number; readonly error: string };
 
 /** Worker processes (`runWorker.ts`) that execute one job at a time each and stay alive across jobs. */
 export class WorkerPool {

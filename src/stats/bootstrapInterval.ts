@@ -40,7 +40,12 @@ export function bootstrapInterval(options: {
   });
   const jm = jack.reduce((a, b) => a + b, 0) / jack.length;
   const num = jack.reduce((a, v) => a + (jm - v) ** 3, 0);
-  const den = 6 * Math.pow(jack.reduce((a, v) => a + (jm - v) ** 2, 0), 1.5);
+  const den =
+    6 *
+    Math.pow(
+      jack.reduce((a, v) => a + (jm - v) ** 2, 0),
+      1.5,
+    );
   const acc = den === 0 ? 0 : num / den;
   const adjust = (q: number) => {
     const z = normalQuantile(q);

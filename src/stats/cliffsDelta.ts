@@ -5,10 +5,11 @@ import type { EffectSize } from './cohensD.js';
 function delta(a: readonly number[], b: readonly number[]): number {
   let more = 0;
   let less = 0;
-  for (const x of a) for (const y of b) {
-    if (x > y) more++;
-    else if (x < y) less++;
-  }
+  for (const x of a)
+    for (const y of b) {
+      if (x > y) more++;
+      else if (x < y) less++;
+    }
   return (more - less) / (a.length * b.length);
 }
 

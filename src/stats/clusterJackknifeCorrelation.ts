@@ -38,7 +38,8 @@ export function clusterJackknifeCorrelation(
   statistic: CorrelationStatistic,
   options: { alternative?: Alternative; level?: number } = {},
 ): ClusteredCorrelationResult {
-  if (x.length !== y.length || x.length !== cluster.length) throw new Error(`clusterJackknifeCorrelation: x, y and cluster must have equal length (got ${x.length}, ${y.length}, ${cluster.length})`);
+  if (x.length !== y.length || x.length !== cluster.length)
+    throw new Error(`clusterJackknifeCorrelation: x, y and cluster must have equal length (got ${x.length}, ${y.length}, ${cluster.length})`);
   const ids = [...new Set(cluster)];
   const g = ids.length;
   if (g < 3) throw new Error(`clusterJackknifeCorrelation: needs ≥ 3 clusters (got ${g})`);
@@ -46,7 +47,12 @@ export function clusterJackknifeCorrelation(
   const z = clampAtanh(value);
   const loo = ids.map((id) => {
     const keep = cluster.map((c) => c !== id);
-    return clampAtanh(statistic(x.filter((_, i) => keep[i]), y.filter((_, i) => keep[i])));
+    return clampAtanh(
+      statistic(
+        x.filter((_, i) => keep[i]),
+        y.filter((_, i) => keep[i]),
+      ),
+    );
   });
   const mean = loo.reduce((s, v) => s + v, 0) / g;
   const standardError = Math.sqrt(((g - 1) / g) * loo.reduce((s, v) => s + (v - mean) ** 2, 0));

@@ -82,7 +82,12 @@ function nextDensity(previous: StageDensity | undefined, b: number, dv: number, 
  * groupSequentialBoundaries({ fractions: [0.5, 1], alpha: 0.05, spending: 'obrien-fleming' }).critical; // [2.537988, 1.662107] (rpact 3.3.4, asOF)
  * ```
  */
-export function groupSequentialBoundaries(options: { fractions: readonly number[]; alpha: number; spending: SpendingFunction; points?: number }): GroupSequentialDesign {
+export function groupSequentialBoundaries(options: {
+  fractions: readonly number[];
+  alpha: number;
+  spending: SpendingFunction;
+  points?: number;
+}): GroupSequentialDesign {
   const { fractions, alpha } = options;
   if (fractions.length === 0 || fractions.some((t, i) => !(t > (fractions[i - 1] ?? 0) && t <= 1)) || fractions.at(-1) !== 1) {
     throw new Error(`groupSequentialBoundaries: fractions must increase strictly within (0, 1] and end at 1 (got ${fractions.join(', ')})`);

@@ -12,7 +12,10 @@ import type { Interval } from './interval.js';
  * oneSampleTTest([1, 2, 3, 4], { mu: 5, alternative: 'less' }).pValue; // 0.01523 (scipy ttest_1samp)
  * ```
  */
-export function oneSampleTTest(x: readonly number[], options: { mu: number; alternative?: Alternative; level?: number }): { statistic: number; pValue: number; meanDifference: number; ci: Interval } {
+export function oneSampleTTest(
+  x: readonly number[],
+  options: { mu: number; alternative?: Alternative; level?: number },
+): { statistic: number; pValue: number; meanDifference: number; ci: Interval } {
   if (x.length < 2) throw new Error(`oneSampleTTest: needs ≥ 2 values (got ${x.length})`);
   const level = options.level ?? 0.95;
   const df = x.length - 1;
@@ -21,7 +24,11 @@ export function oneSampleTTest(x: readonly number[], options: { mu: number; alte
   const alternative = options.alternative ?? 'two-sided';
   const statistic = se === 0 ? (diff === 0 ? 0 : Math.sign(diff) * Infinity) : diff / se;
   const pValue =
-    se === 0 ? ((alternative === 'two-sided' ? diff !== 0 : alternative === 'greater' ? diff > 0 : diff < 0) ? 0 : 1) : pValueFromCdf((t) => studentTCdf(t, df), statistic, alternative);
+    se === 0
+      ? (alternative === 'two-sided' ? diff !== 0 : alternative === 'greater' ? diff > 0 : diff < 0)
+        ? 0
+        : 1
+      : pValueFromCdf((t) => studentTCdf(t, df), statistic, alternative);
   const half = studentTQuantile(1 - (1 - level) / 2, df) * se;
   return { statistic, pValue, meanDifference: diff, ci: { lower: diff - half, upper: diff + half, level } };
 }

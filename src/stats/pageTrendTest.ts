@@ -63,10 +63,12 @@ function exactUpperTail(l: number, m: number, k: number): number {
 export function pageTrendTest(blocks: readonly (readonly number[])[], options: { predictedRanks?: readonly number[] } = {}): PageResult {
   const m = blocks.length;
   const k = blocks[0]?.length ?? 0;
-  if (m < 1 || k < 2 || blocks.some((b) => b.length !== k)) throw new Error(`pageTrendTest: needs ≥ 1 block of ≥ 2 treatments, all of equal size (got ${m} blocks of sizes ${blocks.map((b) => b.length).join(', ')})`);
+  if (m < 1 || k < 2 || blocks.some((b) => b.length !== k))
+    throw new Error(`pageTrendTest: needs ≥ 1 block of ≥ 2 treatments, all of equal size (got ${m} blocks of sizes ${blocks.map((b) => b.length).join(', ')})`);
   const predicted = options.predictedRanks ?? Array.from({ length: k }, (_, j) => j + 1);
   const expected = Array.from({ length: k }, (_, j) => j + 1).join();
-  if ([...predicted].sort((x, y) => x - y).join() !== expected) throw new Error(`pageTrendTest: predictedRanks must hold each of 1…${k} once (got ${predicted.join(', ')})`);
+  if ([...predicted].sort((x, y) => x - y).join() !== expected)
+    throw new Error(`pageTrendTest: predictedRanks must hold each of 1…${k} once (got ${predicted.join(', ')})`);
   const statistic = blocks.reduce((l, block) => l + averageRanks(block).ranks.reduce((s, r, j) => s + predicted[j] * r, 0), 0);
   const exact = k <= 8 && !(m > 12 && k > 3) && m <= 20;
   if (exact) return { statistic, pValue: Math.min(1, exactUpperTail(Math.floor(statistic), m, k)), method: 'exact' };

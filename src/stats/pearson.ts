@@ -18,5 +18,10 @@ export function pearson(x: readonly number[], y: readonly number[], options: { a
   const n = x.length;
   const r = Math.max(-1, Math.min(1, sampleCorrelation([...x], [...y])));
   const t = Math.abs(r) === 1 ? Math.sign(r) * Infinity : (r * Math.sqrt(n - 2)) / Math.sqrt(1 - r * r);
-  return { statistic: r, pValue: pValueFromCdf((v) => studentTCdf(v, n - 2), t, options.alternative ?? 'two-sided'), n, ci: fisherZInterval(r, n, { level: options.level }) };
+  return {
+    statistic: r,
+    pValue: pValueFromCdf((v) => studentTCdf(v, n - 2), t, options.alternative ?? 'two-sided'),
+    n,
+    ci: fisherZInterval(r, n, { level: options.level }),
+  };
 }

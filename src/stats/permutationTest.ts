@@ -48,7 +48,10 @@ export function permutationTest(
       sumA += pooled[j];
     }
     const d = sumA / m - (total - sumA) / n;
-    if (alternative === 'greater' ? d >= observed - tolerance : alternative === 'less' ? d <= observed + tolerance : Math.abs(d) >= Math.abs(observed) - tolerance) extreme += 1;
+    if (
+      alternative === 'greater' ? d >= observed - tolerance : alternative === 'less' ? d <= observed + tolerance : Math.abs(d) >= Math.abs(observed) - tolerance
+    )
+      extreme += 1;
   }
   return { statistic: observed, pValue: (extreme + 1) / (k + 1), permutations: k };
 }

@@ -19,7 +19,8 @@ export function noncentralTCdf(t: number, df: number, delta: number): number {
   const steps = 400;
   const h = (upper - lower) / steps;
   const logNorm = (df / 2) * Math.log(2) + gammaln(df / 2);
-  const f = (v: number) => (v <= 0 ? (df === 2 ? 0.5 * normalCdf(-delta) : 0) : Math.exp((df / 2 - 1) * Math.log(v) - v / 2 - logNorm) * normalCdf(t * Math.sqrt(v / df) - delta));
+  const f = (v: number) =>
+    v <= 0 ? (df === 2 ? 0.5 * normalCdf(-delta) : 0) : Math.exp((df / 2 - 1) * Math.log(v) - v / 2 - logNorm) * normalCdf(t * Math.sqrt(v / df) - delta);
   let sum = f(lower) + f(upper);
   for (let i = 1; i < steps; i++) sum += (i % 2 === 0 ? 2 : 4) * f(lower + i * h);
   return Math.min(1, Math.max(0, (sum * h) / 3));
@@ -105,6 +106,7 @@ export function oneSampleReplicates(options: { effect: number; alpha: number; po
   const target = options.power ?? 0.8;
   if (!(options.effect > 0)) return Infinity;
   if (!Number.isFinite(options.effect)) return 2;
-  for (let n = 2; n <= 100_000; n = n < 200 ? n + 1 : Math.ceil(n * 1.05)) if (oneSamplePower({ effect: options.effect, n, alpha: options.alpha }) >= target) return n;
+  for (let n = 2; n <= 100_000; n = n < 200 ? n + 1 : Math.ceil(n * 1.05))
+    if (oneSamplePower({ effect: options.effect, n, alpha: options.alpha }) >= target) return n;
   return Infinity;
 }

@@ -15,16 +15,24 @@ import { fisherZInterval } from './fisherZInterval.js';
  * repeatedMeasuresCorrelation([1, 2, 3, 11, 12, 13], [1, 3, 2, 5, 7, 6], [0, 0, 0, 1, 1, 1]).statistic; // 0.5
  * ```
  */
-export function repeatedMeasuresCorrelation(x: readonly number[], y: readonly number[], cluster: readonly number[], options: { alternative?: Alternative; level?: number } = {}): CorrelationResult {
-  if (x.length !== y.length || x.length !== cluster.length) throw new Error(`repeatedMeasuresCorrelation: x, y and cluster must have equal length (got ${x.length}, ${y.length}, ${cluster.length})`);
+export function repeatedMeasuresCorrelation(
+  x: readonly number[],
+  y: readonly number[],
+  cluster: readonly number[],
+  options: { alternative?: Alternative; level?: number } = {},
+): CorrelationResult {
+  if (x.length !== y.length || x.length !== cluster.length)
+    throw new Error(`repeatedMeasuresCorrelation: x, y and cluster must have equal length (got ${x.length}, ${y.length}, ${cluster.length})`);
   const ids = [...new Set(cluster)];
   const df = x.length - ids.length - 1;
   if (df < 1) throw new Error(`repeatedMeasuresCorrelation: needs N − G − 1 ≥ 1 (got N = ${x.length}, G = ${ids.length})`);
   const centre = (v: readonly number[]) => {
-    const means = new Map(ids.map((id) => {
-      const members = v.filter((_, i) => cluster[i] === id);
-      return [id, members.reduce((s, m) => s + m, 0) / members.length];
-    }));
+    const means = new Map(
+      ids.map((id) => {
+        const members = v.filter((_, i) => cluster[i] === id);
+        return [id, members.reduce((s, m) => s + m, 0) / members.length];
+      }),
+    );
     return v.map((value, i) => value - (means.get(cluster[i]) ?? 0));
   };
   const wx = centre(x);
@@ -34,5 +42,10 @@ export function repeatedMeasuresCorrelation(x: readonly number[], y: readonly nu
   const syy = wy.reduce((s, v) => s + v * v, 0);
   const r = sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : 0;
   const t = Math.abs(r) === 1 ? Math.sign(r) * Infinity : r * Math.sqrt(df / (1 - r * r));
-  return { statistic: r, pValue: pValueFromCdf((v) => studentTCdf(v, df), t, options.alternative ?? 'two-sided'), n: x.length, ci: fisherZInterval(r, df + 3, { level: options.level }) };
+  return {
+    statistic: r,
+    pValue: pValueFromCdf((v) => studentTCdf(v, df), t, options.alternative ?? 'two-sided'),
+    n: x.length,
+    ci: fisherZInterval(r, df + 3, { level: options.level }),
+  };
 }

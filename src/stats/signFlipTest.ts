@@ -34,9 +34,18 @@ export function signFlipTest(
   const n = d.length;
   if (n < 1) throw new Error('signFlipTest: needs ≥ 1 pair');
   const observed = d.reduce((s, v) => s + v, 0);
-  const tolerance = 1e-12 * Math.max(1, d.reduce((s, v) => s + Math.abs(v), 0));
+  const tolerance =
+    1e-12 *
+    Math.max(
+      1,
+      d.reduce((s, v) => s + Math.abs(v), 0),
+    );
   const extreme = (sum: number) =>
-    alternative === 'greater' ? sum >= observed - tolerance : alternative === 'less' ? sum <= observed + tolerance : Math.abs(sum) >= Math.abs(observed) - tolerance;
+    alternative === 'greater'
+      ? sum >= observed - tolerance
+      : alternative === 'less'
+        ? sum <= observed + tolerance
+        : Math.abs(sum) >= Math.abs(observed) - tolerance;
   if (n <= (options.exactUpTo ?? 16)) {
     let count = 0;
     const patterns = 2 ** n;

@@ -25,7 +25,11 @@ export interface StandardisedEquivalence extends EquivalenceResult {
  * standardisedEquivalence([1.2, 2.1, 2.9, 4.2, 5.1], [1.0, 2.0, 3.1, 4.0, 5.0], { design: 'paired', margin: 0.5 }).pValue; // 0.03472 (NumPy/SciPy)
  * ```
  */
-export function standardisedEquivalence(a: readonly number[], b: readonly number[], options: { design: 'paired' | 'unpaired'; margin: number }): StandardisedEquivalence {
+export function standardisedEquivalence(
+  a: readonly number[],
+  b: readonly number[],
+  options: { design: 'paired' | 'unpaired'; margin: number },
+): StandardisedEquivalence {
   const m = options.margin;
   const difference = mean([...a]) - mean([...b]);
   let standardiser: number;

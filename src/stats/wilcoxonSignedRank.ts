@@ -50,7 +50,14 @@ export function wilcoxonSignedRank(a: readonly number[], b: readonly number[], o
     const total = 2 ** n;
     const upper = counts.slice(rPlus).reduce((s, c) => s + c, 0) / total;
     const lower = counts.slice(0, rPlus + 1).reduce((s, c) => s + c, 0) / total;
-    const pValue = alternative === 'greater' ? upper : alternative === 'less' ? lower : rPlus === Math.floor((n * (n + 1)) / 4) ? 1 : Math.min(1, 2 * Math.min(upper, lower));
+    const pValue =
+      alternative === 'greater'
+        ? upper
+        : alternative === 'less'
+          ? lower
+          : rPlus === Math.floor((n * (n + 1)) / 4)
+            ? 1
+            : Math.min(1, 2 * Math.min(upper, lower));
     return { statistic, pValue, method: 'exact', n };
   }
   const mean = (n * (n + 1)) / 4;

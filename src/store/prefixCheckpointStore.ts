@@ -42,7 +42,8 @@ export class PrefixCheckpointStore {
     if (best < 0) return undefined;
     const path = this.path(identity, best);
     const checkpoint = decodeCheckpoint(readFileSync(path), path);
-    if (checkpoint.epochsDone !== best) throw new Error(`checkpoint ${path}: holds ${checkpoint.epochsDone} epochs, its name says ${best}; delete the file to retrain its prefix`);
+    if (checkpoint.epochsDone !== best)
+      throw new Error(`checkpoint ${path}: holds ${checkpoint.epochsDone} epochs, its name says ${best}; delete the file to retrain its prefix`);
     return checkpoint;
   }
 

@@ -13,7 +13,7 @@ import { defineClaim, verifyClaim } from '../../../src/claims/verifyClaim.js';
 verifyClaim(
   defineClaim({
     id: 'aa-correlation',
-    title: 'A/A: stability vs a seed-level placebo over claim 3\'s runs',
+    title: "A/A: stability vs a seed-level placebo over claim 3's runs",
     paperClaim: 'Control: a covariate independent of training must not correlate beyond α.',
     arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, s13: paperArms.pruneSLarge, l13: paperArms.pruneLLarge },
     hypothesis: { kind: 'correlation', x: 'stability', y: 'placebo', arms: ['none', 's1', 's13', 'l13'], sign: 'negative' },

@@ -18,7 +18,8 @@ export function evaluateBelow(h: BelowHypothesis, data: HypothesisData, rule: De
   const shortfall = -claimed.meanDifference;
   const sd = sampleStandardDeviation(x);
   const margin = rule.minEffect.measure === 'mean-difference' ? rule.minEffect.value : rule.minEffect.value * sd;
-  const pEquivalence = margin > 0 ? equivalenceTest({ estimate: shortfall, standardError: sd / Math.sqrt(x.length), df: x.length - 1, lower: -margin, upper: margin }).pValue : 1;
+  const pEquivalence =
+    margin > 0 ? equivalenceTest({ estimate: shortfall, standardError: sd / Math.sqrt(x.length), df: x.length - 1, lower: -margin, upper: margin }).pValue : 1;
   const main: TestReport = {
     label: `mean ${h.metric} of ${h.arm} < ${h.value}`,
     test: 'one-sample t',
@@ -31,14 +32,22 @@ export function evaluateBelow(h: BelowHypothesis, data: HypothesisData, rule: De
   const dz = sd > 0 ? shortfall / sd : Infinity;
   const alpha = rule.alpha / rule.familySize;
   const power = (d: number) => oneSamplePower({ effect: d, n: x.length, alpha });
-  return verdictOf(rule, { design: 'one-sample', droppedSeeds: aligned.droppedSeeds }, {
-    main,
-    pairwise: [],
-    pClaimed: main.pValue,
-    pOpposite: main.pOpposite,
-    meets: shortfall >= margin,
-    equivalence: { scale: `${h.value} − mean`, lower: -margin, upper: margin, pValue: pEquivalence },
-    power: { atMinimumEffect: sd > 0 ? power(margin / sd) : 1, atObservedEffect: Number.isFinite(dz) ? power(dz) : 1, replicatesFor80: oneSampleReplicates({ effect: dz, alpha }) },
-    n: { [h.arm]: x.length },
-  });
+  return verdictOf(
+    rule,
+    { design: 'one-sample', droppedSeeds: aligned.droppedSeeds },
+    {
+      main,
+      pairwise: [],
+      pClaimed: main.pValue,
+      pOpposite: main.pOpposite,
+      meets: shortfall >= margin,
+      equivalence: { scale: `${h.value} − mean`, lower: -margin, upper: margin, pValue: pEquivalence },
+      power: {
+        atMinimumEffect: sd > 0 ? power(margin / sd) : 1,
+        atObservedEffect: Number.isFinite(dz) ? power(dz) : 1,
+        replicatesFor80: oneSampleReplicates({ effect: dz, alpha }),
+      },
+      n: { [h.arm]: x.length },
+    },
+  );
 }

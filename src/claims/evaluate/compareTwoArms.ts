@@ -25,7 +25,13 @@ export interface TwoArmComparison extends TestReport {
   readonly power: PowerReport;
 }
 
-function testPValue(test: TwoArmTest, a: readonly number[], b: readonly number[], alternative: Alternative, seed: number): { statistic: number; pValue: number } {
+function testPValue(
+  test: TwoArmTest,
+  a: readonly number[],
+  b: readonly number[],
+  alternative: Alternative,
+  seed: number,
+): { statistic: number; pValue: number } {
   if (test === 'paired-t') return pairedTTest(a, b, { alternative });
   if (test === 'wilcoxon') return wilcoxonSignedRank(a, b, { alternative });
   if (test === 'sign-flip') return signFlipTest(a, b, { alternative, seed });
@@ -38,12 +44,22 @@ function testPValue(test: TwoArmTest, a: readonly number[], b: readonly number[]
 function chooseTest(design: Design, requested: TwoArmTest | undefined): TwoArmTest {
   const allowed: readonly TwoArmTest[] = twoArmTests[design];
   if (requested === undefined) return allowed[0];
-  if (!allowed.includes(requested)) throw new Error(`hypothesis.test: '${requested}' does not fit this ${design} design (the arms ${design === 'paired' ? 'share seeds' : 'ran disjoint seeds'}); allowed: ${allowed.join(', ')}`);
+  if (!allowed.includes(requested))
+    throw new Error(
+      `hypothesis.test: '${requested}' does not fit this ${design} design (the arms ${design === 'paired' ? 'share seeds' : 'ran disjoint seeds'}); allowed: ${allowed.join(', ')}`,
+    );
   return requested;
 }
 
 /** One-sided "a > b" by the design's test, Hedges' g (g_av when paired) as effect, TOST at ±minimum, power. */
-export function compareTwoArms(label: string, a: readonly number[], b: readonly number[], design: Design, requested: TwoArmTest | undefined, rule: DecisionRule): TwoArmComparison {
+export function compareTwoArms(
+  label: string,
+  a: readonly number[],
+  b: readonly number[],
+  design: Design,
+  requested: TwoArmTest | undefined,
+  rule: DecisionRule,
+): TwoArmComparison {
   const test = chooseTest(design, requested);
   const claimed = testPValue(test, a, b, 'greater', rule.seed);
   const opposite = testPValue(test, a, b, 'less', rule.seed);
@@ -68,7 +84,11 @@ export function compareTwoArms(label: string, a: readonly number[], b: readonly 
       effect: { name: "Hedges' g_av", value: g.value, ci: g.ci },
       pairedEffect: { name: 'd_z', value: dz.value, ci: dz.ci },
       pEquivalence: equivalence(sdDiff / Math.sqrt(n), n - 1),
-      power: { atMinimumEffect: powerAt(dzAt(margin)), atObservedEffect: powerAt(dzAt(meanDifference)), replicatesFor80: oneSampleReplicates({ effect: dzAt(meanDifference), alpha }) },
+      power: {
+        atMinimumEffect: powerAt(dzAt(margin)),
+        atObservedEffect: powerAt(dzAt(meanDifference)),
+        replicatesFor80: oneSampleReplicates({ effect: dzAt(meanDifference), alpha }),
+      },
     };
   }
   const g = hedgesG(a, b);
@@ -86,4 +106,5 @@ export function compareTwoArms(label: string, a: readonly number[], b: readonly 
   };
 }
 
-export const meetsMinimum = (minEffect: MinimumEffect, c: TwoArmComparison) => (minEffect.measure === 'mean-difference' ? c.meanDifference >= minEffect.value : c.effect.value >= minEffect.value);
+export const meetsMinimum = (minEffect: MinimumEffect, c: TwoArmComparison) =>
+  minEffect.measure === 'mean-difference' ? c.meanDifference >= minEffect.value : c.effect.value >= minEffect.value;

@@ -21,7 +21,16 @@ const correlationStatistics = {
   pearson: { fn: pearson, of: (x, y) => sampleCorrelation([...x], [...y]), name: 'Pearson r', seScale: 1, shift: 3 },
   kendall: { fn: kendallTauB, of: (x, y) => kendallTauB(x, y).statistic, name: 'Kendall τ-b', seScale: Math.sqrt(0.437), shift: 4 },
   spearman: { fn: spearman, of: (x, y) => spearman(x, y).statistic, name: 'Spearman ρ', seScale: Math.sqrt(1.06), shift: 3 },
-} as const satisfies Record<NonNullable<CorrelationHypothesis['test']>, { fn: (x: readonly number[], y: readonly number[], o: { alternative?: Alternative }) => CorrelationResult; of: CorrelationStatistic; name: string; seScale: number; shift: number }>;
+} as const satisfies Record<
+  NonNullable<CorrelationHypothesis['test']>,
+  {
+    fn: (x: readonly number[], y: readonly number[], o: { alternative?: Alternative }) => CorrelationResult;
+    of: CorrelationStatistic;
+    name: string;
+    seScale: number;
+    shift: number;
+  }
+>;
 
 /** A pooled correlation over the runs of some arms: seed-cluster jackknife when the arms share seeds, else the classic test. */
 export function evaluateCorrelation(h: CorrelationHypothesis, data: HypothesisData, rule: DecisionRule): MetricVerdict {
@@ -64,7 +73,13 @@ export function evaluateCorrelation(h: CorrelationHypothesis, data: HypothesisDa
     result = spec.fn(xs, ys, { alternative: claimed });
     pOpposite = spec.fn(xs, ys, { alternative: opposite }).pValue;
     const se = spec.seScale / Math.sqrt(Math.max(1, xs.length - spec.shift));
-    pEquivalence = equivalenceTest({ estimate: Math.atanh(Math.max(-1 + 1e-15, Math.min(1 - 1e-15, result.statistic))), standardError: se, df: Infinity, lower: -zMargin, upper: zMargin }).pValue;
+    pEquivalence = equivalenceTest({
+      estimate: Math.atanh(Math.max(-1 + 1e-15, Math.min(1 - 1e-15, result.statistic))),
+      standardError: se,
+      df: Infinity,
+      lower: -zMargin,
+      upper: zMargin,
+    }).pValue;
     const signed = h.sign === 'negative' ? -result.statistic : result.statistic;
     power = {
       atMinimumEffect: correlationPower({ r: m, n: xs.length, alpha, sided: 1 }),
@@ -89,7 +104,12 @@ export function evaluateCorrelation(h: CorrelationHypothesis, data: HypothesisDa
     pClaimed: main.pValue,
     pOpposite,
     meets: signed >= m,
-    equivalence: { scale: clustered ? 'atanh of the statistic (seed-cluster jackknife)' : 'atanh of the statistic (Fisher z)', lower: -zMargin, upper: zMargin, pValue: pEquivalence },
+    equivalence: {
+      scale: clustered ? 'atanh of the statistic (seed-cluster jackknife)' : 'atanh of the statistic (Fisher z)',
+      lower: -zMargin,
+      upper: zMargin,
+      pValue: pEquivalence,
+    },
     withinSeed: within && { statistic: within.statistic, pValue: within.pValue, ci: within.ci },
     power,
     n: clustered ? { runs: xs.length, seeds: clusters } : { runs: xs.length, seeds: new Set(seeds).size },

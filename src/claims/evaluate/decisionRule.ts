@@ -37,4 +37,3 @@ export function crosses(rule: DecisionRule, p: number): boolean {
   const z = p <= 0 ? Infinity : p >= 1 ? -Infinity : normalQuantile(1 - p);
   return z >= rule.critical;
 }
-

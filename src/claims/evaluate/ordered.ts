@@ -43,7 +43,12 @@ export function evaluateOrdered(h: OrderedHypothesis, data: HypothesisData, rule
     pClaimed: trend.pValue,
     pOpposite: opposite.pValue,
     meets: pairsHold,
-    equivalence: { scale: `mean difference of the closest pair (${equivalent.label}), Holm over the pairs`, lower: -equivalent.margin, upper: equivalent.margin, pValue: pEquivalence },
+    equivalence: {
+      scale: `mean difference of the closest pair (${equivalent.label}), Holm over the pairs`,
+      lower: -equivalent.margin,
+      upper: equivalent.margin,
+      pValue: pEquivalence,
+    },
     power: weakest.power,
     n: Object.fromEntries(h.order.map((arm, i) => [arm, groups[i].length])),
   });

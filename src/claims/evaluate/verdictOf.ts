@@ -17,18 +17,33 @@ export interface Findings extends Omit<MetricVerdict, 'metric' | 'verdict' | 'de
  * The verdict of a reading: the first whose condition holds, in the order of docs/methods/verdicts.md
  * (section 4), every p judged by the rule's boundary ({@link crosses}); `pAdjusted` reports p × the family size.
  */
-export function verdictOf(rule: DecisionRule, aligned: Pick<AlignedObservations, 'droppedSeeds'> & { design: MetricVerdict['design'] }, findings: Findings): MetricVerdict {
+export function verdictOf(
+  rule: DecisionRule,
+  aligned: Pick<AlignedObservations, 'droppedSeeds'> & { design: MetricVerdict['design'] },
+  findings: Findings,
+): MetricVerdict {
   const { pClaimed, pOpposite, meets, equivalence, ...report } = findings;
   const k = rule.familySize;
   const pAdjusted = Math.min(1, pClaimed * k);
   const equivalenceAdjusted = Math.min(1, equivalence.pValue * k);
-  const verdict: Verdict = crosses(rule, pClaimed) && meets ? 'supported' : crosses(rule, pOpposite) ? 'contradicted' : crosses(rule, equivalence.pValue) ? 'absent' : 'not shown';
-  return { metric: rule.metric, verdict, design: aligned.design, windowStart: rule.windowStart, droppedSeeds: aligned.droppedSeeds, pAdjusted, equivalence: { ...equivalence, pAdjusted: equivalenceAdjusted }, ...report };
+  const verdict: Verdict =
+    crosses(rule, pClaimed) && meets ? 'supported' : crosses(rule, pOpposite) ? 'contradicted' : crosses(rule, equivalence.pValue) ? 'absent' : 'not shown';
+  return {
+    metric: rule.metric,
+    verdict,
+    design: aligned.design,
+    windowStart: rule.windowStart,
+    droppedSeeds: aligned.droppedSeeds,
+    pAdjusted,
+    equivalence: { ...equivalence, pAdjusted: equivalenceAdjusted },
+    ...report,
+  };
 }
 
 /** An arm's aligned values; an error naming the arm when fewer than 2 are usable. */
 export function armValues(aligned: AlignedObservations, arm: string): number[] {
   const v = aligned.values[arm];
-  if (v === undefined || v.length < 2) throw new Error(`claim arm '${arm}' has ${v?.length ?? 0} usable runs${aligned.design === 'paired' ? ' at seeds every arm has' : ''}; each arm needs ≥ 2`);
+  if (v === undefined || v.length < 2)
+    throw new Error(`claim arm '${arm}' has ${v?.length ?? 0} usable runs${aligned.design === 'paired' ? ' at seeds every arm has' : ''}; each arm needs ≥ 2`);
   return v;
 }

@@ -12,7 +12,7 @@ import { profileFromProtocol } from './protocol.js';
 export const paperProfile = profileFromProtocol({
   name: 'paper',
   description:
-    'The authors\' VGG11-BN / CIFAR-10 setting: Adam 1e-3, batch 128, 325 epochs, lr ×0.1 at 150 and 300, no augmentation; conv4–conv7 pruned to .3/.3/.3/.9 from epochs 3–6 to 150/150/150/275 by L2 norm; r = 4 and 40.',
+    "The authors' VGG11-BN / CIFAR-10 setting: Adam 1e-3, batch 128, 325 epochs, lr ×0.1 at 150 and 300, no augmentation; conv4–conv7 pruned to .3/.3/.3/.9 from epochs 3–6 to 150/150/150/275 by L2 norm; r = 4 and 40.",
   train: {
     data: { name: 'cifar10', normalization: 'cifar10-paper', validationSize: 5000 },
     model: { name: 'vgg11' },

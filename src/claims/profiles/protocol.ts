@@ -42,7 +42,8 @@ function interval(protocol: Protocol, arm: ArmSpec): number {
   if (rate === 'small' || rate === 'large') return protocol.rates[rate];
   const index = Number(rate.slice('sweep-'.length));
   const r = protocol.sweep[index];
-  if (r === undefined) throw new Error(`arm '${arm.label}': rate '${rate}' is not allowed; allowed: small, large, sweep-0 … sweep-${protocol.sweep.length - 1}`);
+  if (r === undefined)
+    throw new Error(`arm '${arm.label}': rate '${rate}' is not allowed; allowed: small, large, sweep-0 … sweep-${protocol.sweep.length - 1}`);
   return r;
 }
 

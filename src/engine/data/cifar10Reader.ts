@@ -67,7 +67,9 @@ export function readCifar10(options: { dir: string; recordsPerFile?: number }): 
   const recordsPerFile = options.recordsPerFile ?? 10_000;
   const folder = findCifarFolder(options.dir);
   if (folder === undefined) {
-    throw new Error(`data.dir: no CIFAR-10 binary files (${cifarTestFile}) in ${options.dir} or ${join(options.dir, cifarArchiveFolder)}; set GST_DATA_DIR to the folder holding them`);
+    throw new Error(
+      `data.dir: no CIFAR-10 binary files (${cifarTestFile}) in ${options.dir} or ${join(options.dir, cifarArchiveFolder)}; set GST_DATA_DIR to the folder holding them`,
+    );
   }
   const read = (file: string) => {
     const path = join(folder, file);

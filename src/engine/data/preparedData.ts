@@ -129,7 +129,12 @@ export function prepareData(dataset: ImageDataset, config: DataConfig, seed: num
     validation = gather(dataset.test, val, pixels, stats);
     test = gather(dataset.test, rest, pixels, stats);
   } else {
-    test = gather(dataset.test, Array.from({ length: testSize }, (_, i) => i), pixels, stats);
+    test = gather(
+      dataset.test,
+      Array.from({ length: testSize }, (_, i) => i),
+      pixels,
+      stats,
+    );
   }
   return {
     shape: dataset.shape,

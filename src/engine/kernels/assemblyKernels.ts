@@ -6,7 +6,21 @@ import { heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModu
  * width and channels, output height, width and channels, kernel height and width, strides, and the
  * padding before the first row and column.
  */
-type ConvGeometry = [n: number, h: number, w: number, ci: number, oh: number, ow: number, co: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number];
+type ConvGeometry = [
+  n: number,
+  h: number,
+  w: number,
+  ci: number,
+  oh: number,
+  ow: number,
+  co: number,
+  kh: number,
+  kw: number,
+  sh: number,
+  sw: number,
+  pt: number,
+  pl: number,
+];
 
 /**
  * This project's SIMD kernels, compiled from the AssemblyScript in `assembly/` (`npm run

@@ -27,7 +27,17 @@ function conv2dBackpropInput(args: KernelArgs): tf.TensorInfo {
     const padded = scope.run(
       'PadV2',
       { x: spread },
-      { paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0 },
+      {
+        paddings: [
+          [0, 0],
+          [0, 0],
+          [0, sh - 1],
+          [0, 0],
+          [0, sw - 1],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
     );
     dilated = scope.run('Reshape', { x: padded }, { shape: [n, oh * sh, ow * sw, co] });
   }

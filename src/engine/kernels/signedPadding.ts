@@ -25,11 +25,7 @@ export function conv2dWithSignedPadding(options: {
   const cropLeft = Math.max(0, -padW[0]);
   const cropRight = Math.max(0, -padW[1]);
   if (cropTop + cropBottom + cropLeft + cropRight > 0) {
-    x = scope.run(
-      'Slice',
-      { x },
-      { begin: [0, cropTop, cropLeft, 0], size: [n, h - cropTop - cropBottom, w - cropLeft - cropRight, c] },
-    );
+    x = scope.run('Slice', { x }, { begin: [0, cropTop, cropLeft, 0], size: [n, h - cropTop - cropBottom, w - cropLeft - cropRight, c] });
   }
   const pad = [
     [0, 0],
@@ -37,11 +33,7 @@ export function conv2dWithSignedPadding(options: {
     [Math.max(0, padW[0]), Math.max(0, padW[1])],
     [0, 0],
   ];
-  return scope.run(
-    'Conv2D',
-    { x, filter },
-    { strides: [1, 1], pad, dilations, dataFormat: 'NHWC', dimRoundingMode: undefined } as unknown as tf.NamedAttrMap,
-  );
+  return scope.run('Conv2D', { x, filter }, { strides: [1, 1], pad, dilations, dataFormat: 'NHWC', dimRoundingMode: undefined } as unknown as tf.NamedAttrMap);
 }
 
 /** The attributes both backprop kernels share. */
@@ -56,7 +48,12 @@ export interface BackpropConvAttrs {
  * The geometry of an NHWC convolution without dilation: the forward convolution a backprop kernel
  * differentiates (tfjs' conv2d gradients require dilation 1), or a `Conv2D` the engine's kernel takes.
  */
-export function forwardConvInfo(kernel: string, inputShape: readonly number[], filterShape: readonly number[], attrs: BackpropConvAttrs): tf.backend_util.Conv2DInfo {
+export function forwardConvInfo(
+  kernel: string,
+  inputShape: readonly number[],
+  filterShape: readonly number[],
+  attrs: BackpropConvAttrs,
+): tf.backend_util.Conv2DInfo {
   if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
     throw new Error(`${kernel} (wasm): dataFormat '${attrs.dataFormat}' is not supported; allowed: 'NHWC'`);
   }

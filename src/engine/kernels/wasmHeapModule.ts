@@ -38,7 +38,9 @@ export class WasmHeapModule<Exports> {
     // emscripten names the instance's exports `asm` (tfjs-backend-wasm 4.22) or `wasmExports` (newer builds)
     const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmExports?.memory;
     if (!(memory instanceof webAssembly.Memory)) {
-      throw new Error(`${this.url.pathname}: the wasm backend's memory is not reachable (expected tfjs-backend-wasm's emscripten module, with asm.memory or wasmExports.memory)`);
+      throw new Error(
+        `${this.url.pathname}: the wasm backend's memory is not reachable (expected tfjs-backend-wasm's emscripten module, with asm.memory or wasmExports.memory)`,
+      );
     }
     if (memory.buffer instanceof SharedArrayBuffer) {
       throw new Error(`${this.url.pathname}: the wasm backend runs multi-threaded (shared memory); this project's wasm kernels need its single-threaded build`);

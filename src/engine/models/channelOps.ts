@@ -42,9 +42,7 @@ export function channelMean(x: tf.Tensor4D): tf.Tensor1D {
 export function channelAffine(x: tf.Tensor4D, scale: tf.Tensor1D, offset?: tf.Tensor1D): tf.Tensor4D {
   return tf.tidy(() => {
     const filter = tf.reshape(scale, [1, 1, scale.shape[0], 1]) as tf.Tensor4D;
-    return offset === undefined
-      ? tf.depthwiseConv2d(x, filter, 1, 'valid')
-      : tf.fused.depthwiseConv2d({ x, filter, strides: 1, pad: 'valid', bias: offset });
+    return offset === undefined ? tf.depthwiseConv2d(x, filter, 1, 'valid') : tf.fused.depthwiseConv2d({ x, filter, strides: 1, pad: 'valid', bias: offset });
   });
 }
 

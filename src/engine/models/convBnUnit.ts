@@ -87,11 +87,7 @@ export function createConvBnUnit(options: {
  * a removed filter's output and the gradients of its weights, γ and β are exactly 0 at no extra
  * full-size operation. The caller applies ReLU (ResNet adds the shortcut first).
  */
-export function applyConvBnUnit(
-  unit: ConvBnUnit,
-  x: tf.Tensor4D,
-  options: { pending?: PendingBatchStats[]; applyMask: boolean },
-): tf.Tensor4D {
+export function applyConvBnUnit(unit: ConvBnUnit, x: tf.Tensor4D, options: { pending?: PendingBatchStats[]; applyMask: boolean }): tf.Tensor4D {
   const y = tf.conv2d(x, unit.kernel as tf.Tensor4D, unit.stride, 'same');
   const scale = (options.applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma) as tf.Tensor1D;
   const offset = (options.applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta) as tf.Tensor1D;

@@ -30,11 +30,7 @@ export function makeConvNet(options: {
   const { architecture, inputShape, numClasses, featureChannels, seed, body, scope } = options;
   const bound = 1 / Math.sqrt(featureChannels);
   const [headKernel, headBias] = tf.tidy(() => [
-    tf.variable(
-    tf.randomUniform([featureChannels, numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.kernel')),
-    true,
-    `${scope}/head.kernel`,
-    ),
+    tf.variable(tf.randomUniform([featureChannels, numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.kernel')), true, `${scope}/head.kernel`),
     tf.variable(tf.randomUniform([numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.bias')), true, `${scope}/head.bias`),
   ]);
   const units = new Map(options.units.map((u) => [u.name, u]));

@@ -40,7 +40,9 @@ export interface OptimizerConfig {
 export function counterValue(counters: Readonly<Record<string, number>>, name: string, optimizer: string): number {
   const value = counters[name];
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new Error(`${optimizer} optimizer: checkpoint counter '${name}' is ${JSON.stringify(value)}; expected a finite number (the checkpoint is from another optimizer or corrupt)`);
+    throw new Error(
+      `${optimizer} optimizer: checkpoint counter '${name}' is ${JSON.stringify(value)}; expected a finite number (the checkpoint is from another optimizer or corrupt)`,
+    );
   }
   return value;
 }

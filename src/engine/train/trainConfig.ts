@@ -40,11 +40,15 @@ export function validateTrainConfig(config: TrainConfig): void {
     fail('data.normalization', config.data.normalization, `allowed: ${normalizations.join(', ')}`);
   }
   if (!(config.model?.name in modelRegistry)) fail('model.name', config.model?.name, `allowed: ${Object.keys(modelRegistry).join(', ')}`);
-  if (config.model.widthMultiplier !== undefined && !(config.model.widthMultiplier > 0)) fail('model.widthMultiplier', config.model.widthMultiplier, 'use a number > 0');
+  if (config.model.widthMultiplier !== undefined && !(config.model.widthMultiplier > 0))
+    fail('model.widthMultiplier', config.model.widthMultiplier, 'use a number > 0');
   if (!(config.optimizer?.name in optimizerRegistry)) fail('optimizer.name', config.optimizer?.name, `allowed: ${Object.keys(optimizerRegistry).join(', ')}`);
-  if (!(typeof config.optimizer.learningRate === 'number' && config.optimizer.learningRate > 0)) fail('optimizer.learningRate', config.optimizer.learningRate, 'use a number > 0');
-  if (config.optimizer.momentum !== undefined && !(config.optimizer.momentum >= 0 && config.optimizer.momentum < 1)) fail('optimizer.momentum', config.optimizer.momentum, 'use a number in [0, 1)');
-  if (config.optimizer.weightDecay !== undefined && !(config.optimizer.weightDecay >= 0)) fail('optimizer.weightDecay', config.optimizer.weightDecay, 'use a number ≥ 0');
+  if (!(typeof config.optimizer.learningRate === 'number' && config.optimizer.learningRate > 0))
+    fail('optimizer.learningRate', config.optimizer.learningRate, 'use a number > 0');
+  if (config.optimizer.momentum !== undefined && !(config.optimizer.momentum >= 0 && config.optimizer.momentum < 1))
+    fail('optimizer.momentum', config.optimizer.momentum, 'use a number in [0, 1)');
+  if (config.optimizer.weightDecay !== undefined && !(config.optimizer.weightDecay >= 0))
+    fail('optimizer.weightDecay', config.optimizer.weightDecay, 'use a number ≥ 0');
   positiveInteger('batchSize', config.batchSize);
   positiveInteger('epochs', config.epochs);
   if (config.evalBatchSize !== undefined) positiveInteger('evalBatchSize', config.evalBatchSize);

@@ -107,12 +107,15 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   let trainSeconds = 0;
   let examples = 0;
   const start = performance.now();
-  const observe = hooks.observe ? (unit: Parameters<NonNullable<TrainingHooks['observe']>>[0], out: tf.Tensor4D) => hooks.observe?.(unit, out, context) : undefined;
+  const observe = hooks.observe
+    ? (unit: Parameters<NonNullable<TrainingHooks['observe']>>[0], out: tf.Tensor4D) => hooks.observe?.(unit, out, context)
+    : undefined;
 
   hooks.beforeTraining?.(context);
   const resumed = options.start;
   if (resumed !== undefined) {
-    if (resumed.epochsDone > config.epochs) throw new Error(`start: the state holds ${resumed.epochsDone} epochs but the run has ${config.epochs}; continue from a state at most the run's length`);
+    if (resumed.epochsDone > config.epochs)
+      throw new Error(`start: the state holds ${resumed.epochsDone} epochs but the run has ${config.epochs}; continue from a state at most the run's length`);
     restoreCheckpoint(resumed, model, optimizer);
     epochs.push(...resumed.epochs);
     step = resumed.step;
@@ -160,11 +163,12 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
       const elapsed = (performance.now() - start) / 1000;
       const left = (elapsed / (epoch + 1 - (resumed?.epochsDone ?? 0))) * (config.epochs - epoch - 1);
       progress(
-        `${options.label ?? `seed ${seed}`} epoch ${epoch + 1}/${config.epochs} train ${(100 * correct / seen).toFixed(1)}% test ${(100 * evaluation.test.accuracy).toFixed(1)}% ` +
+        `${options.label ?? `seed ${seed}`} epoch ${epoch + 1}/${config.epochs} train ${((100 * correct) / seen).toFixed(1)}% test ${(100 * evaluation.test.accuracy).toFixed(1)}% ` +
           `${Math.round(seen / seconds)} ex/s, ${formatDuration(left)} left`,
       );
     }
-    if (checkpointAfter.has(epoch + 1)) options.checkpoints?.save(captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
+    if (checkpointAfter.has(epoch + 1))
+      options.checkpoints?.save(captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
   }
   const outcome: TrainOutcome = {
     seed,

@@ -41,7 +41,10 @@ export function trainStep(options: {
       hitCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32')));
       return tf.losses.softmaxCrossEntropy(tf.oneHot(y, model.numClasses), logits) as tf.Scalar;
     }, variables);
-    optimizer.step(variables.map((v) => grads[v.name]), learningRate);
+    optimizer.step(
+      variables.map((v) => grads[v.name]),
+      learningRate,
+    );
     return [value, hitCount as tf.Scalar];
   });
   commitBatchStats(pending);

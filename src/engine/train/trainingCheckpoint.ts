@@ -56,7 +56,11 @@ export function captureCheckpoint(state: {
     trainSeconds: state.trainSeconds,
     examples: state.examples,
     optimizerCounters: state.optimizer.counters(),
-    tensors: stateTensors(state.model, state.optimizer).map(([name, v]) => ({ name, shape: [...v.shape], values: Float32Array.from(v.dataSync() as Float32Array) })),
+    tensors: stateTensors(state.model, state.optimizer).map(([name, v]) => ({
+      name,
+      shape: [...v.shape],
+      values: Float32Array.from(v.dataSync() as Float32Array),
+    })),
   };
 }
 
@@ -74,7 +78,9 @@ export function restoreCheckpoint(checkpoint: TrainingCheckpoint, model: ConvNet
     for (const [name, v] of targets) {
       const t = saved.get(name);
       if (t === undefined || t.shape.join('x') !== v.shape.join('x')) {
-        throw new Error(`checkpoint: variable '${name}' ${t === undefined ? 'is missing' : `has shape [${t.shape.join(', ')}], expected [${v.shape.join(', ')}]`}; it belongs to another model`);
+        throw new Error(
+          `checkpoint: variable '${name}' ${t === undefined ? 'is missing' : `has shape [${t.shape.join(', ')}], expected [${v.shape.join(', ')}]`}; it belongs to another model`,
+        );
       }
       v.assign(tf.tensor(t.values, [...t.shape], 'float32'));
     }

@@ -45,7 +45,9 @@ export class LossLandscape {
       for (const b of evaluationBatches(this.examples, this.shape, this.batchSize)) {
         total += tf.tidy(() => {
           const logits = this.model.forward(tf.tensor4d(b.x, [b.size, ...this.shape]));
-          return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(b.y, 'int32'), this.model.numClasses), logits, undefined, undefined, tf.Reduction.SUM).dataSync()[0];
+          return tf.losses
+            .softmaxCrossEntropy(tf.oneHot(tf.tensor1d(b.y, 'int32'), this.model.numClasses), logits, undefined, undefined, tf.Reduction.SUM)
+            .dataSync()[0];
         });
       }
       return total / this.examples.count;
