@@ -1,16 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileRegistry } from '../src/claims/profiles/profileRegistry.js';
 import { readSetting, settings, settingSpecs, type SettingName } from '../src/settings.js';
-
-/** Every .ts file under a folder. */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+import { sourceFiles as sources } from './support/sourceFiles.js';
 
 describe('settings: every GST_* variable parsed in src/settings.ts', () => {
   it('no other file in src/ or specs/ reads the environment', () => {
