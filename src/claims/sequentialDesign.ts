@@ -1,3 +1,4 @@
+import { normalQuantile } from '../stats/distributions.js';
 import { crossingProbabilities, groupSequentialBoundaries, type SpendingFunction } from '../stats/groupSequentialBoundaries.js';
 import type { ClaimReport } from './claimReport.js';
 
@@ -34,6 +35,12 @@ export interface DesignReport {
   /** α / family size spent up to the stopping stage (the whole α / family size for a fixed design). */
   readonly spentAlpha: number;
   readonly spending?: SpendingFunction;
+  /**
+   * Sequential: expected seeds per arm under the design (normal approximation, stops for the claim):
+   * under the null, and at the minimum effect (the drift the deciding test's power at the minimum
+   * implies, carried to the maximum).
+   */
+  readonly expectedSeedsPerArm?: { readonly underNull: number; readonly atMinimum: number };
 }
 
 /**
@@ -83,6 +90,7 @@ export async function runDesign(options: {
   for (let k = 0; ; k++) {
     const report = await options.evaluate(seedsPerArm[k], boundaries.critical[k]);
     if (report.verdict !== 'not shown' || k === seedsPerArm.length - 1) {
+      const deciding = report.verdicts.find((v) => v.metric === report.decidingMetric) ?? report.verdicts[0];
       return {
         ...report,
         replicateDesign: {
@@ -93,10 +101,28 @@ export async function runDesign(options: {
           critical: boundaries.critical,
           spentAlpha: boundaries.spent[k],
           spending: design.spending,
+          expectedSeedsPerArm: {
+            underNull: expectedSeeds(design, level, 0),
+            atMinimum: expectedSeeds(design, level, driftAtMaximum(deciding.power.atMinimumEffect, level, seedsPerArm[k] / design.maxSeeds)),
+          },
         },
       };
     }
   }
+}
+
+/**
+ * The drift (mean of the z statistic) at the maximum that a fixed-design power at a share `fraction` of
+ * the maximum implies, by the normal approximation: z_{1−level} + Φ⁻¹(power), grown by 1/√fraction.
+ *
+ * @example
+ * ```ts
+ * driftAtMaximum(0.5, 0.025, 1); // ≈ 1.96
+ * ```
+ */
+export function driftAtMaximum(power: number, level: number, fraction: number): number {
+  const p = Math.min(1 - 1e-12, Math.max(1e-12, power));
+  return (normalQuantile(1 - level) + normalQuantile(p)) / Math.sqrt(fraction);
 }
 
 /**

@@ -111,7 +111,7 @@ function designLine(c: Claim): string {
   const d = c.replicateDesign;
   if (d === undefined) return '';
   if (d.kind === 'fixed') return `<p>Replicates: fixed, ${d.seedsPerArm[0]} seeds per arm; α/family = ${fmt(d.spentAlpha, 4)}.</p>`;
-  return `<p>Replicates: group-sequential (${esc(d.spending ?? '')} α-spending), stages of ${d.seedsPerArm.join(' / ')} seeds per arm with z boundaries ${d.critical.map((z) => fmt(z)).join(' / ')}; stopped at stage ${d.stage} of ${d.stages}, α spent ${fmt(d.spentAlpha, 4)}.</p>`;
+  return `<p>Replicates: group-sequential (${esc(d.spending ?? '')} α-spending), stages of ${d.seedsPerArm.join(' / ')} seeds per arm with z boundaries ${d.critical.map((z) => fmt(z)).join(' / ')}; stopped at stage ${d.stage} of ${d.stages}, α spent ${fmt(d.spentAlpha, 4)}${d.expectedSeedsPerArm ? `; expected seeds per arm ${fmt(d.expectedSeedsPerArm.underNull, 1)} under the null, ${fmt(d.expectedSeedsPerArm.atMinimum, 1)} at the minimum effect` : ''}.</p>`;
 }
 
 function claimSection(c: Claim): string {

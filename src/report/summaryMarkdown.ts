@@ -39,7 +39,10 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
         .map((o) => `${o.metric}: ${o.verdict}`)
         .join('; ') || '—';
     const d = c.replicateDesign;
-    const stage = d?.kind === 'sequential' ? ` (stage ${d.stage} of ${d.stages}, z ≥ ${d.critical[d.stage - 1].toFixed(3)})` : '';
+    const expected = d?.expectedSeedsPerArm
+      ? `, E[seeds] ${d.expectedSeedsPerArm.underNull.toFixed(0)} null / ${d.expectedSeedsPerArm.atMinimum.toFixed(0)} at min`
+      : '';
+    const stage = d?.kind === 'sequential' ? ` (stage ${d.stage} of ${d.stages}, z ≥ ${d.critical[d.stage - 1].toFixed(3)}${expected})` : '';
     const n =
       Object.entries(v.n)
         .map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count)))

@@ -1,7 +1,7 @@
 import { lastFourConvs, type Protocol, profileFromProtocol } from './protocol.js';
 
 /**
- * `mini` (default): real training on a laptop CPU, sized so that the whole suite with 10
+ * The `mini` protocol: real training on a laptop CPU, sized so that the whole suite with 10
  * replicates per arm fits in 20 minutes on 2 cores. Fashion-MNIST 16×16 (shipped), 1,000 training
  * images drawn per seed with 40% of labels replaced by random labels; the fixed 2,000-image test
  * subset split, seeded and stratified, into 1,000 validation (held-out epoch choice) and 1,000 test
@@ -36,8 +36,17 @@ export const miniProtocol: Protocol = {
   seedBase: { calibration: 1, confirmation: 101 },
 };
 
-/** The `mini` profile. */
-export const miniProfile = profileFromProtocol(miniProtocol);
+/**
+ * `mini` (default): the `mini` protocol under its group-sequential design (stages of 5 seeds up to
+ * 40, O'Brien-Fleming spending; docs/methods/verdicts.md §7.1), on confirmation seeds from 201.
+ */
+export const miniProfile = profileFromProtocol(
+  { ...miniProtocol, seedBase: { calibration: 1, confirmation: 201 } },
+  { kind: 'sequential', stageSize: 5, maxSeeds: 40, spending: 'obrien-fleming' },
+);
+
+/** `mini-fixed`: the `mini` protocol with its earlier fixed design, 10 seeds per arm (confirmation seeds 101–110). */
+export const miniFixedProfile = profileFromProtocol({ ...miniProtocol, name: 'mini-fixed' });
 
 /**
  * `ci`: the `mini` protocol with 4 replicates, for `npm test` (claims 1–3). Real training and real

@@ -5,6 +5,7 @@ import type { FlatnessConfig } from '../../metrics/flatness/measureFlatness.js';
 import type { LayerSchedule } from '../../pruning/schedule.js';
 import type { ArmSpec } from '../armSpec.js';
 import type { Profile, SeedPhase } from './profile.js';
+import type { SequentialDesign } from '../sequentialDesign.js';
 
 /** The numbers that define a profile's protocol; {@link profileFromProtocol} turns them into a {@link Profile}. */
 export interface Protocol {
@@ -49,13 +50,15 @@ function interval(protocol: Protocol, arm: ArmSpec): number {
 
 /**
  * Builds a profile from a protocol: an arm's variant, selection, rate, window and score become the
- * pruning config; everything else is the protocol's.
+ * pruning config; everything else is the protocol's. Without a sequential design the protocol's
+ * `replicates` are a fixed design.
  */
-export function profileFromProtocol(protocol: Protocol): Profile {
+export function profileFromProtocol(protocol: Protocol, design?: SequentialDesign): Profile {
   return {
     name: protocol.name,
     description: protocol.description,
     replicates: protocol.replicates,
+    design,
     sweepSize: protocol.sweep.length,
     runConfig(arm: ArmSpec): RunConfig {
       return {
