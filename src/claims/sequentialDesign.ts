@@ -1,6 +1,11 @@
 import { normalQuantile } from '../stats/distributions.js';
 import { crossingProbabilities, groupSequentialBoundaries, type SpendingFunction } from '../stats/groupSequentialBoundaries.js';
-import type { ClaimReport } from './claimReport.js';
+import type { ClaimReport, MetricVerdict } from './claimReport.js';
+
+/** What {@link runDesign} needs of an evaluation: the verdict, and the deciding metric's power (a claim report has both). */
+export type StageReport = Pick<ClaimReport, 'verdict' | 'decidingMetric' | 'replicateDesign'> & {
+  readonly verdicts: readonly Pick<MetricVerdict, 'metric' | 'power'>[];
+};
 
 /** A fixed number of seeds per arm (one stage). */
 export interface FixedDesign {
@@ -73,12 +78,12 @@ export function stageSeeds(design: ReplicateDesign): number[] {
  * await runDesign({ design, alpha: 0.05, familySize: 11, evaluate: (seeds, critical) => evaluateAt(seeds, critical) });
  * ```
  */
-export async function runDesign(options: {
+export async function runDesign<R extends StageReport>(options: {
   design: ReplicateDesign;
   alpha: number;
   familySize: number;
-  evaluate: (seedsPerArm: number, critical: number | undefined) => Promise<ClaimReport>;
-}): Promise<ClaimReport> {
+  evaluate: (seedsPerArm: number, critical: number | undefined) => Promise<R>;
+}): Promise<R & { readonly replicateDesign: DesignReport }> {
   const { design, alpha, familySize } = options;
   const seedsPerArm = stageSeeds(design);
   const level = alpha / familySize;

@@ -1,16 +1,17 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { EffectSize } from './cohensD.js';
-import { noncentralTCdf } from './power.js';
+import { noncentralTCdfOfDelta } from './power.js';
 import { pairedDifferences } from './pairedTTest.js';
 
 /** The noncentrality δ with P(T ≤ t | df, δ) = p, by bisection (the CDF falls as δ grows). */
 function noncentralityFor(t: number, df: number, p: number): number {
   // the CI of δ lies within t ± 20 for any n ≥ 2 at levels ≤ 0.999; 40 halvings leave < 1e-10
+  const cdf = noncentralTCdfOfDelta(t, df);
   let lo = t - 20;
   let hi = t + 20;
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
-    if (noncentralTCdf(t, df, mid) > p) lo = mid;
+    if (cdf(mid) > p) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;

@@ -11,6 +11,14 @@ function zAlpha(alpha: number, sided: 1 | 2): number {
  * Simpson integration of `Φ(t·√(v/df) − δ)` against the χ² density (accurate to ~1e-6 for df ≥ 2).
  */
 export function noncentralTCdf(t: number, df: number, delta: number): number {
+  return noncentralTCdfOfDelta(t, df)(delta);
+}
+
+/**
+ * {@link noncentralTCdf} at fixed `t` and `df` as a function of δ, with the χ² density at the
+ * integration nodes computed once (the same numbers: inverting over δ needs many evaluations).
+ */
+export function noncentralTCdfOfDelta(t: number, df: number): (delta: number) => number {
   // integrate over the bulk of the χ² mass only: [df − 12·sd, df + 12·sd + 12], sd = √(2df); 400
   // Simpson steps stay within 1e-8 of SciPy's nct.cdf for df 3…200 (checked when this was set)
   const spread = 12 * Math.sqrt(2 * df);
@@ -19,11 +27,15 @@ export function noncentralTCdf(t: number, df: number, delta: number): number {
   const steps = 400;
   const h = (upper - lower) / steps;
   const logNorm = (df / 2) * Math.log(2) + gammaln(df / 2);
-  const f = (v: number) =>
-    v <= 0 ? (df === 2 ? 0.5 * normalCdf(-delta) : 0) : Math.exp((df / 2 - 1) * Math.log(v) - v / 2 - logNorm) * normalCdf(t * Math.sqrt(v / df) - delta);
-  let sum = f(lower) + f(upper);
-  for (let i = 1; i < steps; i++) sum += (i % 2 === 0 ? 2 : 4) * f(lower + i * h);
-  return Math.min(1, Math.max(0, (sum * h) / 3));
+  const nodes = Array.from({ length: steps + 1 }, (_, i) => (i === steps ? upper : i === 0 ? lower : lower + i * h));
+  const density = nodes.map((v) => (v <= 0 ? 0 : Math.exp((df / 2 - 1) * Math.log(v) - v / 2 - logNorm)));
+  const shifts = nodes.map((v) => t * Math.sqrt(v / df));
+  return (delta) => {
+    const f = (i: number) => (nodes[i] <= 0 ? (df === 2 ? 0.5 * normalCdf(-delta) : 0) : density[i] * normalCdf(shifts[i] - delta));
+    let sum = f(0) + f(steps);
+    for (let i = 1; i < steps; i++) sum += (i % 2 === 0 ? 2 : 4) * f(i);
+    return Math.min(1, Math.max(0, (sum * h) / 3));
+  };
 }
 
 /**
@@ -106,7 +118,23 @@ export function oneSampleReplicates(options: { effect: number; alpha: number; po
   const target = options.power ?? 0.8;
   if (!(options.effect > 0)) return Infinity;
   if (!Number.isFinite(options.effect)) return 2;
-  for (let n = 2; n <= 100_000; n = n < 200 ? n + 1 : Math.ceil(n * 1.05))
-    if (oneSamplePower({ effect: options.effect, n, alpha: options.alpha }) >= target) return n;
-  return Infinity;
+  const reaches = (n: number) => oneSamplePower({ effect: options.effect, n, alpha: options.alpha }) >= target;
+  // power grows with n: up to 200 every n counts, found from the normal approximation's guess in a few steps
+  if (reaches(200)) {
+    let n = Math.min(200, Math.max(2, Math.ceil(((zAlpha(options.alpha, 1) + normalQuantile(target)) / options.effect) ** 2)));
+    while (n > 2 && reaches(n - 1)) n -= 1;
+    while (!reaches(n)) n += 1;
+    return n;
+  }
+  // beyond 200 the grid grows by 5%: the first grid point that reaches, by bisection
+  const grid: number[] = [];
+  for (let n = Math.ceil(200 * 1.05); n <= 100_000; n = Math.ceil(n * 1.05)) grid.push(n);
+  let lo = 0;
+  let hi = grid.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reaches(grid[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < grid.length ? grid[lo] : Infinity;
 }
