@@ -53,7 +53,12 @@ function oneOf<const T extends string>(values: readonly T[], fallback: T, what: 
 
 /** The registry: one entry a variable. */
 export const settingSpecs = {
-  GST_PROFILE: { description: 'the scale the claims run at', allowed: 'mini, mini-fixed, ci, paper, protocol-c', fallback: 'mini', parse: (v) => (isSet(v) ? v : 'mini') },
+  GST_PROFILE: {
+    description: 'the scale the claims run at',
+    allowed: 'mini, mini-fixed, ci, paper, protocol-c',
+    fallback: 'mini',
+    parse: (v) => (isSet(v) ? v : 'mini'),
+  },
   GST_REPLICATES: {
     description: 'seeds per arm, overriding the profile and the spec',
     allowed: 'an integer ≥ 2',

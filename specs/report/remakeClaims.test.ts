@@ -49,6 +49,23 @@ describe('re-making a report from claims.json alone', () => {
     }
   });
 
+  it('a sequential claim is judged again at the boundary of the stage it stopped at, not by the fixed rule', () => {
+    const critical = 10; // far beyond any p these runs give: sequentially not shown, by the fixed rule supported
+    const design = { kind: 'sequential', stage: 1, stages: 2, seedsPerArm: [8, 16], critical: [critical, 2], spentAlpha: 1e-23 } as const;
+    const greater: ClaimDefinition = { ...order, id: 'l13-beats-none', hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' } };
+    const stopped = { ...buildClaimReport({ ...base, definition: greater, runs, familySize: 2, critical }), replicateDesign: design };
+    const fixedRule = buildClaimReport({ ...base, definition: greater, runs, familySize: 2 });
+    const seqDir = mkdtempSync(join(tmpdir(), 'gst-remake-seq-'));
+    writeReports({ dir: seqDir, reports: [{ report: stopped, testPassed: true }], durationSeconds: 1 });
+    const [entry] = (JSON.parse(readFileSync(join(seqDir, 'claims.json'), 'utf8')) as ClaimsDocument).claims;
+    const remade = remakeClaim(entry);
+    expect(stopped.verdict).toBe('not shown');
+    expect(fixedRule.verdict).toBe('supported');
+    expect(remade?.verdict).toBe('not shown');
+    expect(remade?.replicateDesign).toEqual(design);
+    expect(JSON.parse(JSON.stringify(remade?.verdicts))).toEqual(JSON.parse(JSON.stringify(stopped.verdicts)));
+  });
+
   it('any claim can be evaluated on the runs a document holds for its arms (by label)', () => {
     const core = evaluateOnStoredRuns(coreClaim, doc, 1);
     expect(core?.verdicts[0].n).toEqual({ l13: 8, none: 8 });

@@ -2,7 +2,7 @@ import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { variantRegistry } from '../pruning/variants/variantRegistry.js';
 import type { ArmSpec } from './armSpec.js';
 import type { ArmReport, ClaimReport, MetricVerdict } from './claimReport.js';
-import type { ClaimDefinition } from './claimDefinition.js';
+import { expectedFailureAt, type ClaimDefinition } from './claimDefinition.js';
 import { evaluateHypothesis, type DecisionRule, type HypothesisData } from './evaluateHypothesis.js';
 import { hypothesisArms, withMetric, type Hypothesis } from './hypothesis.js';
 import { accuracyMetrics, commonWindow, gapMetrics, metricRegistry, windowedMetrics, type MetricName, type ReadingWindow } from './metrics.js';
@@ -182,7 +182,7 @@ export function buildClaimReport(options: {
     backend: options.backend,
     tfjsVersion: options.tfjsVersion,
     durationSeconds: options.durationSeconds,
-    expectedToFail: definition.expectedToFail?.[options.profile.name],
+    expectedToFail: expectedFailureAt(definition, options.profile.name),
     control: definition.control,
     baselineTolerance: definition.baselineTolerance ?? 0,
   };

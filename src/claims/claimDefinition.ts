@@ -1,3 +1,4 @@
+import type { ProfileName } from './profiles/profileRegistry.js';
 import type { ArmSpec } from './armSpec.js';
 import type { Hypothesis, MinimumEffect } from './hypothesis.js';
 
@@ -23,7 +24,7 @@ export interface ClaimDefinition<Arm extends string = string> {
    * Profiles at which this claim was found not to reproduce after calibration, with the reason:
    * the test is then registered as an expected failure (`it.fails`), and still reports its numbers.
    */
-  readonly expectedToFail?: Readonly<Record<string, string>>;
+  readonly expectedToFail?: Readonly<Partial<Record<ProfileName, string>>>;
   /**
    * An A/A control (identical arms on disjoint seed blocks, or a covariate independent by
    * construction): its test passes unless the verdict is `supported` or `contradicted`.
@@ -31,4 +32,17 @@ export interface ClaimDefinition<Arm extends string = string> {
   readonly control?: boolean;
   /** How far (in effect units) the effect's CI may miss a stored baseline's effect before the baseline check fails (default 0). */
   readonly baselineTolerance?: number;
+}
+
+/**
+ * The reason a claim is expected not to reproduce at a profile, if it says one.
+ *
+ * @example
+ * ```ts
+ * expectedFailureAt({ ...definition, expectedToFail: { ci: 'too few seeds' } }, 'ci'); // 'too few seeds'
+ * ```
+ */
+export function expectedFailureAt(definition: Pick<ClaimDefinition, 'expectedToFail'>, profile: string): string | undefined {
+  const reasons: Readonly<Record<string, string | undefined>> = definition.expectedToFail ?? {};
+  return Object.hasOwn(reasons, profile) ? reasons[profile] : undefined;
 }

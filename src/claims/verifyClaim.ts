@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from './buildClaimReport.js';
 import { claimFamilySize } from './claimFamily.js';
-import type { ClaimDefinition } from './claimDefinition.js';
+import { expectedFailureAt, type ClaimDefinition } from './claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import './matchers.js';
 import type { Profile } from './profiles/profile.js';
@@ -53,7 +53,7 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
  */
 export function verifyClaim(definition: ClaimDefinition): void {
   const profile = activeProfile();
-  const reason = definition.expectedToFail?.[profile.name];
+  const reason = expectedFailureAt(definition, profile.name);
   const register = reason ? it.fails : it;
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
     register(

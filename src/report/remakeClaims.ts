@@ -57,7 +57,9 @@ export function remakeClaim(entry: ClaimEntry): ClaimReport | undefined {
   const runs: ArmRuns = Object.fromEntries(entry.arms.map((a) => [a.id, (a.runs as readonly (RunRecord | StoredRunV1)[]).map(recordOf)]));
   if (!decidingReadingAvailable(entry.hypothesis, runs)) return undefined;
   const arms = Object.fromEntries(entry.arms.map((a) => [a.id, { label: a.label, description: a.description }]));
-  return buildClaimReport({
+  // a sequential claim is judged again at the boundary of the stage it stopped at
+  const design = entry.replicateDesign;
+  const report = buildClaimReport({
     definition: { ...entry, arms, expectedToFail: entry.expectedToFail === undefined ? undefined : { [entry.profile]: entry.expectedToFail } },
     runs,
     familySize: entry.familySize,
@@ -66,7 +68,9 @@ export function remakeClaim(entry: ClaimEntry): ClaimReport | undefined {
     backend: entry.backend,
     tfjsVersion: entry.tfjsVersion,
     durationSeconds: entry.durationSeconds,
+    critical: design?.kind === 'sequential' ? design.critical[design.stage - 1] : undefined,
   });
+  return design === undefined ? report : { ...report, replicateDesign: design };
 }
 
 /**

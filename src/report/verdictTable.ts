@@ -7,7 +7,8 @@ export const verdictTableMarkers = { start: '<!-- verdicts:start (npm run docs:v
 
 /**
  * The verdicts of a claims document as a short Markdown table (claim, verdict on the deciding reading,
- * design and test, effect with CI, power at the minimum effect), with the document's provenance.
+ * design and test, effect with CI, power at the minimum effect, seeds per arm and the stage a
+ * sequential design stopped at), with the document's provenance.
  *
  * @example
  * ```ts
@@ -19,15 +20,17 @@ export function verdictTableMarkdown(doc: ClaimsDocument): string {
   const lines = [
     `Profile \`${first?.profile ?? '?'}\`, ${first?.seedPhase ?? '?'} seeds, commit \`${doc.gitCommit}\`, ${doc.generatedAt.slice(0, 10)}, ${doc.machine.cpus}× ${doc.machine.cpuModel}, backend \`${first?.backend ?? '?'}\`.`,
     '',
-    '| claim | verdict (reading) | design, test | effect [95% CI] | power at min. |',
-    '|---|---|---|---|---|',
+    '| claim | verdict (reading) | design, test | effect [95% CI] | power at min. | seeds/arm (stage) |',
+    '|---|---|---|---|---|---|',
   ];
   for (const c of doc.claims) {
     const v = c.verdicts[0];
     const e = v.main.effect;
     const role = c.control ? ', A/A control' : '';
+    const d = c.replicateDesign;
+    const seeds = d === undefined ? '—' : `${d.seedsPerArm[d.stage - 1]}${d.kind === 'sequential' ? ` (${d.stage}/${d.stages})` : ''}`;
     lines.push(
-      `| ${c.id}${role} | **${c.verdict}** (${v.metric}) | ${v.design}, ${v.main.test} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${v.power.atMinimumEffect.toFixed(2)} |`,
+      `| ${c.id}${role} | **${c.verdict}** (${v.metric}) | ${v.design}, ${v.main.test} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${v.power.atMinimumEffect.toFixed(2)} | ${seeds} |`,
     );
   }
   return lines.join('\n');
