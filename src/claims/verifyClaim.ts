@@ -6,7 +6,7 @@ import type { ClaimReport } from './claimReport.js';
 import './matchers.js';
 import type { Profile } from './profiles/profile.js';
 import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
-import { runDesign } from './sequentialDesign.js';
+import { runDesign, withExpectedSeeds } from './sequentialDesign.js';
 import { hypothesisArms } from './hypothesis.js';
 import { runArms } from './runArms.js';
 
@@ -18,9 +18,11 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
   if (unknown.length > 0)
     throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
   const familySize = claimFamilySize(specPath);
-  return runDesign({
-    design: activeDesign(profile, definition.replicates),
-    alpha: definition.alpha ?? 0.05,
+  const design = activeDesign(profile, definition.replicates);
+  const alpha = definition.alpha ?? 0.05;
+  const report = await runDesign({
+    design,
+    alpha,
     familySize,
     evaluate: async (seedsPerArm, critical) => {
       const { runs, backend, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: seedsPerArm, phase, label: definition.id });
@@ -37,6 +39,7 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
       });
     },
   });
+  return withExpectedSeeds(report, design, alpha / familySize);
 }
 
 /**
