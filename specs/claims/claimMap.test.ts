@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyProtocolPoint, exploreClaimMap } from '../../src/claims/claimMap.js';
+import { exploreClaimMap } from '../../src/claims/claimMap.js';
+import { cheapestSupportedPoint } from '../../src/claims/cheapestSupportedPoint.js';
+import { applyProtocolPoint, protocolGrid, protocolRunCost, type ProtocolPoint } from '../../src/claims/protocolSpace.js';
 import { miniProtocol } from '../../src/claims/profiles/miniProfile.js';
 import { heatMap } from '../../src/report/svgPlots.js';
 
@@ -23,7 +25,7 @@ describe('claim map', () => {
     // a budget of 20 covers the whole 4 × 3 grid, failures notwithstanding
     expect(map.cells).toHaveLength(12);
     expect(map.cells.every((c) => (c.verdict === 'supported') === (c.point.labelNoise ?? 0) >= 0.2)).toBe(true);
-    expect(map.path).toBeDefined();
+    expect(map.search.kind === 'fast-check' && map.search.path).toBeTruthy();
     // replaying the recorded path reaches the same counterexample directly
     const replay = await exploreClaimMap({
       claimId: 'x',
@@ -31,7 +33,7 @@ describe('claim map', () => {
       evaluate: async (p) => ({ verdict: (p.labelNoise ?? 0) >= 0.2 ? 'supported' : 'not shown', effect: 0 }),
       numRuns: 20,
       seed: 42,
-      path: map.path,
+      path: map.search.kind === 'fast-check' ? map.search.path : undefined,
     });
     expect(replay.counterexample).toEqual(map.counterexample);
   });
@@ -55,12 +57,57 @@ describe('claim map', () => {
   });
 
   it('applies a point to the protocol: label noise, epochs after the last event, width, large r', () => {
-    const p = applyProtocolPoint(miniProtocol, { labelNoise: 0.1, epochsAfterLastEvent: 31, widthMultiplier: 2, largeInterval: 8 });
+    const p = applyProtocolPoint(miniProtocol, { labelNoise: 0.1, epochsAfterLastEvent: 31, widthMultiplier: 2, largeInterval: 8, trainSize: 2000 });
     expect(p.train.data.labelNoise).toBe(0.1);
+    expect(p.train.data.trainSize).toBe(2000);
+    expect(p.train.data.validationSize).toBe(miniProtocol.train.data.validationSize);
     expect(p.train.epochs).toBe(Math.max(...miniProtocol.layers.map((l) => l.end)) + 1 + 31);
     expect(p.train.model.widthMultiplier).toBe(2);
     expect(p.rates.large).toBe(8);
     expect(miniProtocol.train.data.labelNoise).toBe(0.4);
+  });
+
+  it('enumerates the grid and costs a run in example-epochs × width²', () => {
+    const grid = protocolGrid({ labelNoise: [0.2, 0.4], widthMultiplier: [0.5, 1], trainSize: [1000] });
+    expect(grid).toEqual([
+      { labelNoise: 0.2, widthMultiplier: 0.5, trainSize: 1000 },
+      { labelNoise: 0.2, widthMultiplier: 1, trainSize: 1000 },
+      { labelNoise: 0.4, widthMultiplier: 0.5, trainSize: 1000 },
+      { labelNoise: 0.4, widthMultiplier: 1, trainSize: 1000 },
+    ]);
+    expect(protocolRunCost(miniProtocol)).toBe(1000 * 20 * 0.25);
+    expect(protocolRunCost(applyProtocolPoint(miniProtocol, { epochsAfterLastEvent: 39, widthMultiplier: 1, trainSize: 2000 }))).toBe(2000 * 50);
+  });
+
+  it('by cost: evaluates the cheapest levels until one has a supported point, and chooses as its rule says', async () => {
+    const space = { labelNoise: [0.2, 0.4, 0.6], epochsAfterLastEvent: [9, 19, 39], trainSize: [1000, 2000] };
+    const cost = (p: ProtocolPoint) => protocolRunCost(applyProtocolPoint(miniProtocol, p));
+    const holds = (p: ProtocolPoint) => (p.labelNoise ?? 0) >= 0.4 && (p.epochsAfterLastEvent ?? 0) >= 19;
+    const evaluated: ProtocolPoint[] = [];
+    const map = await cheapestSupportedPoint({
+      claimId: 'x',
+      space,
+      cost,
+      evaluate: async (p) => {
+        evaluated.push(p);
+        return { verdict: holds(p) ? 'supported' : 'contradicted', effect: (p.labelNoise ?? 0) - (p.trainSize ?? 0) / 1e4, seedsPerArm: 5 };
+      },
+    });
+    // levels 1000×20, 1000×30, 2000×20, …: the second is the first with a supported point
+    expect(map.search).toMatchObject({ kind: 'by-cost', chosen: { labelNoise: 0.6, epochsAfterLastEvent: 19, trainSize: 1000 }, gridPoints: 18 });
+    expect(evaluated.map(cost)).toEqual([...evaluated.map(cost)].sort((a, b) => a - b));
+    expect(Math.max(...evaluated.map(cost))).toBe(cost({ epochsAfterLastEvent: 19, trainSize: 1000 }));
+    expect(map.cells).toHaveLength(6);
+    expect(map.counterexample).toEqual({ labelNoise: 0.2, epochsAfterLastEvent: 9, trainSize: 1000 });
+    // nothing supported: every point, the largest effect, ties towards fewer epochs
+    const none = await cheapestSupportedPoint({
+      claimId: 'x',
+      space,
+      cost,
+      evaluate: async (p) => ({ verdict: 'not shown', effect: p.labelNoise === 0.4 ? 1 : 0 }),
+    });
+    expect(none.cells).toHaveLength(18);
+    expect(none.search.kind === 'by-cost' && none.search.chosen).toEqual({ labelNoise: 0.4, epochsAfterLastEvent: 9, trainSize: 1000 });
   });
 
   it('renders a heat map with one cell per evaluated point', () => {

@@ -83,16 +83,14 @@ describe('reports', () => {
       dimensions: ['labelNoise' as const],
       cells,
       counterexample: { labelNoise: 0 },
-      seed: 1,
-      path: '0:0',
-      numRuns: 2,
+      search: { kind: 'fast-check' as const, seed: 1, path: '0:0', numRuns: 2 },
       protocol: 'mini',
       seedPhase: 'calibration' as const,
     };
     writeReports({ dir: dir3, reports: [], maps: [map], durationSeconds: 1 });
     expect(readFileSync(join(dir3, 'index.html'), 'utf8').match(/class="cell /g)).toHaveLength(2);
     const summary = readFileSync(join(dir3, 'summary.md'), 'utf8');
-    expect(summary).toContain('Simplest failing configuration: `{"labelNoise":0}`');
+    expect(summary).toContain('Simplest configuration where the claim is not supported (after shrinking): {"labelNoise":0}.');
     expect(summary).toContain('Claim maps only');
     expect(summary).toContain('## Claim map: prune-l (around `mini`, calibration seeds)');
     expect(summary.indexOf('| 0 | not shown')).toBeLessThan(summary.indexOf('| 0.2 | supported'));

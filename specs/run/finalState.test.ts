@@ -5,11 +5,11 @@ import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { executeJob } from '../../src/run/executeJob.js';
 import { executeRun, measureOnTwin } from '../../src/run/executeRun.js';
 import type { RunConfig } from '../../src/run/runConfig.js';
-import type { RunResult } from '../../src/run/runResult.js';
 import { runAll } from '../../src/run/runScheduler.js';
 import { trainingTwin } from '../../src/run/trainingTwin.js';
 import { runKey } from '../../src/store/runKey.js';
 import { tempStore } from '../support/tempStore.js';
+import { withoutTimings } from '../support/withoutTimings.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 beforeAll(async () => {
@@ -24,12 +24,6 @@ const measuredConfig: RunConfig = {
 const twinConfig = trainingTwin(measuredConfig);
 const twinKey = (seed: number) => runKey({ config: twinConfig, seed, backend: 'wasm' });
 
-/** A result without timings and the note of where its training came from. */
-function measured(result: RunResult) {
-  const { wallSeconds: _w, examplesPerSecond: _e, resumedEpochs: _r, flatnessSeconds: _f, twinKey: _m, ...rest } = result;
-  return { ...rest, epochs: result.epochs.map(({ seconds: _s, ...epoch }) => epoch) };
-}
-
 describe('final training states', () => {
   it("let a flatness run measure on its twin's final state, with the result of training it again", async () => {
     const { finalStates } = tempStore();
@@ -38,17 +32,17 @@ describe('final training states', () => {
     const trained = await executeRun({ config: measuredConfig, seed: 4 });
     expect(onState.twinKey).toBe(twinKey(4));
     expect(onState.flatness?.curvature).toBeGreaterThan(0);
-    expect(measured(onState)).toEqual(measured(trained));
+    expect(withoutTimings(onState)).toEqual(withoutTimings(trained));
     expect(readdirSync(finalStates.dir)).toEqual([`${twinKey(4)}.ckpt`]);
   });
 
   it('are kept by the scheduler for the twin of a requested flatness run (trained first), also through a worker', async () => {
-    const reference = measured(await executeRun({ config: measuredConfig, seed: 9 }));
+    const reference = withoutTimings(await executeRun({ config: measuredConfig, seed: 9 }));
     for (const workers of [0, 1]) {
       const store = tempStore();
       const [result] = (await runAll([{ config: measuredConfig, seed: 9, label: 'flat' }], { store, workers, finalStateMb: 0 })).results;
       expect(result.twinKey).toBe(twinKey(9));
-      expect(measured(result)).toEqual(reference);
+      expect(withoutTimings(result)).toEqual(reference);
       expect(store.runs.read(twinKey(9))?.flatness).toBeUndefined();
       expect(readdirSync(store.finalStates.dir)).toEqual([`${twinKey(9)}.ckpt`]);
     }
@@ -65,7 +59,7 @@ describe('final training states', () => {
     await runAll([{ config: twinConfig, seed: 2, label: 'twin' }], { store: none, workers: 0, finalStateMb: 0 });
     const [trained] = (await runAll([{ config: measuredConfig, seed: 2, label: 'flat' }], { store: none, workers: 0 })).results;
     expect(trained.twinKey).toBeUndefined();
-    expect(measured(trained)).toEqual(measured(onState));
+    expect(withoutTimings(trained)).toEqual(withoutTimings(onState));
 
     const off = tempStore();
     const [own] = (await runAll([{ config: measuredConfig, seed: 2, label: 'flat' }], { store: off, workers: 0, finalStates: false })).results;

@@ -22,6 +22,7 @@ import { inertEpochs } from '../../src/pruning/inertEpochs.js';
 import { createPruning } from '../../src/pruning/pruningController.js';
 import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
 import { tempStore } from '../support/tempStore.js';
+import { withoutTimings } from '../support/withoutTimings.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 beforeAll(async () => {
@@ -49,12 +50,6 @@ const pruneFrom = (start: number, selection: SelectionName, variant: VariantName
     { layer: 'conv4', fraction: 0.5, start: start + 1, end: start + 1 },
   ],
 });
-
-/** A result without what legitimately differs between a trained and a continued prefix (timings). */
-function measured(result: RunResult) {
-  const { wallSeconds: _w, examplesPerSecond: _e, resumedEpochs: _r, ...rest } = result;
-  return { ...rest, epochs: result.epochs.map(({ seconds: _s, ...epoch }) => epoch) };
-}
 
 describe('training checkpoints', () => {
   const checkpoint: TrainingCheckpoint = {
@@ -168,7 +163,7 @@ describe('shared training prefixes', () => {
       const shared = await runSharing({ ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, 5, store);
       const own = await executeRun({ config: { ...config(selection, variant), pruning: { ...config(selection, variant).pruning, window: 3 } }, seed: 5 });
       expect(shared.resumedEpochs).toBe(2);
-      expect(measured(shared)).toEqual(measured(own));
+      expect(withoutTimings(shared)).toEqual(withoutTimings(own));
       expect(shared.events[0].epoch).toBe(2);
     }
     expect(readdirSync(store.prefixes.dir)).toHaveLength(1);
@@ -180,7 +175,7 @@ describe('shared training prefixes', () => {
     expect((await runSharing(none(3), 8, store)).resumedEpochs).toBeUndefined();
     const longer = await runSharing(none(4), 8, store);
     expect(longer.resumedEpochs).toBe(3);
-    expect(measured(longer)).toEqual(measured(await executeRun({ config: none(4), seed: 8 })));
+    expect(withoutTimings(longer)).toEqual(withoutTimings(await executeRun({ config: none(4), seed: 8 })));
     const pruned = await runSharing({ train, pruning: pruneFrom(2, 'largest') }, 8, store);
     expect(pruned.resumedEpochs).toBeUndefined();
     expect(
@@ -200,7 +195,7 @@ describe('shared training prefixes', () => {
     const { results: plainResults } = await runAll(requests, { store: tempStore(), workers: 0, prefixCheckpoints: false });
     // the unpruned run, trained first, stores the checkpoint the pruned runs need
     expect(sharedResults.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);
-    expect(sharedResults.map(measured)).toEqual(plainResults.map(measured));
+    expect(sharedResults.map(withoutTimings)).toEqual(plainResults.map(withoutTimings));
     expect(
       readdirSync(shared.prefixes.dir)
         .map((f) => f.split('.')[1])
@@ -209,7 +204,7 @@ describe('shared training prefixes', () => {
     // the same through a worker process
     const { results: inWorker } = await runAll(requests, { store: tempStore(), workers: 1 });
     expect(inWorker.map((r) => r.resumedEpochs)).toEqual([undefined, 2, 2]);
-    expect(inWorker.map(measured)).toEqual(plainResults.map(measured));
+    expect(inWorker.map(withoutTimings)).toEqual(plainResults.map(withoutTimings));
   });
 
   it('turn a corrupt checkpoint file into an error naming it', async () => {

@@ -1,58 +1,50 @@
 import fc from 'fast-check';
 import type { Verdict } from './claimReport.js';
 import type { SeedPhase } from './profiles/profile.js';
-import type { Protocol } from './profiles/protocol.js';
+import { spaceDimensions, type ProtocolPoint, type ProtocolSpace } from './protocolSpace.js';
 
-/** The dimensions a claim map may vary, each with the values to try (the first is the simplest). */
-export interface ProtocolSpace {
-  /** Fraction of training labels replaced by random labels. */
-  readonly labelNoise?: readonly number[];
-  /** Epochs trained after the last pruning event. */
-  readonly epochsAfterLastEvent?: readonly number[];
-  readonly widthMultiplier?: readonly number[];
-  /** `r` of the `large` rate. */
-  readonly largeInterval?: readonly number[];
-}
-
-/** One point of a {@link ProtocolSpace}. */
-export type ProtocolPoint = { readonly [K in keyof ProtocolSpace]?: number };
-
-/** The verdict and effect of the claim at one point. */
+/** The verdict and effect (the deciding test's standardised effect) of the claim at one point. */
 export interface MapCell {
   readonly point: ProtocolPoint;
   readonly verdict: Verdict;
   readonly effect: number;
+  /** Seeds per arm the verdict was reached with (a sequential design stops early). */
+  readonly seedsPerArm?: number;
+  /** The cost of one run at the point (src/claims/protocolSpace.ts, `protocolRunCost`). */
+  readonly cost?: number;
 }
 
-/** Result of {@link exploreClaimMap}: every evaluated point, and the simplest failing one found by shrinking. */
+/** A map explored by fast-check: seeded draws, then a failure shrunk (replay with `seed` and `path`). */
+export interface FastCheckSearch {
+  readonly kind: 'fast-check';
+  readonly seed: number;
+  readonly path?: string;
+  readonly numRuns: number;
+}
+
+/**
+ * A map evaluated from its cheapest points up, stopping after the first cost level where the claim
+ * is supported (src/claims/cheapestSupportedPoint.ts): `chosen` is the point the rule selects.
+ */
+export interface CostOrderedSearch {
+  readonly kind: 'by-cost';
+  /** The selection rule, as committed before the map first ran. */
+  readonly rule: string;
+  readonly chosen?: ProtocolPoint;
+  /** Points in the whole space (those not in `cells` cost more than the chosen one). */
+  readonly gridPoints: number;
+}
+
+/** A claim over a protocol space: every evaluated point, and the simplest one where it is not supported. */
 export interface ClaimMap {
   readonly claimId: string;
   readonly dimensions: readonly (keyof ProtocolSpace)[];
   readonly cells: readonly MapCell[];
   readonly counterexample?: ProtocolPoint;
-  readonly seed: number;
-  readonly path?: string;
-  readonly numRuns: number;
+  readonly search: FastCheckSearch | CostOrderedSearch;
   /** The base protocol's name and the seeds the points ran on, where the caller says. */
   readonly protocol?: string;
   readonly seedPhase?: SeedPhase;
-}
-
-/** The protocol with one point of the space applied. */
-export function applyProtocolPoint(protocol: Protocol, point: ProtocolPoint): Protocol {
-  const lastEvent = Math.max(...protocol.layers.map((l) => l.end));
-  const train = protocol.train;
-  return {
-    ...protocol,
-    name: `${protocol.name}@${JSON.stringify(point)}`,
-    train: {
-      ...train,
-      data: point.labelNoise === undefined ? train.data : { ...train.data, labelNoise: point.labelNoise },
-      model: point.widthMultiplier === undefined ? train.model : { ...train.model, widthMultiplier: point.widthMultiplier },
-      epochs: point.epochsAfterLastEvent === undefined ? train.epochs : lastEvent + 1 + point.epochsAfterLastEvent,
-    },
-    rates: point.largeInterval === undefined ? protocol.rates : { ...protocol.rates, large: point.largeInterval },
-  };
 }
 
 /**
@@ -78,7 +70,7 @@ export async function exploreClaimMap(options: {
   protocol?: string;
   seedPhase?: SeedPhase;
 }): Promise<ClaimMap> {
-  const dimensions = (Object.keys(options.space) as (keyof ProtocolSpace)[]).filter((k) => (options.space[k]?.length ?? 0) > 0);
+  const dimensions = spaceDimensions(options.space);
   const arbitrary = fc.record(
     Object.fromEntries(dimensions.map((d) => [d, fc.constantFrom(...(options.space[d] as number[]))])) as Record<string, fc.Arbitrary<number>>,
   );
@@ -104,9 +96,7 @@ export async function exploreClaimMap(options: {
     dimensions,
     cells: [...cells.values()],
     counterexample: details.counterexample ? (details.counterexample[0] as ProtocolPoint) : undefined,
-    seed: options.seed,
-    path: details.counterexamplePath ?? options.path,
-    numRuns: options.numRuns,
+    search: { kind: 'fast-check', seed: options.seed, path: details.counterexamplePath ?? options.path, numRuns: options.numRuns },
     protocol: options.protocol,
     seedPhase: options.seedPhase,
   };

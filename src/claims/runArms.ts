@@ -20,7 +20,12 @@ export async function runArms(options: {
   const seeds = options.profile.seeds(options.replicates, options.phase);
   const entries = Object.entries(options.arms);
   const requests = entries.flatMap(([, arm]) =>
-    armSeeds(arm, seeds).map((seed, i) => ({ config: options.profile.runConfig(arm), seed, label: `${options.label}: ${arm.label} #${i + 1}` })),
+    armSeeds(arm, seeds).map((seed, i) => ({
+      config: options.profile.runConfig(arm),
+      seed,
+      label: `${options.label}: ${arm.label} #${i + 1}`,
+      trainEpochs: options.profile.trainEpochs,
+    })),
   );
   const sink = defaultProgressSink();
   const { results, backend } = await runAll(requests, { store, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });

@@ -1,4 +1,6 @@
 import type { ArmReport } from '../claims/claimReport.js';
+import type { ProtocolPoint } from '../claims/protocolSpace.js';
+import { mapSearchText } from './mapSearchText.js';
 import { pearson } from '../stats/pearson.js';
 import type { ClaimsDocument } from './claimsDocument.js';
 import { verdictLegend } from './summaryMarkdown.js';
@@ -143,11 +145,28 @@ ${designLine(c)}<table><tr><th>reading</th><th>verdict</th><th>design, test</th>
 }
 
 function mapSection(map: ClaimsDocument['maps'][number]): string {
-  const [xd, yd] = map.dimensions;
-  const cells = map.cells.map((c) => ({ x: String(c.point[xd] ?? ''), y: yd ? String(c.point[yd] ?? '') : '', verdict: c.verdict, text: c.effect.toFixed(2) }));
+  const [xd, yd, ...facetDims] = map.dimensions;
+  const facetOf = (point: ProtocolPoint) => facetDims.map((d) => `${d} ${point[d]}`).join(', ');
+  const facets = [...new Set(map.cells.map((c) => facetOf(c.point)))];
+  const plots = facets.map((facet) => {
+    const cells = map.cells
+      .filter((c) => facetOf(c.point) === facet)
+      .map((c) => ({
+        x: String(c.point[xd] ?? ''),
+        y: yd ? String(c.point[yd] ?? '') : '',
+        verdict: c.verdict,
+        text: `${c.effect.toFixed(2)}${c.seedsPerArm ? ` (${c.seedsPerArm})` : ''}`,
+      }));
+    return heatMap({
+      title: `${map.claimId}${facet ? ` at ${facet}` : ''}: verdict and effect (seeds per arm)`,
+      xLabel: String(xd),
+      yLabel: String(yd ?? ''),
+      cells,
+    });
+  });
   const about = map.protocol ? ` around <code>${esc(map.protocol)}</code>${map.seedPhase ? `, ${esc(map.seedPhase)} seeds` : ''}` : '';
-  return `<section class="map"><h2>Claim map: ${esc(map.claimId)}${about}</h2>${heatMap({ title: `${map.claimId}: verdict and effect per point`, xLabel: String(xd), yLabel: String(yd ?? ''), cells })}
-<p>${map.counterexample ? `Simplest configuration where the claim is not supported (after shrinking): <code>${esc(JSON.stringify(map.counterexample))}</code>.` : 'Supported at every explored point.'} fast-check seed ${map.seed}${map.path ? `, path ${esc(map.path)}` : ''}; replay with <code>GST_MAP=1 GST_FC_SEED=${map.seed}${map.path ? ` GST_FC_PATH=${esc(map.path)}` : ''}</code>.</p></section>`;
+  return `<section class="map"><h2>Claim map: ${esc(map.claimId)}${about}</h2><div class="figures">${plots.join('')}</div>
+<p>${esc(mapSearchText(map))}</p></section>`;
 }
 
 /** The self-contained HTML report: the verdicts at a glance, the paper's figures from our runs, one section per claim. */

@@ -1,3 +1,4 @@
+import { mapSearchText } from './mapSearchText.js';
 import type { ClaimsDocument } from './claimsDocument.js';
 
 const fmtP = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
@@ -59,17 +60,15 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
       '',
       `## Claim map: ${map.claimId}${about}`,
       '',
-      `| ${map.dimensions.join(' | ')} | verdict | effect |`,
-      `|${map.dimensions.map(() => '---|').join('')}---|---|`,
+      `| ${map.dimensions.join(' | ')} | verdict | effect | seeds/arm | run cost |`,
+      `|${map.dimensions.map(() => '---|').join('')}---|---|---|---|`,
     );
     const cells = [...map.cells].sort((a, b) => map.dimensions.reduce((order, d) => order || (a.point[d] ?? 0) - (b.point[d] ?? 0), 0));
-    for (const c of cells) lines.push(`| ${map.dimensions.map((d) => c.point[d]).join(' | ')} | ${c.verdict} | ${c.effect.toFixed(3)} |`);
-    lines.push(
-      '',
-      map.counterexample
-        ? `Simplest failing configuration: \`${JSON.stringify(map.counterexample)}\` (seed ${map.seed}, path ${map.path}).`
-        : 'Supported at every explored point.',
-    );
+    for (const c of cells)
+      lines.push(
+        `| ${map.dimensions.map((d) => c.point[d]).join(' | ')} | ${c.verdict} | ${c.effect.toFixed(3)} | ${c.seedsPerArm ?? '—'} | ${c.cost ?? '—'} |`,
+      );
+    lines.push('', mapSearchText(map));
   }
   lines.push('', ...verdictLegend.flatMap((l) => [l, '']));
   return lines.join('\n');

@@ -6,6 +6,11 @@ export interface RunRequest {
   readonly seed: number;
   /** Shown in progress lines, e.g. `prune-L large #3`. */
   readonly label: string;
+  /**
+   * Train the run for this many epochs (more than `config.train.epochs`) and read the first ones
+   * (src/run/truncateRun.ts): requests that differ only in their epoch count then share one run.
+   */
+  readonly trainEpochs?: number;
 }
 
 /**

@@ -39,4 +39,6 @@ export interface RunResult {
    * without the measurement, src/run/trainingTwin.ts), whose kept final state it was measured on.
    */
   readonly twinKey?: string;
+  /** Present when this run was read from a longer run of the same config (src/run/truncateRun.ts): that run's epoch count. */
+  readonly readFrom?: { readonly epochs: number };
 }

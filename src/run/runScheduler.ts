@@ -7,6 +7,7 @@ import { executeJob } from './executeJob.js';
 import { planRuns } from './planRuns.js';
 import type { RunJob, RunRequest } from './runJob.js';
 import type { RunResult } from './runResult.js';
+import { truncateRun, truncationObstacle } from './truncateRun.js';
 import { WorkerPool } from './workerPool.js';
 
 /** Options of {@link runAll}; unset levers come from the settings (src/settings.ts). */
@@ -61,8 +62,19 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
   };
 }
 
+/** The run to train for a request: itself, or the longer run its `trainEpochs` asks to read it from. */
+function trainedRequest(request: RunRequest): RunRequest {
+  const { trainEpochs, config } = request;
+  if (trainEpochs === undefined || trainEpochs === config.train.epochs) return request;
+  if (!Number.isInteger(trainEpochs) || trainEpochs < config.train.epochs)
+    throw new Error(`trainEpochs: ${trainEpochs} is not allowed for ${request.label}; use an integer ≥ its train.epochs (${config.train.epochs})`);
+  const obstacle = truncationObstacle(config);
+  if (obstacle !== undefined) throw new Error(`trainEpochs: ${request.label} cannot be read from a longer run: ${obstacle}`);
+  return { config: { ...config, train: { ...config.train, epochs: trainEpochs } }, seed: request.seed, label: request.label };
+}
+
 /**
- * Makes every requested run available: the planner decides which runs must execute (twins,
+ * Makes every requested run available (a request with `trainEpochs` is read from that longer run): the planner decides which runs must execute (twins,
  * shared prefixes, kept states), finished runs are read from the store, the others execute (each at
  * most once: per-run locks shared with other processes and machines) in worker processes, and each
  * result is stored atomically as soon as it finishes, so an interruption loses only the runs in flight.
@@ -74,10 +86,11 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
  */
 export async function runAll(requests: readonly RunRequest[], options: SchedulerOptions): Promise<RunBatch> {
   const { store } = options;
+  const trained = requests.map(trainedRequest);
   const backend = await initBackend();
   const workers = options.workers ?? defaultWorkers();
   const plan = planRuns(
-    requests,
+    trained,
     {
       backend: backend.name,
       prefixCheckpoints: options.prefixCheckpoints ?? readSetting('GST_PREFIX_CHECKPOINTS'),
@@ -130,7 +143,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const results = plan.keys.map((key, i) => {
     const result = store.runs.read(key);
     if (result === undefined) throw new Error(`run ${requests[i].label} (seed ${requests[i].seed}) has no result`);
-    return result;
+    return trained[i] === requests[i] ? result : truncateRun(result, requests[i].config);
   });
   return { results, backend };
 }

@@ -11,7 +11,8 @@
  * with the most base values. It chose 40% label noise and 9 epochs (docs/RESULTS.md).
  */
 import { describe, expect, it } from 'vitest';
-import { applyProtocolPoint, exploreClaimMap } from '../../../src/claims/claimMap.js';
+import { exploreClaimMap } from '../../../src/claims/claimMap.js';
+import { applyProtocolPoint } from '../../../src/claims/protocolSpace.js';
 import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
 import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';

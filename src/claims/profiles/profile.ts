@@ -17,6 +17,11 @@ export interface Profile {
   readonly replicates: number;
   /** A group-sequential design replacing the fixed `replicates` (src/claims/sequentialDesign.ts). */
   readonly design?: SequentialDesign;
+  /**
+   * Train every run this many epochs and read the arm's own epoch count from it (src/run/truncateRun.ts):
+   * the points of a claim map that differ in schedule length then share their runs.
+   */
+  readonly trainEpochs?: number;
   /** Number of rates in the sweep (`sweep-0` … `sweep-(n-1)`). */
   readonly sweepSize: number;
   /** The run config of an arm. */
