@@ -56,6 +56,6 @@ describe('settings: every GST_* variable parsed in src/settings.ts', () => {
     expect(() => readSetting('GST_FINAL_STATE_MB', { GST_FINAL_STATE_MB: '-2' })).toThrow(
       "GST_FINAL_STATE_MB='-2' is not allowed; use a number of megabytes ≥ 0",
     );
-    expect(() => settings({ GST_BACKEND: 'gpu' })).toThrow("GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, wasm, cpu");
+    expect(() => settings({ GST_BACKEND: 'gpu' })).toThrow("GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, webgpu, wasm, cpu");
   });
 });

@@ -7,7 +7,7 @@
  */
 
 /** Backends a user may ask for in `GST_BACKEND`. */
-export const backendRequests = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export const backendRequests = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendRequest = (typeof backendRequests)[number];
 
 /** One variable: documentation and its parser (`undefined` and `''` mean "not set"). */
@@ -76,6 +76,12 @@ export const settingSpecs = {
     allowed: backendRequests.join(', '),
     fallback: 'auto',
     parse: oneOf(backendRequests, 'auto', 'a backend'),
+  },
+  GST_WEBGPU_SOFTWARE: {
+    description: "let GST_BACKEND=webgpu use a software adapter (Mesa's llvmpipe: tests only, never results)",
+    allowed: '1',
+    fallback: 'off',
+    parse: flag(false, '1 allows the software adapter'),
   },
   GST_DATA_DIR: {
     description: 'folder of CIFAR-10 (the paper profile)',
@@ -175,4 +181,17 @@ export function readSetting<K extends SettingName>(name: K, env: Readonly<Record
  */
 export function settings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
   return Object.fromEntries((Object.keys(settingSpecs) as SettingName[]).map((name) => [name, readSetting(name, env)])) as Settings;
+}
+
+/**
+ * Gives a native library's environment variable a value unless the user set one (the variables this
+ * project sets for libraries it loads, e.g. Mesa's `EGL_PLATFORM` for the software WebGPU adapter).
+ *
+ * @example
+ * ```ts
+ * defaultLibraryEnvironment('EGL_PLATFORM', 'surfaceless');
+ * ```
+ */
+export function defaultLibraryEnvironment(name: 'EGL_PLATFORM', value: string): void {
+  process.env[name] ??= value;
 }

@@ -6,7 +6,9 @@ describe('backend selection', () => {
   it('parses GST_BACKEND and names the allowed values on a typo', () => {
     expect(readSetting('GST_BACKEND', {})).toBe('auto');
     expect(readSetting('GST_BACKEND', { GST_BACKEND: 'wasm' })).toBe('wasm');
-    expect(() => readSetting('GST_BACKEND', { GST_BACKEND: 'gpu' })).toThrow("GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, wasm, cpu");
+    expect(() => readSetting('GST_BACKEND', { GST_BACKEND: 'gpu' })).toThrow(
+      "GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, webgpu, wasm, cpu",
+    );
   });
 
   it('auto falls back to wasm when no native TensorFlow is installed, and records the tfjs version', async () => {

@@ -7,7 +7,7 @@ import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 async function hashOfRun(seed: number, epochs = 1): Promise<string> {
   const run = await trainRun({ config: { ...tinyTrainConfig, epochs }, seed });
-  const hash = hashVariables(run.model.namedVariables());
+  const hash = await hashVariables(run.model.namedVariables());
   run.dispose();
   return hash;
 }

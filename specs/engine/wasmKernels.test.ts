@@ -185,7 +185,7 @@ describe('wasm training kernels', () => {
     await initBackend({ request: 'wasm' });
     const hash = async () => {
       const run = await trainRun({ config: { ...tinyTrainConfig, epochs: 1 }, seed: 4 });
-      const h = hashVariables(run.model.namedVariables());
+      const h = await hashVariables(run.model.namedVariables());
       run.dispose();
       return h;
     };

@@ -65,31 +65,31 @@ describe('flatness on a model with a closed-form Hessian', async () => {
     return d * classes + classes;
   }
 
-  it('Hessian-vector products (central differences of gradients) match H·v', () => {
-    const landscape = new LossLandscape(model, examples, [1, 1, d]);
+  it('Hessian-vector products (central differences of gradients) match H·v', async () => {
+    const landscape = await LossLandscape.around(model, examples, [1, 1, d]);
     const v = Float64Array.from({ length: P }, () => rng.normal());
-    const hv = landscape.hessianVectorProduct(v);
+    const hv = await landscape.hessianVectorProduct(v);
     const exact = H.map((row) => row.reduce((s, h, k) => s + h * v[k], 0));
     const scale = Math.max(...exact.map(Math.abs));
     exact.forEach((e, i) => expect(Math.abs(hv[i] - e)).toBeLessThan(2e-3 * scale));
     // symmetric: u·Hv = v·Hu
     const u = Float64Array.from({ length: P }, () => rng.normal());
-    expect(dot(u, hv)).toBeCloseTo(dot(v, landscape.hessianVectorProduct(u)), 2);
+    expect(dot(u, hv)).toBeCloseTo(dot(v, await landscape.hessianVectorProduct(u)), 2);
     landscape.dispose();
   });
 
-  it('deflated power iteration finds the top eigenvalues of H', () => {
+  it('deflated power iteration finds the top eigenvalues of H', async () => {
     const reference = jacobiEigenvalues(H);
-    const landscape = new LossLandscape(model, examples, [1, 1, d]);
-    const found = topEigenvalues({ apply: (v) => landscape.hessianVectorProduct(v), size: P, k: 2, seed: 3, maxIterations: 300, tolerance: 1e-7 });
+    const landscape = await LossLandscape.around(model, examples, [1, 1, d]);
+    const found = await topEigenvalues({ apply: (v) => landscape.hessianVectorProduct(v), size: P, k: 2, seed: 3, maxIterations: 300, tolerance: 1e-7 });
     expect(found.values[0]).toBeCloseTo(reference[0], 3);
     expect(found.values[1]).toBeCloseTo(reference[1], 2);
     landscape.dispose();
   });
 
-  it('gradient second moment is the mean of ‖fᵢ‖²·‖pᵢ − yᵢ‖² and the model is left untouched', () => {
+  it('gradient second moment is the mean of ‖fᵢ‖²·‖pᵢ − yᵢ‖² and the model is left untouched', async () => {
     const before = model.headKernel.dataSync().slice();
-    const result = measureFlatness({ model, data, config: { examples: 512, topK: 1, iterations: 50 }, seed: 1 });
+    const result = await measureFlatness({ model, data, config: { examples: 512, topK: 1, iterations: 50 }, seed: 1 });
     const expected =
       features.reduce((s, f, i) => s + f.reduce((a, v) => a + v * v, 0) * probabilities[i].reduce((a, p, c) => a + (p - (c === y[i] ? 1 : 0)) ** 2, 0), 0) / n;
     expect(result.examples).toBe(n);
@@ -101,14 +101,14 @@ describe('flatness on a model with a closed-form Hessian', async () => {
 });
 
 describe('epsilonFlatness', () => {
-  it('on a quadratic ½λε² the loss rises by 0.1 at ε = √(0.2/λ), the smallest over directions and signs', () => {
+  it('on a quadratic ½λε² the loss rises by 0.1 at ε = √(0.2/λ), the smallest over directions and signs', async () => {
     const lambdas = [8, 2];
     const directions = [new Float64Array([1, 0]), new Float64Array([0, 1])];
-    const eps = epsilonFlatness({ lossAt: (u, e) => 0.5 * (u[0] * lambdas[0] + u[1] * lambdas[1]) * e * e, directions });
+    const eps = await epsilonFlatness({ lossAt: async (u, e) => 0.5 * (u[0] * lambdas[0] + u[1] * lambdas[1]) * e * e, directions });
     expect(eps).toBeCloseTo(Math.sqrt(0.2 / 8), 6);
   });
 
-  it('is Infinity when the loss never rises enough', () => {
-    expect(epsilonFlatness({ lossAt: () => 0, directions: [new Float64Array([1])], maxEpsilon: 10 })).toBe(Infinity);
+  it('is Infinity when the loss never rises enough', async () => {
+    expect(await epsilonFlatness({ lossAt: async () => 0, directions: [new Float64Array([1])], maxEpsilon: 10 })).toBe(Infinity);
   });
 });

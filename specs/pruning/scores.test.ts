@@ -13,26 +13,26 @@ describe('filter scores', async () => {
   unit.gamma.assign(tf.tensor1d([1, 0, -2]));
   unit.beta.assign(tf.tensor1d([0, 0.5, 1]));
 
-  it('l2 and l1 are the filter norms', () => {
-    expect([...scoreRegistry.l2({ unit })]).toEqual([3, 4, 0.5]);
-    expect([...scoreRegistry.l1({ unit })]).toEqual([3, 4, 0.5]);
+  it('l2 and l1 are the filter norms', async () => {
+    expect([...(await scoreRegistry.l2({ unit }))]).toEqual([3, 4, 0.5]);
+    expect([...(await scoreRegistry.l1({ unit }))]).toEqual([3, 4, 0.5]);
   });
 
-  it('ebn is E[ReLU(γz + β)] for z ~ N(0, 1) (closed form checked against known values)', () => {
-    const [a, b, c] = scoreRegistry.ebn({ unit });
+  it('ebn is E[ReLU(γz + β)] for z ~ N(0, 1) (closed form checked against known values)', async () => {
+    const [a, b, c] = await scoreRegistry.ebn({ unit });
     expect(a).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 6); // β = 0, |γ| = 1: φ(0)
     expect(b).toBe(0.5); // γ = 0: max(0, β)
     // β = 1, |γ| = 2: 1·Φ(0.5) + 2·φ(0.5) = 0.691462 + 2·0.352065
     expect(c).toBeCloseTo(0.691462 + 2 * 0.352065, 5);
   });
 
-  it('l2-bn scales the norm by |γ|/√(var + ε)', () => {
-    expect(scoreRegistry['l2-bn']({ unit })[2]).toBeCloseTo((0.5 * 2) / Math.sqrt(1 + 1e-5), 6);
+  it('l2-bn scales the norm by |γ|/√(var + ε)', async () => {
+    expect((await scoreRegistry['l2-bn']({ unit }))[2]).toBeCloseTo((0.5 * 2) / Math.sqrt(1 + 1e-5), 6);
   });
 
-  it('activations needs tracked statistics and names the layer otherwise', () => {
-    expect(() => scoreRegistry.activations({ unit })).toThrow(/conv0: no activation statistics/);
-    expect([...scoreRegistry.activations({ unit, activations: new Float64Array([1, 2, 3]) })]).toEqual([1, 2, 3]);
+  it('activations needs tracked statistics and names the layer otherwise', async () => {
+    await expect(scoreRegistry.activations({ unit })).rejects.toThrow(/conv0: no activation statistics/);
+    expect([...(await scoreRegistry.activations({ unit, activations: new Float64Array([1, 2, 3]) }))]).toEqual([1, 2, 3]);
   });
 });
 

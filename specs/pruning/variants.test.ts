@@ -141,22 +141,22 @@ describe('zeroing-restore and gaussian on one unit', async () => {
     return { unit, events: [], removed: new Set(), selectedSoFar: new Set() };
   };
 
-  it('zeroing-restore zeroes every filter selected so far with its γ/β and restores the stored values bit for bit, also across overlapping windows', () => {
+  it('zeroing-restore zeroes every filter selected so far with its γ/β and restores the stored values bit for bit, also across overlapping windows', async () => {
     const layer = makeLayer();
     const optimizer = createOptimizer([layer.unit.kernel, layer.unit.gamma, layer.unit.beta], { name: 'adam', learningRate: 1e-3 });
     const { runtime, windows } = manualRuntime(optimizer, 5);
     const before = [0, 1, 2, 3, 4, 5].map((f) => filterValues(layer.unit, f));
     const variant = variantRegistry['zeroing-restore'];
-    variant.apply(layer, [1, 4], runtime);
+    await variant.apply(layer, [1, 4], runtime);
     expect(filterWeights(layer.unit, 1).every((w) => w === 0)).toBe(true);
     expect(layer.unit.gamma.dataSync()[4]).toBe(0);
     // something changes the held filters' running stats meanwhile; a second event overlaps the window
     tf.tidy(() => layer.unit.runningMean.assign(tf.add(layer.unit.runningMean, 1)));
     const afterDrift = filterValues(layer.unit, 2);
-    variant.apply(layer, [2], runtime);
-    windows[0].release(); // superseded by the second window: must not restore yet
+    await variant.apply(layer, [2], runtime);
+    await windows[0].release(); // superseded by the second window: must not restore yet
     expect(filterWeights(layer.unit, 2).every((w) => w === 0)).toBe(true);
-    windows[1].release();
+    await windows[1].release();
     expect(filterValues(layer.unit, 1)).toEqual(before[1]);
     expect(filterValues(layer.unit, 4)).toEqual(before[4]);
     expect(filterValues(layer.unit, 2)).toEqual(afterDrift);
@@ -164,14 +164,14 @@ describe('zeroing-restore and gaussian on one unit', async () => {
     optimizer.dispose();
   });
 
-  it('gaussian changes only the targeted filters, at the event and before each batch of its window', () => {
+  it('gaussian changes only the targeted filters, at the event and before each batch of its window', async () => {
     const layer = makeLayer();
     const optimizer = createOptimizer([layer.unit.kernel], { name: 'sgd', learningRate: 0.1 });
     const { runtime, windows } = manualRuntime(optimizer, 2);
     const before = [0, 1, 2, 3, 4, 5].map((f) => filterValues(layer.unit, f));
-    variantRegistry.gaussian.apply(layer, [0, 3], runtime);
+    await variantRegistry.gaussian.apply(layer, [0, 3], runtime);
     const afterEvent = [0, 1, 2, 3, 4, 5].map((f) => filterValues(layer.unit, f));
-    windows[0].beforeBatch?.();
+    await windows[0].beforeBatch?.();
     const afterBatch = [0, 1, 2, 3, 4, 5].map((f) => filterValues(layer.unit, f));
     for (const f of [1, 2, 4, 5]) {
       expect(afterEvent[f]).toEqual(before[f]);

@@ -137,8 +137,8 @@ describe('shared training prefixes', () => {
         start: how === 'continuing' ? prefixes.latest(identity, 2) : undefined,
         checkpoints: how === 'saving' ? { after: [2], save: (checkpoint) => prefixes.save(identity, checkpoint) } : undefined,
       });
-      const hash = hashVariables(run.model.namedVariables());
-      const optimizerHash = hashVariables(run.optimizer.stateVariables().map((v, i) => [`${i}`, v]));
+      const hash = await hashVariables(run.model.namedVariables());
+      const optimizerHash = await hashVariables(run.optimizer.stateVariables().map((v, i) => [`${i}`, v]));
       const resumed = run.outcome.resumedEpochs;
       run.dispose();
       return { hash, optimizerHash, resumed };

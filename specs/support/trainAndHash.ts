@@ -4,5 +4,5 @@ import { trainRun } from '../../src/engine/train/trainRun.js';
 import { tinyTrainConfig } from './tinyTrainConfig.js';
 
 const run = await trainRun({ config: { ...tinyTrainConfig, epochs: 1 }, seed: Number(process.argv[2] ?? 0) });
-process.stdout.write(`${hashVariables(run.model.namedVariables())}\n`);
+process.stdout.write(`${await hashVariables(run.model.namedVariables())}\n`);
 run.dispose();

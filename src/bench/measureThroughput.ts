@@ -14,17 +14,20 @@ import { benchBatchSize, type BenchCase } from './benchCases.js';
  * which in two processes at once takes from the other process's core. The run scheduler's workers
  * live across runs, so training throughput is the throughput after that warm-up.
  */
-async function benchTraining(benchCase: BenchCase, warmupSeconds: number): Promise<{ step: () => void; backend: BackendInfo; dispose: () => void }> {
+async function benchTraining(
+  benchCase: BenchCase,
+  warmupSeconds: number,
+): Promise<{ step: () => Promise<unknown>; backend: BackendInfo; dispose: () => void }> {
   const backend = await initBackend();
   const model = buildModel(benchCase.modelConfig, { inputShape: benchCase.input, numClasses: 10, seed: 1 });
   const optimizer = createOptimizer(model.trainableVariables(), { name: 'sgd', learningRate: 0.01, momentum: 0.9 });
   const rng = new SeededRandom(1);
   const x = Float32Array.from({ length: benchBatchSize * benchCase.input[0] * benchCase.input[1] * benchCase.input[2] }, () => rng.normal());
   const y = Int32Array.from({ length: benchBatchSize }, () => rng.int(10));
-  const step = () => void trainStep({ model, optimizer, x, y, shape: benchCase.input, learningRate: 0.01 });
-  step();
-  step();
-  stepsPerSecond(step, warmupSeconds);
+  const step = () => trainStep({ model, optimizer, x, y, shape: benchCase.input, learningRate: 0.01 });
+  await step();
+  await step();
+  await stepsPerSecond(step, warmupSeconds);
   return {
     step,
     backend,
@@ -36,11 +39,11 @@ async function benchTraining(benchCase: BenchCase, warmupSeconds: number): Promi
 }
 
 /** Steps per second of `step` over `seconds` of wall-clock time. */
-function stepsPerSecond(step: () => void, seconds: number): number {
+async function stepsPerSecond(step: () => Promise<unknown>, seconds: number): Promise<number> {
   let steps = 0;
   const start = performance.now();
   while (performance.now() - start < seconds * 1000) {
-    step();
+    await step();
     steps += 1;
   }
   return steps / ((performance.now() - start) / 1000);
@@ -56,7 +59,7 @@ export async function measureThroughput(
   warmupSeconds: number,
 ): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
   const training = await benchTraining(benchCase, warmupSeconds);
-  const examplesPerSecond = stepsPerSecond(training.step, seconds) * benchBatchSize;
+  const examplesPerSecond = (await stepsPerSecond(training.step, seconds)) * benchBatchSize;
   training.dispose();
   return { examplesPerSecond, backend: training.backend };
 }
@@ -84,9 +87,9 @@ export async function measureKernelLever(
   try {
     for (let round = 0; round < rounds; round++) {
       for (const { stock } of pairs) useKernel(stock);
-      rates.before += stepsPerSecond(training.step, seconds / (2 * rounds)) / rounds;
+      rates.before += (await stepsPerSecond(training.step, seconds / (2 * rounds))) / rounds;
       for (const { ours } of pairs) useKernel(ours);
-      rates.after += stepsPerSecond(training.step, seconds / (2 * rounds)) / rounds;
+      rates.after += (await stepsPerSecond(training.step, seconds / (2 * rounds))) / rounds;
     }
   } finally {
     for (const { ours } of pairs) useKernel(ours);

@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * import { tf } from './tf.js';
- * tf.tidy(() => tf.ones([2]).sum()).dataSync(); // Float32Array [2]
+ * await tf.tidy(() => tf.ones([2]).sum()).data(); // Float32Array [2] (read asynchronously: GPU backends need it)
  * ```
  */
 import * as tf from '@tensorflow/tfjs';

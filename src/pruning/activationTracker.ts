@@ -23,9 +23,9 @@ export class ActivationTracker {
   }
 
   /** Call after the batch: folds pending measurements into the running averages. */
-  commit(): void {
+  async commit(): Promise<void> {
     for (const [name, sums] of this.pending) {
-      const fresh = sums.dataSync();
+      const fresh = await sums.data();
       sums.dispose();
       const avg = this.averages.get(name) ?? new Float64Array(fresh.length);
       for (let i = 0; i < fresh.length; i++) avg[i] = 0.1 * fresh[i] + 0.9 * avg[i];

@@ -10,8 +10,8 @@ export function filterVector(length: number, indices: Iterable<number>, value: n
 }
 
 /** Sets the unit's keep mask at `indices` to 0 (masked) or 1 (released). */
-export function setMask(unit: ConvBnUnit, indices: Iterable<number>, value: 0 | 1): void {
-  const current = unit.mask.dataSync();
+export async function setMask(unit: ConvBnUnit, indices: Iterable<number>, value: 0 | 1): Promise<void> {
+  const current = await unit.mask.data();
   const next = Float32Array.from(current);
   for (const i of indices) next[i] = value;
   tf.tidy(() => unit.mask.assign(tf.tensor1d(next)));
@@ -65,8 +65,8 @@ export function overlaySnapshot(base: FilterSnapshot, top: FilterSnapshot, indic
 }
 
 /** Weight standard deviation of one filter (population sd over its k·k·in weights). */
-export function filterStd(unit: ConvBnUnit, filter: number): number {
-  const data = unit.kernel.dataSync();
+export async function filterStd(unit: ConvBnUnit, filter: number): Promise<number> {
+  const data = await unit.kernel.data();
   const out = unit.outChannels;
   let sum = 0;
   let sq = 0;

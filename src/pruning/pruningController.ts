@@ -79,13 +79,13 @@ export function createPruning(
     window: config.window ?? 0,
     openWindow: (window) => windows.push({ remaining: window.batches, window }),
   });
-  const select = (layer: PrunedLayer, count: number): number[] => {
-    const scores = score({ unit: layer.unit, activations: tracker?.values(layer.unit.name) });
+  const select = async (layer: PrunedLayer, count: number): Promise<number[]> => {
+    const scores = await score({ unit: layer.unit, activations: tracker?.values(layer.unit.name) });
     return selection({ scores, candidates: variant.candidates(layer), count, rng });
   };
 
   const hooks: TrainingHooks = {
-    beforeTraining(context) {
+    async beforeTraining(context) {
       validatePruningConfig(config, context.model);
       if (config.variant === 'none') return;
       layers = config.layers.map((schedule) => {
@@ -99,35 +99,39 @@ export function createPruning(
         };
       });
       if (tracksActivations(config)) tracker = new ActivationTracker(new Set(layers.map((l) => l.unit.name)));
-      variant.start?.(layers, runtime(context, 'start'), select);
+      await variant.start?.(layers, runtime(context, 'start'), select);
     },
     observe(unit, output, context) {
       tracker?.observe(unit, output, context.step);
     },
-    beforeBatch() {
-      for (const w of windows) w.window.beforeBatch?.();
+    async beforeBatch() {
+      for (const w of windows) await w.window.beforeBatch?.();
     },
-    afterBatch() {
-      tracker?.commit();
+    async afterBatch() {
+      await tracker?.commit();
       for (const w of windows) w.remaining -= 1;
       const done = windows.filter((w) => w.remaining <= 0);
       for (const w of done) {
         windows.splice(windows.indexOf(w), 1);
-        w.window.release();
+        await w.window.release();
       }
     },
-    afterEpoch(context, evaluation): EpochEvaluation | void {
+    async afterEpoch(context, evaluation): Promise<EpochEvaluation | void> {
       if (!variant.hasEvents) return;
       const due = layers.flatMap((layer) => layer.events.filter((e) => e.epoch === context.epoch).map((event) => ({ layer, event })));
       if (due.length === 0) return;
       const tPre = evaluation.test.accuracy;
-      const pruned = due.map(({ layer, event }) => {
+      const pruned = [];
+      for (const { layer, event } of due) {
         const before = event.index === 1 ? layer.unit.outChannels : layer.events[event.index - 2].keep;
-        const filters = select(layer, before - event.keep);
-        variant.apply(layer, filters, runtime(context, `event:${layer.unit.name}`));
-        return { layer: layer.unit.name, filters, keptAfter: event.keep };
-      });
-      const after: EpochEvaluation = { test: context.evaluate('test'), validation: evaluation.validation ? context.evaluate('validation') : undefined };
+        const filters = await select(layer, before - event.keep);
+        await variant.apply(layer, filters, runtime(context, `event:${layer.unit.name}`));
+        pruned.push({ layer: layer.unit.name, filters, keptAfter: event.keep });
+      }
+      const after: EpochEvaluation = {
+        test: await context.evaluate('test'),
+        validation: evaluation.validation ? await context.evaluate('validation') : undefined,
+      };
       events.push({
         epoch: context.epoch,
         layers: pruned,

@@ -22,10 +22,10 @@ export interface ExecuteRunOptions {
 }
 
 /** Flatness of a trained run when its config asks for it (not for a diverged run). */
-function measure(config: RunConfig, run: TrainedRun, seed: number): Pick<RunResult, 'flatness' | 'flatnessSeconds'> {
+async function measure(config: RunConfig, run: TrainedRun, seed: number): Promise<Pick<RunResult, 'flatness' | 'flatnessSeconds'>> {
   if (config.flatness === undefined || run.outcome.diverged !== undefined) return {};
   const start = performance.now();
-  const flatness = measureFlatness({ model: run.model, data: run.data, config: config.flatness, seed });
+  const flatness = await measureFlatness({ model: run.model, data: run.data, config: config.flatness, seed });
   return { flatness, flatnessSeconds: (performance.now() - start) / 1000 };
 }
 
@@ -35,11 +35,10 @@ function stateBytes(run: TrainedRun): number {
   return 4 * variables.reduce((n, v) => n + v.size, 0);
 }
 
-function countParameters(model: ConvNet): { remaining: number; total: number } {
+async function countParameters(model: ConvNet): Promise<{ remaining: number; total: number }> {
   let remaining = 0;
   let total = 0;
-  for (const v of model.trainableVariables()) {
-    const data = v.dataSync();
+  for (const data of await Promise.all(model.trainableVariables().map((v) => v.data()))) {
     total += data.length;
     for (let i = 0; i < data.length; i++) if (data[i] !== 0) remaining += 1;
   }
@@ -72,7 +71,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
   try {
     const { outcome } = run;
     const keep = options.keepFinalState;
-    if (keep !== undefined && stateBytes(run) <= (keep.maxBytes ?? Infinity)) keep.save(run.checkpoint());
+    if (keep !== undefined && stateBytes(run) <= (keep.maxBytes ?? Infinity)) keep.save(await run.checkpoint());
     return {
       version: runResultVersion,
       config,
@@ -80,8 +79,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
       backend: outcome.backend,
       epochs: outcome.epochs,
       events: pruning.events,
-      ...measure(config, run, seed),
-      parameters: countParameters(run.model),
+      ...(await measure(config, run, seed)),
+      parameters: await countParameters(run.model),
       diverged: outcome.diverged,
       wallSeconds: outcome.wallSeconds,
       examplesPerSecond: outcome.examplesPerSecond,
@@ -115,7 +114,7 @@ export async function measureOnTwin(options: {
   if (twin.diverged !== undefined) return { ...twin, config, twinKey };
   const run = await trainRun({ config: config.train, seed, progress: options.progress, label: options.label, start: options.state });
   try {
-    return { ...twin, config, ...measure(config, run, seed), twinKey };
+    return { ...twin, config, ...(await measure(config, run, seed)), twinKey };
   } finally {
     run.dispose();
   }

@@ -1,40 +1,51 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { registerWasmTrainingKernels } from '../kernels/registerWasmTrainingKernels.js';
 import { readSetting, type BackendRequest } from '../../settings.js';
 import { tf } from '../tf.js';
+import { initWebgpu, type AdapterInfo } from './webgpuBackend.js';
 
 /** The backend a run actually used; recorded in every run result. */
 export interface BackendInfo {
-  /** tfjs backend name: `tensorflow` (native TensorFlow via tfjs-node[-gpu]), `wasm` or `cpu`. */
-  readonly name: 'tensorflow' | 'wasm' | 'cpu';
+  /** tfjs backend name: `tensorflow` (native TensorFlow via tfjs-node[-gpu]), `webgpu` (Dawn), `wasm` or `cpu`. */
+  readonly name: 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
   /** The npm package that provided it. */
   readonly package: string;
   /** `@tensorflow/tfjs` version. */
   readonly tfjsVersion: string;
+  /** On `webgpu`: the adapter (vendor, architecture, driver, software or hardware). */
+  readonly adapter?: AdapterInfo;
 }
 
-/** Native packages tried, in order, for `tensorflow` and `auto`. */
-const nativePackages = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
-
-function tryLoadNative(): string | undefined {
-  const require = createRequire(import.meta.url);
-  for (const name of nativePackages) {
-    try {
-      require(name);
-      return name;
-    } catch {
-      // not installed, or libtensorflow missing: try the next one
-    }
+/** Loads a native TensorFlow package; undefined when it is not installed or libtensorflow is missing. */
+function tryLoadNative(name: '@tensorflow/tfjs-node-gpu' | '@tensorflow/tfjs-node'): string | undefined {
+  try {
+    createRequire(import.meta.url)(name);
+    return name;
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/** Whether `auto` should look for a hardware WebGPU adapter: on Linux only where a GPU device node exists (Dawn's probe of Mesa's drivers prints warnings). */
+function mayHaveGpu(): boolean {
+  if (process.platform !== 'linux') return true;
+  return existsSync('/dev/nvidiactl') || (existsSync('/dev/dri') && readdirSync('/dev/dri').some((f) => f.startsWith('renderD')));
+}
+
+async function tryNative(name: '@tensorflow/tfjs-node-gpu' | '@tensorflow/tfjs-node', tfjsVersion: string): Promise<BackendInfo | undefined> {
+  const pkg = tryLoadNative(name);
+  return pkg !== undefined && (await tf.setBackend('tensorflow')) ? { name: 'tensorflow', package: pkg, tfjsVersion } : undefined;
 }
 
 let current: BackendInfo | undefined;
 
 /**
  * Selects and initialises the tfjs backend once per process.
- * `auto` takes tfjs-node-gpu, then tfjs-node, then wasm, then cpu. An explicit request that cannot
- * load is an error that names what to install. On wasm the project's training kernels are registered.
+ * `auto` takes tfjs-node-gpu, then webgpu on a hardware adapter, then tfjs-node, then wasm, then cpu.
+ * `webgpu` takes a hardware adapter, or with `GST_WEBGPU_SOFTWARE=1` also Mesa's software one (tests only).
+ * An explicit request that cannot load is an error that names what to install. On wasm the
+ * project's training kernels are registered.
  *
  * @example
  * ```ts
@@ -46,12 +57,24 @@ export async function initBackend(options: { request?: BackendRequest } = {}): P
   const request = options.request ?? readSetting('GST_BACKEND');
   if (current !== undefined && (request === 'auto' || request === current.name)) return current;
   const tfjsVersion = tf.version.tfjs;
-  if (request === 'auto' || request === 'tensorflow') {
-    const pkg = tryLoadNative();
-    if (pkg !== undefined && (await tf.setBackend('tensorflow'))) {
-      current = { name: 'tensorflow', package: pkg, tfjsVersion };
+  const nativeGpu = request === 'auto' || request === 'tensorflow' ? await tryNative('@tensorflow/tfjs-node-gpu', tfjsVersion) : undefined;
+  if (nativeGpu !== undefined) {
+    current = nativeGpu;
+    return current;
+  }
+  if (request === 'webgpu' || (request === 'auto' && mayHaveGpu())) {
+    const adapter = await initWebgpu({ allowSoftware: request === 'webgpu' && readSetting('GST_WEBGPU_SOFTWARE') }).catch((error: unknown) => {
+      if (request === 'webgpu') throw error;
+      return undefined;
+    });
+    if (adapter !== undefined) {
+      current = { name: 'webgpu', package: '@tensorflow/tfjs-backend-webgpu + webgpu (Dawn)', tfjsVersion, adapter };
       return current;
     }
+  }
+  if (request === 'auto' || request === 'tensorflow') {
+    current = await tryNative('@tensorflow/tfjs-node', tfjsVersion);
+    if (current !== undefined) return current;
     if (request === 'tensorflow') {
       throw new Error(
         "GST_BACKEND='tensorflow' but neither @tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node loads; " +

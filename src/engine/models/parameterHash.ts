@@ -7,14 +7,15 @@ import type { Variable } from '../tf.js';
  *
  * @example
  * ```ts
- * hashVariables(net.namedVariables()); // 'f3a1…' (64 hex digits)
+ * await hashVariables(net.namedVariables()); // 'f3a1…' (64 hex digits)
  * ```
  */
-export function hashVariables(variables: readonly (readonly [string, Variable])[]): string {
+export async function hashVariables(variables: readonly (readonly [string, Variable])[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const [name, v] of variables) {
+  const values = await Promise.all(variables.map(([, v]) => v.data()));
+  for (const [i, [name, v]] of variables.entries()) {
     hash.update(`${name}:${v.shape.join('x')};`);
-    const data = v.dataSync();
+    const data = values[i];
     hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
   return hash.digest('hex');

@@ -1,7 +1,7 @@
 import type { EpochEvaluation, TrainingHooks } from './trainingHooks.js';
 
 /**
- * Runs several hook sets as one, in order. `afterEpoch` results chain: each hook sees the
+ * Runs several hook sets as one, in order (each awaited before the next). `afterEpoch` results chain: each hook sees the
  * evaluation returned by the one before.
  *
  * @example
@@ -11,13 +11,19 @@ import type { EpochEvaluation, TrainingHooks } from './trainingHooks.js';
  */
 export function composeHooks(...sets: readonly TrainingHooks[]): TrainingHooks {
   return {
-    beforeTraining: (c) => sets.forEach((s) => s.beforeTraining?.(c)),
-    beforeBatch: (c) => sets.forEach((s) => s.beforeBatch?.(c)),
-    afterBatch: (c) => sets.forEach((s) => s.afterBatch?.(c)),
+    async beforeTraining(c) {
+      for (const s of sets) await s.beforeTraining?.(c);
+    },
+    async beforeBatch(c) {
+      for (const s of sets) await s.beforeBatch?.(c);
+    },
+    async afterBatch(c) {
+      for (const s of sets) await s.afterBatch?.(c);
+    },
     observe: (u, o, c) => sets.forEach((s) => s.observe?.(u, o, c)),
-    afterEpoch(c, evaluation) {
+    async afterEpoch(c, evaluation) {
       let current: EpochEvaluation = evaluation;
-      for (const s of sets) current = s.afterEpoch?.(c, current) ?? current;
+      for (const s of sets) current = (await s.afterEpoch?.(c, current)) ?? current;
       return current;
     },
   };

@@ -17,10 +17,15 @@ export interface Evaluation {
  *
  * @example
  * ```ts
- * evaluateModel({ model: net, split: data.test, shape: data.shape }).accuracy; // e.g. 0.81
+ * (await evaluateModel({ model: net, split: data.test, shape: data.shape })).accuracy; // e.g. 0.81
  * ```
  */
-export function evaluateModel(options: { model: ConvNet; split: TensorSplit; shape: readonly [number, number, number]; batchSize?: number }): Evaluation {
+export async function evaluateModel(options: {
+  model: ConvNet;
+  split: TensorSplit;
+  shape: readonly [number, number, number];
+  batchSize?: number;
+}): Promise<Evaluation> {
   const { model, split, shape } = options;
   let correct = 0;
   let lossSum = 0;
@@ -33,8 +38,9 @@ export function evaluateModel(options: { model: ConvNet; split: TensorSplit; sha
       const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y, model.numClasses), logits, undefined, undefined, tf.Reduction.SUM);
       return [hits, loss];
     });
-    correct += c.dataSync()[0];
-    lossSum += l.dataSync()[0];
+    const [hits, loss] = await Promise.all([c.data(), l.data()]);
+    correct += hits[0];
+    lossSum += loss[0];
     c.dispose();
     l.dispose();
   }

@@ -37,7 +37,7 @@ export interface TrainedRun {
   readonly optimizer: Optimizer;
   readonly data: PreparedData;
   /** The training state at the end, as a checkpoint (a later measurement may continue from it). */
-  checkpoint(): TrainingCheckpoint;
+  checkpoint(): Promise<TrainingCheckpoint>;
   dispose(): void;
 }
 
@@ -81,7 +81,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   const model = buildModel(config.model, { inputShape: data.shape, numClasses: data.numClasses, seed });
   const optimizer = createOptimizer(model.trainableVariables(), config.optimizer);
   const evalBatchSize = config.evalBatchSize ?? 500;
-  const evaluate = (split: 'test' | 'validation' = 'test'): Evaluation => {
+  const evaluate = (split: 'test' | 'validation' = 'test'): Promise<Evaluation> => {
     const target = split === 'validation' ? data.validation : data.test;
     if (target === undefined) throw new Error('evaluate: no validation split; set data.validationSize > 0');
     return evaluateModel({ model, split: target, shape: data.shape, batchSize: evalBatchSize });
@@ -111,7 +111,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
     ? (unit: Parameters<NonNullable<TrainingHooks['observe']>>[0], out: tf.Tensor4D) => hooks.observe?.(unit, out, context)
     : undefined;
 
-  hooks.beforeTraining?.(context);
+  await hooks.beforeTraining?.(context);
   const resumed = options.start;
   if (resumed !== undefined) {
     if (resumed.epochsDone > config.epochs)
@@ -131,8 +131,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
     let lossSum = 0;
     let seen = 0;
     for (const batch of epochBatches({ split: data.train, shape: data.shape, batchSize: config.batchSize, seed, epoch, augment: data.augment })) {
-      hooks.beforeBatch?.(context);
-      const { loss, correct: hits } = trainStep({ model, optimizer, x: batch.x, y: batch.y, shape: data.shape, learningRate, observe });
+      await hooks.beforeBatch?.(context);
+      const { loss, correct: hits } = await trainStep({ model, optimizer, x: batch.x, y: batch.y, shape: data.shape, learningRate, observe });
       correct += hits;
       step += 1;
       if (!Number.isFinite(loss)) {
@@ -141,13 +141,13 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
       }
       lossSum += loss * batch.size;
       seen += batch.size;
-      hooks.afterBatch?.(context);
+      await hooks.afterBatch?.(context);
     }
     trainSeconds += (performance.now() - epochStart) / 1000;
     examples += seen;
     if (diverged !== undefined) break;
-    let evaluation: EpochEvaluation = { test: evaluate('test'), validation: data.validation ? evaluate('validation') : undefined };
-    evaluation = hooks.afterEpoch?.(context, evaluation) ?? evaluation;
+    let evaluation: EpochEvaluation = { test: await evaluate('test'), validation: data.validation ? await evaluate('validation') : undefined };
+    evaluation = (await hooks.afterEpoch?.(context, evaluation)) ?? evaluation;
     const seconds = (performance.now() - epochStart) / 1000;
     epochs.push({
       epoch,
@@ -168,7 +168,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
       );
     }
     if (checkpointAfter.has(epoch + 1))
-      options.checkpoints?.save(captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
+      options.checkpoints?.save(await captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
   }
   const outcome: TrainOutcome = {
     seed,

@@ -16,10 +16,10 @@ export interface StepResult {
  *
  * @example
  * ```ts
- * const { loss, correct } = trainStep({ model, optimizer, x, y, shape: [16, 16, 1], learningRate: 1e-3 });
+ * const { loss, correct } = await trainStep({ model, optimizer, x, y, shape: [16, 16, 1], learningRate: 1e-3 });
  * ```
  */
-export function trainStep(options: {
+export async function trainStep(options: {
   model: ConvNet;
   optimizer: Optimizer;
   x: Float32Array;
@@ -27,7 +27,7 @@ export function trainStep(options: {
   shape: readonly [number, number, number];
   learningRate: number;
   observe?: (unit: ConvBnUnit, output: tf.Tensor4D) => void;
-}): StepResult {
+}): Promise<StepResult> {
   const { model, optimizer, shape, learningRate, observe } = options;
   const variables = model.trainableVariables();
   const size = options.y.length;
@@ -48,8 +48,8 @@ export function trainStep(options: {
     return [value, hitCount as tf.Scalar];
   });
   commitBatchStats(pending);
-  const result = { loss: lossValue.dataSync()[0], correct: hits.dataSync()[0] };
+  const [loss, correct] = await Promise.all([lossValue.data(), hits.data()]);
   lossValue.dispose();
   hits.dispose();
-  return result;
+  return { loss: loss[0], correct: correct[0] };
 }

@@ -37,10 +37,10 @@ function stateTensors(model: ConvNet, optimizer: Optimizer): [string, tf.Variabl
  *
  * @example
  * ```ts
- * const checkpoint = captureCheckpoint({ model, optimizer, epochsDone: 6, step: 96, epochs, trainSeconds: 12.5, examples: 12000 });
+ * const checkpoint = await captureCheckpoint({ model, optimizer, epochsDone: 6, step: 96, epochs, trainSeconds: 12.5, examples: 12000 });
  * ```
  */
-export function captureCheckpoint(state: {
+export async function captureCheckpoint(state: {
   model: ConvNet;
   optimizer: Optimizer;
   epochsDone: number;
@@ -48,7 +48,9 @@ export function captureCheckpoint(state: {
   epochs: readonly EpochLog[];
   trainSeconds: number;
   examples: number;
-}): TrainingCheckpoint {
+}): Promise<TrainingCheckpoint> {
+  const variables = stateTensors(state.model, state.optimizer);
+  const values = await Promise.all(variables.map(([, v]) => v.data()));
   return {
     epochsDone: state.epochsDone,
     step: state.step,
@@ -56,11 +58,7 @@ export function captureCheckpoint(state: {
     trainSeconds: state.trainSeconds,
     examples: state.examples,
     optimizerCounters: state.optimizer.counters(),
-    tensors: stateTensors(state.model, state.optimizer).map(([name, v]) => ({
-      name,
-      shape: [...v.shape],
-      values: Float32Array.from(v.dataSync() as Float32Array),
-    })),
+    tensors: variables.map(([name, v], i) => ({ name, shape: [...v.shape], values: Float32Array.from(values[i] as Float32Array) })),
   };
 }
 

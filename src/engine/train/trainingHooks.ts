@@ -18,7 +18,7 @@ export interface TrainingContext {
   /** Training batches completed so far in the whole run. */
   readonly step: number;
   /** Evaluates the model now, in eval mode, on the test (default) or validation split. */
-  evaluate(split?: 'test' | 'validation'): Evaluation;
+  evaluate(split?: 'test' | 'validation'): Promise<Evaluation>;
 }
 
 /** End-of-epoch evaluations that the loop logs. */
@@ -29,20 +29,21 @@ export interface EpochEvaluation {
 
 /**
  * Extension points of the training loop; pruning and perturbation variants are built from these.
- * All are optional and synchronous.
+ * All are optional; the loop awaits each (tensor values are read asynchronously, as a GPU backend needs), except
+ * `observe`, which runs inside the forward pass and only builds tensors.
  */
 export interface TrainingHooks {
   /** Once, after the model and optimizer exist and before the first batch (e.g. `scratch` pruning). */
-  beforeTraining?(context: TrainingContext): void;
+  beforeTraining?(context: TrainingContext): void | Promise<void>;
   /** Before each training batch's forward pass (e.g. noise injection, zeroing windows). */
-  beforeBatch?(context: TrainingContext): void;
+  beforeBatch?(context: TrainingContext): void | Promise<void>;
   /** After each optimizer step (e.g. re-applying masks, activation score updates). */
-  afterBatch?(context: TrainingContext): void;
+  afterBatch?(context: TrainingContext): void | Promise<void>;
   /** Each unit's output during training forward passes (tensors are freed after the step). */
   observe?(unit: ConvBnUnit, output: tf.Tensor4D, context: TrainingContext): void;
   /**
    * After the epoch's training batches and its evaluation. A pruning event evaluates, prunes,
    * evaluates again and returns the post-event evaluation, which is then the epoch's logged one.
    */
-  afterEpoch?(context: TrainingContext, evaluation: EpochEvaluation): EpochEvaluation | void;
+  afterEpoch?(context: TrainingContext, evaluation: EpochEvaluation): EpochEvaluation | void | Promise<EpochEvaluation | void>;
 }

@@ -10,15 +10,15 @@
  * epsilonFlatness({ lossAt: (u, e) => e * e, directions: [new Float64Array([1])], threshold: 0.1 }); // ≈ 0.316
  * ```
  */
-export function epsilonFlatness(options: {
+export async function epsilonFlatness(options: {
   /** Loss rise `L(w + ε·direction) − L(w)`. */
-  lossAt: (direction: Float64Array, epsilon: number) => number;
+  lossAt: (direction: Float64Array, epsilon: number) => Promise<number>;
   directions: readonly Float64Array[];
   threshold?: number;
   initial?: number;
   maxEpsilon?: number;
   bisections?: number;
-}): number {
+}): Promise<number> {
   const threshold = options.threshold ?? 0.1;
   const maxEpsilon = options.maxEpsilon ?? 1e3;
   const bisections = options.bisections ?? 30;
@@ -27,13 +27,13 @@ export function epsilonFlatness(options: {
     for (const sign of [1, -1]) {
       const rise = (e: number) => options.lossAt(direction, sign * e);
       let hi = options.initial ?? 1e-3;
-      while (hi < maxEpsilon && hi < best && rise(hi) < threshold) hi *= 2;
+      while (hi < maxEpsilon && hi < best && (await rise(hi)) < threshold) hi *= 2;
       if (hi >= maxEpsilon || hi >= best) continue;
       let lo = hi / 2;
-      if (rise(lo) >= threshold) lo = 0;
+      if ((await rise(lo)) >= threshold) lo = 0;
       for (let i = 0; i < bisections; i++) {
         const mid = (lo + hi) / 2;
-        if (rise(mid) >= threshold) hi = mid;
+        if ((await rise(mid)) >= threshold) hi = mid;
         else lo = mid;
       }
       best = Math.min(best, hi);

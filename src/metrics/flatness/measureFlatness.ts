@@ -41,13 +41,13 @@ function firstExamples(split: TensorSplit, count: number, pixels: number): Tenso
  * in eval mode: curvature (sum of the top-k Hessian eigenvalues by deflated power iteration on
  * Hessian-vector products), gradient second moment, and ε-flatness along the top eigenvectors.
  */
-export function measureFlatness(options: { model: ConvNet; data: PreparedData; config: FlatnessConfig; seed: number }): FlatnessResult {
+export async function measureFlatness(options: { model: ConvNet; data: PreparedData; config: FlatnessConfig; seed: number }): Promise<FlatnessResult> {
   const { model, data, config } = options;
   const pixels = data.shape[0] * data.shape[1] * data.shape[2];
   const examples = firstExamples(data.test, config.examples ?? 512, pixels);
-  const landscape = new LossLandscape(model, examples, data.shape);
+  const landscape = await LossLandscape.around(model, examples, data.shape);
   try {
-    const eigen = topEigenvalues({
+    const eigen = await topEigenvalues({
       apply: (v) => landscape.hessianVectorProduct(v),
       size: landscape.space.size,
       k: config.topK ?? 100,
@@ -56,12 +56,12 @@ export function measureFlatness(options: { model: ConvNet; data: PreparedData; c
     });
     let secondMoment = 0;
     for (let i = 0; i < examples.count; i++) {
-      const g = landscape.batchGradient(examples.x.subarray(i * pixels, (i + 1) * pixels), examples.y.subarray(i, i + 1), 1);
+      const g = await landscape.batchGradient(examples.x.subarray(i * pixels, (i + 1) * pixels), examples.y.subarray(i, i + 1), 1);
       secondMoment += dot(g, g);
     }
-    const base = landscape.loss();
-    const eps = epsilonFlatness({
-      lossAt: (direction, e) => landscape.loss(direction, e) - base,
+    const base = await landscape.loss();
+    const eps = await epsilonFlatness({
+      lossAt: async (direction, e) => (await landscape.loss(direction, e)) - base,
       directions: eigen.vectors,
       threshold: config.epsilonThreshold ?? 0.1,
     });

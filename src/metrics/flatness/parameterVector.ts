@@ -23,14 +23,15 @@ export class ParameterSpace {
   }
 
   /** Concatenates one tensor per variable (e.g. gradients) into a flat vector. */
-  flatten(tensors: readonly tf.Tensor[]): Float64Array {
+  async flatten(tensors: readonly tf.Tensor[]): Promise<Float64Array> {
     const out = new Float64Array(this.size);
-    tensors.forEach((t, i) => out.set(t.dataSync(), this.offsets[i]));
+    const values = await Promise.all(tensors.map((t) => t.data()));
+    values.forEach((v, i) => out.set(v, this.offsets[i]));
     return out;
   }
 
   /** The current parameters. */
-  read(): Float64Array {
+  read(): Promise<Float64Array> {
     return this.flatten(this.variables);
   }
 

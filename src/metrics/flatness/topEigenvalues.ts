@@ -20,14 +20,14 @@ export interface Eigenpairs {
  * topEigenvalues({ apply: (v) => v.map((x, i) => x * [3, 1][i]), size: 2, k: 1, seed: 0 }).values; // ≈ [3]
  * ```
  */
-export function topEigenvalues(options: {
-  apply: (v: Float64Array) => Float64Array;
+export async function topEigenvalues(options: {
+  apply: (v: Float64Array) => Promise<Float64Array>;
   size: number;
   k: number;
   seed: number;
   maxIterations?: number;
   tolerance?: number;
-}): Eigenpairs {
+}): Promise<Eigenpairs> {
   const { apply, size, k } = options;
   const maxIterations = options.maxIterations ?? 20;
   const tolerance = options.tolerance ?? 1e-3;
@@ -35,8 +35,8 @@ export function topEigenvalues(options: {
   const values: number[] = [];
   const vectors: Float64Array[] = [];
   const iterations: number[] = [];
-  const deflated = (v: Float64Array) => {
-    let w = apply(v);
+  const deflated = async (v: Float64Array) => {
+    let w = await apply(v);
     vectors.forEach((u, i) => {
       w = addScaled(w, u, -values[i] * dot(u, v));
     });
@@ -49,7 +49,7 @@ export function topEigenvalues(options: {
     let lambda = 0;
     let used = 0;
     for (let it = 0; it < maxIterations; it++) {
-      const w = deflated(v);
+      const w = await deflated(v);
       const next = dot(v, w);
       used = it + 1;
       const size2 = norm(w);

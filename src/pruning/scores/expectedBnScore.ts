@@ -14,9 +14,8 @@ function normalCdf(x: number): number {
  * `ebn`: the expected post-ReLU output of each BN channel when its normalised input is N(0, 1):
  * `E[ReLU(γz + β)] = β·Φ(β/|γ|) + |γ|·φ(β/|γ|)` (0 for a channel with γ = 0 and β ≤ 0).
  */
-export const expectedBnScore: FilterScore = ({ unit }) => {
-  const gamma = unit.gamma.dataSync();
-  const beta = unit.beta.dataSync();
+export const expectedBnScore: FilterScore = async ({ unit }) => {
+  const [gamma, beta] = await Promise.all([unit.gamma.data(), unit.beta.data()]);
   return Float64Array.from(gamma, (g, i) => {
     const b = beta[i];
     const s = Math.abs(g);

@@ -7,9 +7,8 @@ import { batchNormEpsilon } from '../../engine/models/convBnUnit.js';
  * scale of the channel after normalisation. Not a score of the paper: an earlier PyTorch study of small protocols
  * found plain `l2` very unstable for Prune_S at small scale; reports name this score when it is used.
  */
-export const l2BnScore: FilterScore = (input) => {
-  const norms = l2Score(input);
-  const gamma = input.unit.gamma.dataSync();
-  const variance = input.unit.runningVar.dataSync();
+export const l2BnScore: FilterScore = async (input) => {
+  const norms = await l2Score(input);
+  const [gamma, variance] = await Promise.all([input.unit.gamma.data(), input.unit.runningVar.data()]);
   return norms.map((n, i) => (n * Math.abs(gamma[i])) / Math.sqrt(variance[i] + batchNormEpsilon));
 };

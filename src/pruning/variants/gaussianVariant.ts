@@ -13,19 +13,19 @@ export const gaussianVariant: Variant = {
   hasEvents: true,
   needsWindow: true,
   candidates: allFilters,
-  apply(layer, selected, runtime) {
+  async apply(layer, selected, runtime) {
     const { unit } = layer;
     const targeted = new Set(selected);
     const untargeted = allFilters(layer).filter((f) => !targeted.has(f) && !layer.removed.has(f));
     let injections = 0;
-    const inject = () => {
+    const inject = async () => {
       const reference = untargeted[runtime.rng.int(untargeted.length)];
-      const sigma = reference === undefined ? 0 : filterStd(unit, reference);
+      const sigma = reference === undefined ? 0 : await filterStd(unit, reference);
       addFilterNoise(unit, selected, sigma, deriveSeed(runtime.seed, `noise:${injections}`));
       injections += 1;
     };
     for (const f of selected) layer.selectedSoFar.add(f);
-    inject();
+    await inject();
     runtime.openWindow({ batches: runtime.window, beforeBatch: inject, release: () => undefined });
   },
 };

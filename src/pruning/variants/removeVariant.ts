@@ -2,8 +2,8 @@ import { setMask, zeroFilters } from '../filterOps.js';
 import { allFilters, type PrunedLayer, type Variant, type VariantRuntime } from './variant.js';
 
 /** Removes filters for good: mask 0, weights, γ, β and their optimizer state zeroed. */
-export function removeFilters(layer: PrunedLayer, selected: readonly number[], runtime: VariantRuntime): void {
-  setMask(layer.unit, selected, 0);
+export async function removeFilters(layer: PrunedLayer, selected: readonly number[], runtime: VariantRuntime): Promise<void> {
+  await setMask(layer.unit, selected, 0);
   zeroFilters(layer.unit, selected, { optimizer: runtime.optimizer, withBn: true });
   for (const f of selected) {
     layer.removed.add(f);

@@ -8,10 +8,10 @@ export const scratchVariant: Variant = {
   needsWindow: false,
   candidates: allFilters,
   apply: () => undefined,
-  start(layers, runtime, select) {
+  async start(layers, runtime, select) {
     for (const layer of layers) {
       const count = layer.unit.outChannels - (layer.events.at(-1)?.keep ?? layer.unit.outChannels);
-      removeFilters(layer, select(layer, count), runtime);
+      await removeFilters(layer, await select(layer, count), runtime);
     }
   },
 };

@@ -17,9 +17,9 @@ export interface PrunedLayer {
 export interface PerturbationWindow {
   readonly batches: number;
   /** Before each training batch of the window (e.g. noise injection). */
-  readonly beforeBatch?: () => void;
+  readonly beforeBatch?: () => void | Promise<void>;
   /** When the window ends (e.g. release or restore the filters). */
-  readonly release: () => void;
+  readonly release: () => void | Promise<void>;
 }
 
 /** What a variant may use. */
@@ -48,9 +48,9 @@ export interface Variant {
   /** Filters that may be selected at an event. */
   candidates(layer: PrunedLayer): number[];
   /** Acts on the selected filters at an event (before `t_post` is measured). */
-  apply(layer: PrunedLayer, selected: readonly number[], runtime: VariantRuntime): void;
+  apply(layer: PrunedLayer, selected: readonly number[], runtime: VariantRuntime): void | Promise<void>;
   /** Before training starts: `select(layer, count)` picks filters with the configured score and selection. */
-  start?(layers: readonly PrunedLayer[], runtime: VariantRuntime, select: (layer: PrunedLayer, count: number) => number[]): void;
+  start?(layers: readonly PrunedLayer[], runtime: VariantRuntime, select: (layer: PrunedLayer, count: number) => Promise<number[]>): Promise<void>;
 }
 
 /** All filter indices of a layer. */

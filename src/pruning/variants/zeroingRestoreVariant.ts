@@ -22,7 +22,7 @@ export const zeroingRestoreVariant: Variant = {
   hasEvents: true,
   needsWindow: true,
   candidates: (layer) => allFilters(layer).filter((f) => !layer.selectedSoFar.has(f)),
-  apply(layer, selected, runtime) {
+  async apply(layer, selected, runtime) {
     const { unit } = layer;
     for (const f of selected) layer.selectedSoFar.add(f);
     const indices = [...layer.selectedSoFar].sort((a, b) => a - b);
@@ -35,16 +35,16 @@ export const zeroingRestoreVariant: Variant = {
       previous.superseded = true;
       snapshot = merged;
     }
-    setMask(unit, indices, 0);
+    await setMask(unit, indices, 0);
     zeroFilters(unit, indices, { optimizer: runtime.optimizer, withBn: true });
     const current: HeldRestore = { snapshot, indices, superseded: false };
     held.set(unit, current);
     runtime.openWindow({
       batches: runtime.window,
-      release: () => {
+      release: async () => {
         if (current.superseded) return;
         restoreFilters(current.snapshot, current.indices);
-        setMask(unit, current.indices, 1);
+        await setMask(unit, current.indices, 1);
         current.snapshot.dispose();
         held.delete(unit);
       },

@@ -12,8 +12,8 @@ export const zeroingVariant: Variant = {
   hasEvents: true,
   needsWindow: true,
   candidates: allFilters,
-  apply(layer, selected, runtime) {
-    setMask(layer.unit, selected, 0);
+  async apply(layer, selected, runtime) {
+    await setMask(layer.unit, selected, 0);
     zeroFilters(layer.unit, selected, { optimizer: runtime.optimizer, withBn: false });
     for (const f of selected) layer.selectedSoFar.add(f);
     runtime.openWindow({ batches: runtime.window, release: () => setMask(layer.unit, selected, 1) });
