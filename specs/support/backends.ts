@@ -1,5 +1,6 @@
 import { registerWasmTrainingKernels } from '../../src/engine/kernels/registerWasmTrainingKernels.js';
 import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { initWebgpu, type AdapterInfo } from '../../src/engine/backend/webgpuBackend.js';
 import { tf } from '../../src/engine/tf.js';
 
 /** A tensor as plain data, so the same input can be rebuilt on each backend. */
@@ -21,14 +22,29 @@ export function hostNormal(shape: number[], seed: number): HostTensor {
  * Switches backends, so use only in tests.
  */
 export async function onBackend(
-  backend: 'cpu' | 'wasm',
+  backend: 'cpu' | 'wasm' | 'webgpu',
   inputs: readonly HostTensor[],
   compute: (...tensors: tf.Tensor[]) => tf.Tensor[],
 ): Promise<Float32Array[]> {
   if (backend === 'wasm') registerWasmTrainingKernels();
   await tf.setBackend(backend);
   await tf.ready();
-  return tf.tidy(() => compute(...inputs.map((i) => tf.tensor(i.values, i.shape))).map((t) => t.dataSync() as Float32Array));
+  const outputs = tf.tidy(() => compute(...inputs.map((i) => tf.tensor(i.values, i.shape))));
+  const values = await Promise.all(outputs.map((t) => t.data() as Promise<Float32Array>));
+  tf.dispose(outputs);
+  return values;
+}
+
+/**
+ * The WebGPU backend for tests, on any adapter (Mesa's software one where no GPU is), or why it is
+ * not available (then the caller skips and says so).
+ */
+export async function webgpuForTests(): Promise<{ adapter?: AdapterInfo; unavailable?: string }> {
+  try {
+    return { adapter: await initWebgpu({ allowSoftware: true }) };
+  } catch (error) {
+    return { unavailable: (error as Error).message };
+  }
 }
 
 /** Largest elementwise |a − b| / (1 + |a|). */

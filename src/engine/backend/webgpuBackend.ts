@@ -83,9 +83,20 @@ async function requestAdapter(dawn: DawnModule, allowSoftware: boolean): Promise
  * ```
  */
 export async function initWebgpu(options: { allowSoftware: boolean }): Promise<AdapterInfo> {
+  // once per process: tfjs keeps the first backend it built, on the first adapter and instance
+  started ??= startWebgpu(options.allowSoftware);
+  const info = await started;
+  if (info.software && !options.allowSoftware) throw new Error(`GST_BACKEND='webgpu': this process already runs on the software adapter ${info.device}`);
+  await tf.setBackend('webgpu');
+  return info;
+}
+
+let started: Promise<AdapterInfo> | undefined;
+
+async function startWebgpu(allowSoftware: boolean): Promise<AdapterInfo> {
   const dawn = await loadDawn();
   Object.assign(globalThis, dawn.globals);
-  const { adapter, info } = await requestAdapter(dawn, options.allowSoftware);
+  const { adapter, info } = await requestAdapter(dawn, allowSoftware);
   const gpu = { requestAdapter: async () => adapter, getPreferredCanvasFormat: () => 'rgba8unorm', wgslLanguageFeatures: new Set<string>() };
   Object.defineProperty(globalThis, 'navigator', {
     value: { ...((globalThis as { navigator?: object }).navigator ?? {}), gpu },
