@@ -184,14 +184,15 @@ export function settings(env: Readonly<Record<string, string | undefined>> = pro
 }
 
 /**
- * Gives a native library's environment variable a value unless the user set one (the variables this
- * project sets for libraries it loads, e.g. Mesa's `EGL_PLATFORM` for the software WebGPU adapter).
+ * Gives an environment variable a value for this process unless the user set one: Mesa's
+ * `EGL_PLATFORM` for the software WebGPU adapter, and `GST_DATA_DIR` where a command generates its
+ * own data (`npm run gpu:check` without CIFAR-10).
  *
  * @example
  * ```ts
- * defaultLibraryEnvironment('EGL_PLATFORM', 'surfaceless');
+ * defaultEnvironment('EGL_PLATFORM', 'surfaceless');
  * ```
  */
-export function defaultLibraryEnvironment(name: 'EGL_PLATFORM', value: string): void {
+export function defaultEnvironment(name: 'EGL_PLATFORM' | 'GST_DATA_DIR', value: string): void {
   process.env[name] ??= value;
 }

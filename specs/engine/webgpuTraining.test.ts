@@ -28,6 +28,6 @@ describe.skipIf(webgpu.unavailable !== undefined)(`training on webgpu (${webgpu.
   });
 
   describe('paper profile smoke on webgpu', () => {
-    paperSmokeTests();
+    paperSmokeTests({ timeoutMs: 600_000 });
   });
 });

@@ -1,5 +1,5 @@
 /// <reference types="@webgpu/types" />
-import { defaultLibraryEnvironment } from '../../settings.js';
+import { defaultEnvironment } from '../../settings.js';
 import { tf } from '../tf.js';
 
 /** The WebGPU adapter a run used (recorded beside the backend in every run result). */
@@ -63,7 +63,7 @@ async function requestAdapter(dawn: DawnModule, allowSoftware: boolean): Promise
   }
   if (!allowSoftware) throw new Error(`GST_BACKEND='webgpu' found no hardware WebGPU adapter: ${missingAdapterHelp}`);
   // Mesa's EGL needs a platform without a display; Dawn's OpenGL ES backend only offers compatibility-mode adapters
-  defaultLibraryEnvironment('EGL_PLATFORM', 'surfaceless');
+  defaultEnvironment('EGL_PLATFORM', 'surfaceless');
   instance = dawn.create(['backend=opengles']);
   const software = await instance.requestAdapter({ featureLevel: 'compatibility' } as GPURequestAdapterOptions);
   if (software === null) throw new Error(`GST_BACKEND='webgpu' with GST_WEBGPU_SOFTWARE=1 found no adapter at all: ${missingAdapterHelp}`);

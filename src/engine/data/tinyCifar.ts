@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cifarRecordBytes, cifarTestFile, cifarTrainFiles } from '../../src/engine/data/cifar10Reader.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { cifarRecordBytes, cifarTestFile, cifarTrainFiles } from './cifar10Reader.js';
+import { SeededRandom } from '../random/seededRandom.js';
 
-/** Writes CIFAR-10 binary files of `recordsPerFile` random records each into `dir`. */
+/** Writes CIFAR-10 binary files of `recordsPerFile` random records each into `dir` (the paper smoke tests and `npm run gpu:check` without real CIFAR-10). */
 export function writeTinyCifar(dir: string, recordsPerFile: number): void {
   mkdirSync(dir, { recursive: true });
   const rng = new SeededRandom(3);

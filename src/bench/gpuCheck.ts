@@ -1,0 +1,118 @@
+/**
+ * `npm run gpu:check`: is this machine's GPU route sound? On `webgpu` (a hardware adapter; the
+ * software one with GST_WEBGPU_SOFTWARE=1, slowly): prints the adapter; trains VGG11-BN from the
+ * same seed for a few steps on webgpu and on wasm and compares the losses; trains one epoch of the
+ * paper's VGG11-BN config at batch 128 with one pruning event (CIFAR-10 from GST_DATA_DIR when it is
+ * there, else generated CIFAR-format files); measures training examples per second of VGG11-BN and
+ * ResNet18 at batch 128. Exits non-zero when any check fails.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { paperArms } from '../claims/paperArms.js';
+import { paperProfile } from '../claims/profiles/paperProfile.js';
+import { initBackend } from '../engine/backend/initBackend.js';
+import { cifarTestFile } from '../engine/data/cifar10Reader.js';
+import { writeTinyCifar } from '../engine/data/tinyCifar.js';
+import { buildModel } from '../engine/models/modelRegistry.js';
+import type { ModelConfig } from '../engine/models/modelRegistry.js';
+import { createOptimizer } from '../engine/optim/optimizerRegistry.js';
+import { SeededRandom } from '../engine/random/seededRandom.js';
+import { trainStep } from '../engine/train/trainStep.js';
+import { executeRun } from '../run/executeRun.js';
+import { defaultEnvironment, readSetting } from '../settings.js';
+
+const shape = [32, 32, 3] as const;
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const failures: string[] = [];
+const check = (ok: boolean, what: string) => {
+  print(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+/** Losses of `steps` Adam steps of a freshly built model on fixed seeded batches, on the active backend. */
+async function losses(model: ModelConfig, steps: number, batch: number): Promise<number[]> {
+  const net = buildModel(model, { inputShape: shape, numClasses: 10, seed: 7 });
+  const optimizer = createOptimizer(net.trainableVariables(), { name: 'adam', learningRate: 1e-3 });
+  const rng = new SeededRandom(11);
+  const out: number[] = [];
+  for (let s = 0; s < steps; s++) {
+    const x = Float32Array.from({ length: batch * 32 * 32 * 3 }, () => rng.normal());
+    const y = Int32Array.from({ length: batch }, () => rng.int(10));
+    out.push((await trainStep({ model: net, optimizer, x, y, shape, learningRate: 1e-3 })).loss);
+  }
+  net.dispose();
+  optimizer.dispose();
+  return out;
+}
+
+/** Training examples per second of `model` at batch 128 over `seconds` (after two warm-up steps). */
+async function throughput(model: ModelConfig, seconds: number): Promise<number> {
+  const net = buildModel(model, { inputShape: shape, numClasses: 10, seed: 1 });
+  const optimizer = createOptimizer(net.trainableVariables(), { name: 'sgd', learningRate: 0.01, momentum: 0.9 });
+  const rng = new SeededRandom(1);
+  const x = Float32Array.from({ length: 128 * 32 * 32 * 3 }, () => rng.normal());
+  const y = Int32Array.from({ length: 128 }, () => rng.int(10));
+  const step = () => trainStep({ model: net, optimizer, x, y, shape, learningRate: 0.01 });
+  await step();
+  await step();
+  let steps = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000 || steps < 2) {
+    await step();
+    steps += 1;
+  }
+  net.dispose();
+  optimizer.dispose();
+  return (steps * 128) / ((performance.now() - start) / 1000);
+}
+
+const started = performance.now();
+// the wasm reference first: tfjs moves live tensors when the backend changes, which webgpu cannot read synchronously
+const vgg: ModelConfig = { name: 'vgg11' };
+await initBackend({ request: 'wasm' });
+const onWasm = await losses(vgg, 3, 16);
+const info = await initBackend({ request: 'webgpu' });
+const adapter = info.adapter;
+print(
+  `adapter: ${adapter?.device} (${adapter?.description}; vendor ${adapter?.vendor || '?'}, ${adapter?.software ? 'software' : 'hardware'}, Dawn on ${adapter?.api})`,
+);
+const software = adapter?.software ?? true;
+
+const onGpu = await losses(vgg, 3, 16);
+const worst = Math.max(...onGpu.map((l, i) => Math.abs(l - onWasm[i]) / Math.abs(onWasm[i])));
+print(`VGG11-BN, 3 Adam steps at batch 16: webgpu ${onGpu.map((l) => l.toFixed(6)).join(' ')} | wasm ${onWasm.map((l) => l.toFixed(6)).join(' ')}`);
+check(onGpu.every(Number.isFinite) && worst < 1e-3, `losses on webgpu and wasm agree (largest relative difference ${worst.toExponential(2)}, allowed 1e-3)`);
+
+const dataDir = readSetting('GST_DATA_DIR');
+const realCifar = dataDir !== undefined && existsSync(join(dataDir, cifarTestFile));
+const steps = software ? 2 : 20;
+const folder = realCifar ? (dataDir as string) : mkdtempSync(join(tmpdir(), 'gst-gpu-check-'));
+if (!realCifar) writeTinyCifar(folder, Math.ceil((steps * 128) / 5) + 512);
+defaultEnvironment('GST_DATA_DIR', folder);
+const paper = paperProfile.runConfig(paperArms.pruneLLarge);
+const result = await executeRun({
+  config: {
+    ...paper,
+    train: { ...paper.train, epochs: 1, data: { ...paper.train.data, trainSize: steps * 128, testSize: 512, validationSize: 256 } },
+    pruning: { ...paper.pruning, layers: paper.pruning.layers.map((l) => ({ ...l, start: 0, end: 0 })) },
+    flatness: undefined,
+  },
+  seed: 1,
+});
+const event = result.events[0];
+print(
+  `paper VGG11-BN, ${steps} steps at batch 128 on ${realCifar ? `CIFAR-10 in ${folder}` : 'generated CIFAR-format files'}: train loss ${result.epochs[0]?.trainLoss.toFixed(4)}, event stability ${event?.stability.toFixed(1)}, ${Math.round(result.examplesPerSecond)} ex/s`,
+);
+check(
+  result.diverged === undefined && result.events.length === 1 && event.layers.length === 4,
+  'one epoch with one pruning event of conv4–conv7, no divergence',
+);
+
+for (const model of [vgg, { name: 'resnet18' }] as ModelConfig[]) {
+  const rate = await throughput(model, software ? 1 : 20);
+  print(`${model.name} at batch 128: ${Math.round(rate)} training examples/s on ${adapter?.device}`);
+  check(rate > 0, `${model.name} trains`);
+}
+print(`gpu:check ${failures.length === 0 ? 'passed' : `FAILED (${failures.length})`} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+process.exitCode = failures.length === 0 ? 0 : 1;
