@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initBackend } from '../../src/engine/backend/initBackend.js';
+import { backendIdentity, initBackend } from '../../src/engine/backend/initBackend.js';
 import { readSetting } from '../../src/settings.js';
 
 describe('backend selection', () => {
@@ -26,6 +26,16 @@ describe('backend selection', () => {
     }
     if (nativeInstalled) return;
     await expect(initBackend({ request: 'tensorflow' })).rejects.toThrow(/npm install @tensorflow\/tfjs-node-gpu/);
+  });
+
+  it('keys runs by the backend, and on webgpu by its adapter too', () => {
+    const base = { package: 'p', tfjsVersion: '4.22.0' };
+    expect(backendIdentity({ ...base, name: 'wasm' })).toBe('wasm');
+    const adapter = { vendor: 'nvidia', architecture: 'hopper', device: 'H200', description: 'driver 1', software: false, api: 'vulkan' } as const;
+    expect(backendIdentity({ ...base, name: 'webgpu', adapter })).toBe('webgpu:nvidia/hopper/H200/driver 1');
+    expect(backendIdentity({ ...base, name: 'webgpu', adapter: { ...adapter, device: 'llvmpipe' } })).not.toBe(
+      backendIdentity({ ...base, name: 'webgpu', adapter }),
+    );
   });
 
   it('cpu can be forced', async () => {

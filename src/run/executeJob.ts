@@ -1,4 +1,4 @@
-import { initBackend } from '../engine/backend/initBackend.js';
+import { backendIdentity, initBackend } from '../engine/backend/initBackend.js';
 import type { ProgressSink } from '../engine/train/progress.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeRun, measureOnTwin } from './executeRun.js';
@@ -19,8 +19,8 @@ import type { RunResult } from './runResult.js';
 export async function executeJob(job: RunJob, options: { store: ExperimentStore; progress?: ProgressSink }): Promise<RunResult> {
   const { store, progress } = options;
   const backend = await initBackend();
-  if (backend.name !== job.backend)
-    throw new Error(`job ${job.label}: planned for backend '${job.backend}' but this process runs '${backend.name}'; give workers the same GST_BACKEND`);
+  if (backendIdentity(backend) !== job.backend)
+    throw new Error(`job ${job.label}: planned for backend '${job.backend}' but this process runs '${backendIdentity(backend)}'; give workers the same GST_BACKEND`);
   const twin = job.twinKey !== undefined && store.finalStates.has(job.twinKey) ? store.runs.read(job.twinKey) : undefined;
   if (twin !== undefined && job.twinKey !== undefined) {
     return measureOnTwin({

@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import { initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
+import { backendIdentity, initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
 import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
 import { readSetting } from '../settings.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
@@ -92,7 +92,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const plan = planRuns(
     trained,
     {
-      backend: backend.name,
+      backend: backendIdentity(backend),
       prefixCheckpoints: options.prefixCheckpoints ?? readSetting('GST_PREFIX_CHECKPOINTS'),
       finalStates: options.finalStates ?? readSetting('GST_FINAL_STATES'),
       finalStateBytes: (options.finalStateMb ?? readSetting('GST_FINAL_STATE_MB')) * 1e6,

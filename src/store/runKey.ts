@@ -7,7 +7,7 @@ import type { RunConfig } from '../run/runConfig.js';
 export interface RunIdentity {
   readonly config: RunConfig;
   readonly seed: number;
-  /** tfjs backend name the run trains on (`tensorflow`, `wasm`, `cpu`). */
+  /** The backend the run trains on, as `backendIdentity` names it (`wasm`, `cpu`, `tensorflow`, `webgpu:<adapter>`). */
   readonly backend: string;
 }
 

@@ -17,6 +17,20 @@ export interface BackendInfo {
   readonly adapter?: AdapterInfo;
 }
 
+/**
+ * What runs are keyed and matched by: the backend name, and on `webgpu` the adapter too (results are
+ * bit-identical on one backend and, on a GPU, one adapter and driver).
+ *
+ * @example
+ * ```ts
+ * backendIdentity({ name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', tfjsVersion: '4.22.0' }); // 'wasm'
+ * ```
+ */
+export function backendIdentity(info: BackendInfo): string {
+  const a = info.adapter;
+  return a === undefined ? info.name : `${info.name}:${a.vendor}/${a.architecture}/${a.device}/${a.description}`;
+}
+
 /** Loads a native TensorFlow package; undefined when it is not installed or libtensorflow is missing. */
 function tryLoadNative(name: '@tensorflow/tfjs-node-gpu' | '@tensorflow/tfjs-node'): string | undefined {
   try {
