@@ -20,7 +20,9 @@ export async function executeJob(job: RunJob, options: { store: ExperimentStore;
   const { store, progress } = options;
   const backend = await initBackend();
   if (backendIdentity(backend) !== job.backend)
-    throw new Error(`job ${job.label}: planned for backend '${job.backend}' but this process runs '${backendIdentity(backend)}'; give workers the same GST_BACKEND`);
+    throw new Error(
+      `job ${job.label}: planned for backend '${job.backend}' but this process runs '${backendIdentity(backend)}'; give workers the same GST_BACKEND`,
+    );
   const twin = job.twinKey !== undefined && store.finalStates.has(job.twinKey) ? store.runs.read(job.twinKey) : undefined;
   if (twin !== undefined && job.twinKey !== undefined) {
     return measureOnTwin({
