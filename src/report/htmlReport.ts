@@ -158,7 +158,7 @@ function mapSection(map: ClaimsDocument['maps'][number]): string {
         text: `${c.effect.toFixed(2)}${c.seedsPerArm ? ` (${c.seedsPerArm})` : ''}`,
       }));
     return heatMap({
-      title: `${map.claimId}${facet ? ` at ${facet}` : ''}: verdict and effect (seeds per arm)`,
+      title: facet ? `${facet}: g (seeds per arm)` : `${map.claimId}: verdict and effect (seeds per arm)`,
       xLabel: String(xd),
       yLabel: String(yd ?? ''),
       cells,
