@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { writeJsonAtomic } from '../store/atomicFile.js';
 import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
-import { findTorchPython, measurePytorch } from './pytorchReference.js';
+import { findTorchPython, measurePytorch } from './pytorchReplica.js';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);

@@ -28,7 +28,8 @@ export interface ClaimsDocument {
   readonly maps: readonly ClaimMap[];
 }
 
-function gitCommit(): string {
+/** The short commit of the working tree, `unknown` outside git. */
+export function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
