@@ -5,7 +5,8 @@
  * starts after `--warmup` seconds of training in its process (V8's background compilation of the
  * first seconds, which the suite's long-lived workers pay once).
  * With `--compare-pytorch`, the same nets in PyTorch CPU (1 and 2 threads) are measured in the same
- * run when torch is importable, and skipped with a message when it is not. With `--levers`, what
+ * run when torch is importable, and skipped with a message when it is not, then whole `mini` runs
+ * end to end in the engine and in the PyTorch replica (runs per core-minute). With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
  * stock wasm `Conv2D` (then `MaxPoolGrad`, then `Identity` + `Cast`) and the engine's, and two seeds
  * of every run the suite needs at the `ci` profile with each scheduler lever (shared-prefix
@@ -18,6 +19,7 @@ import { promisify } from 'node:util';
 import { writeJsonAtomic } from '../store/atomicFile.js';
 import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
+import { endToEndRun, replicaRunSeconds, runsPerCoreMinute } from './endToEnd.js';
 import { findTorchPython, measurePytorch } from './pytorchReplica.js';
 
 const run = promisify(execFile);
@@ -83,8 +85,8 @@ for (const benchCase of benchCases) {
   log(`${benchCase.id}: 2 processes = ${(two / one).toFixed(2)}x 1 process`);
 }
 const pytorch = [];
+const python = comparePytorch ? findTorchPython() : undefined;
 if (comparePytorch) {
-  const python = findTorchPython();
   if (python === undefined) {
     log('--compare-pytorch: torch is not importable (apt-get install python3-torch); PyTorch comparison skipped');
   } else {
@@ -97,6 +99,26 @@ if (comparePytorch) {
       }
     }
   }
+}
+let endToEnd;
+if (comparePytorch && python !== undefined) {
+  // whole mini runs, engine (one warm worker process) and replica (one thread), ABBA over seeds 1-4
+  const engineSeconds: number[] = [];
+  const replicaSeconds: number[] = [];
+  for (const [side, seeds] of [
+    ['engine', [1, 2]],
+    ['replica', [1, 2]],
+    ['replica', [3, 4]],
+    ['engine', [3, 4]],
+  ] as const) {
+    if (side === 'engine') engineSeconds.push(...((await benchWorker(['end-to-end', ...seeds.map(String)])) as { seconds: number[] }).seconds);
+    else replicaSeconds.push(...(await replicaRunSeconds(python, seeds)));
+  }
+  endToEnd = { run: endToEndRun.arm, engineSeconds, replicaSeconds, engine: runsPerCoreMinute(engineSeconds), replica: runsPerCoreMinute(replicaSeconds) };
+  log(
+    `end to end, mini ${endToEndRun.arm} runs per core-minute: ours ${endToEnd.engine.toFixed(1)} (${engineSeconds.map((s) => s.toFixed(1)).join(', ')} s), ` +
+      `pytorch replica ${endToEnd.replica.toFixed(1)} (${replicaSeconds.map((s) => s.toFixed(1)).join(', ')} s): ours/pytorch ${(endToEnd.engine / endToEnd.replica).toFixed(2)}`,
+  );
 }
 const levers = [];
 if (measureLevers) {
@@ -150,7 +172,7 @@ const report = {
   warmupSeconds,
   date: new Date().toISOString(),
   results,
-  ...(comparePytorch ? { pytorch } : {}),
+  ...(comparePytorch ? { pytorch, endToEnd } : {}),
   ...(measureLevers ? { levers } : {}),
 };
 writeJsonAtomic(join(import.meta.dirname, '../../reports/bench.json'), report);
