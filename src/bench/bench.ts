@@ -10,19 +10,19 @@
  * each speed lever gives, measured in this run: every case in one process alternating between the
  * stock wasm `Conv2D` (then `MaxPoolGrad`, then `Identity` + `Cast`) and the engine's, and two seeds
  * of every run the suite needs at the `ci` profile with each scheduler lever (shared-prefix
- * checkpoints, final states) off and on.
+ * checkpoints, final states) off and on. Where a `webgpu` adapter is present, the paper profile's nets
+ * (VGG11-BN, ResNet18 at batch 128) on webgpu beside wasm (src/bench/gpuBench.ts).
  */
-import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { writeJsonAtomic } from '../store/atomicFile.js';
 import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
 import { endToEndRun, replicaRunSeconds, runsPerCoreMinute } from './endToEnd.js';
 import { findTorchPython, measurePytorch } from './pytorchReplica.js';
+import { measurePaperNetsOnGpu } from './gpuBench.js';
+import { spawnBenchWorker } from './spawnBenchWorker.js';
 
-const run = promisify(execFile);
 const args = process.argv.slice(2);
 const numberOption = (name: string, fallback: number): number => {
   const at = args.indexOf(name);
@@ -47,10 +47,7 @@ async function inProcesses(benchCase: BenchCase, processes: number): Promise<Wor
   return outputs as WorkerResult[];
 }
 
-async function benchWorker(args: readonly string[]): Promise<unknown> {
-  const output = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'benchWorker.ts'), ...args]);
-  return JSON.parse(output.stdout.trim());
-}
+const benchWorker = (workerArgs: readonly string[]) => spawnBenchWorker(workerArgs);
 
 const results = [];
 let backend: WorkerResult['backend'] | undefined;
@@ -84,6 +81,7 @@ for (const benchCase of benchCases) {
   const two = results.at(-1)?.examplesPerSecond ?? 0;
   log(`${benchCase.id}: 2 processes = ${(two / one).toFixed(2)}x 1 process`);
 }
+const gpu = await measurePaperNetsOnGpu(seconds, warmupSeconds, log);
 const pytorch = [];
 const python = comparePytorch ? findTorchPython() : undefined;
 if (comparePytorch) {
@@ -172,6 +170,7 @@ const report = {
   warmupSeconds,
   date: new Date().toISOString(),
   results,
+  gpu,
   ...(comparePytorch ? { pytorch, endToEnd } : {}),
   ...(measureLevers ? { levers } : {}),
 };

@@ -2,13 +2,14 @@ import { miniProtocol } from '../claims/profiles/miniProfile.js';
 import type { ModelConfig } from '../engine/models/modelRegistry.js';
 import { scaleWidth, vggMiniLayout } from '../engine/models/vgg.js';
 
-/** One throughput measurement: a model on an input shape, SGD-momentum, batch 64. */
+/** One throughput measurement: a model on an input shape, SGD-momentum, at `batchSize` (default {@link benchBatchSize}). */
 export interface BenchCase {
   readonly id: string;
   /** Layer string as in the issue tracker, e.g. `conv16-conv16-maxpool-conv32-conv32-GAP-dense10`. */
   readonly model: string;
   readonly modelConfig: ModelConfig;
   readonly input: readonly [number, number, number];
+  readonly batchSize?: number;
 }
 
 const miniWidth = miniProtocol.train.model.widthMultiplier ?? 1;
@@ -29,3 +30,9 @@ export const benchCases: readonly BenchCase[] = [
 ];
 
 export const benchBatchSize = 64;
+
+/** The paper profile's nets on CIFAR-shaped input at the paper's batch 128: measured on `webgpu` (a GPU), where they are meant to train. */
+export const paperBenchCases: readonly BenchCase[] = [
+  { id: 'vgg11-32', model: 'VGG11-BN (the paper profile)', modelConfig: { name: 'vgg11' }, input: [32, 32, 3], batchSize: 128 },
+  { id: 'resnet18-32', model: 'ResNet18 (the paper profile)', modelConfig: { name: 'resnet18' }, input: [32, 32, 3], batchSize: 128 },
+];

@@ -1,22 +1,34 @@
 /**
- * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...]]`
- * measures one case and prints one JSON line. With the fourth argument it measures instead what the
- * engine's replacement of those stock wasm kernels gives. `end-to-end <seed>...` times whole `mini`
- * runs instead (src/bench/endToEnd.ts).
+ * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...] | batch:<n>]`
+ * measures one case on the configured backend and prints one JSON line. With `lever:` it measures
+ * instead what the engine's replacement of those stock wasm kernels gives; `batch:` overrides the
+ * case's batch size. A paper net on Mesa's software adapter is cut to batch 4 and one step (a path
+ * check, not a speed). `end-to-end <seed>...` times whole `mini` runs instead (src/bench/endToEnd.ts).
  */
-import { benchCases } from './benchCases.js';
+import { initBackend } from '../engine/backend/initBackend.js';
+import { benchCases, paperBenchCases } from './benchCases.js';
 import { engineRunSeconds } from './endToEnd.js';
-import { measureKernelLever, measureThroughput } from './measureThroughput.js';
+import { benchTraining, measureKernelLever, measureThroughput, stepsPerSecond } from './measureThroughput.js';
 
 const [id, ...rest] = process.argv.slice(2);
 if (id === 'end-to-end') {
   process.stdout.write(`${JSON.stringify({ seconds: await engineRunSeconds(rest.map(Number)) })}\n`);
 } else {
-  const [seconds, warmupSeconds, lever] = rest;
-  const benchCase = benchCases.find((c) => c.id === id);
-  if (benchCase === undefined) throw new Error(`bench case '${id}' is unknown; allowed: end-to-end, ${benchCases.map((c) => c.id).join(', ')}`);
-  const result = lever?.startsWith('lever:')
-    ? await measureKernelLever(benchCase, lever.slice('lever:'.length).split('+'), Number(seconds), Number(warmupSeconds))
-    : await measureThroughput(benchCase, Number(seconds), Number(warmupSeconds));
+  const [seconds, warmupSeconds, option] = rest;
+  const all = [...benchCases, ...paperBenchCases];
+  const found = all.find((c) => c.id === id);
+  if (found === undefined) throw new Error(`bench case '${id}' is unknown; allowed: end-to-end, ${all.map((c) => c.id).join(', ')}`);
+  const benchCase = option?.startsWith('batch:') ? { ...found, batchSize: Number(option.slice('batch:'.length)) } : found;
+  const backend = await initBackend();
+  let result;
+  if (option?.startsWith('lever:')) {
+    result = await measureKernelLever(benchCase, option.slice('lever:'.length).split('+'), Number(seconds), Number(warmupSeconds));
+  } else if (backend.adapter?.software) {
+    const training = await benchTraining({ ...benchCase, batchSize: 4 }, { seconds: 0, steps: 1 });
+    result = { examplesPerSecond: (await stepsPerSecond(training.step, 0, 1)) * 4, batchSize: 4, backend };
+    training.dispose();
+  } else {
+    result = { ...(await measureThroughput(benchCase, Number(seconds), Number(warmupSeconds))), batchSize: benchCase.batchSize ?? 64 };
+  }
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -21,6 +21,8 @@ import { createOptimizer } from '../engine/optim/optimizerRegistry.js';
 import { SeededRandom } from '../engine/random/seededRandom.js';
 import { trainStep } from '../engine/train/trainStep.js';
 import { executeRun } from '../run/executeRun.js';
+import { paperBenchCases } from './benchCases.js';
+import { benchTraining, stepsPerSecond } from './measureThroughput.js';
 import { defaultEnvironment, readSetting } from '../settings.js';
 
 const shape = [32, 32, 3] as const;
@@ -45,26 +47,6 @@ async function losses(model: ModelConfig, steps: number, batch: number): Promise
   net.dispose();
   optimizer.dispose();
   return out;
-}
-
-/** Training examples per second of `model` at batch `batch` over `seconds` (at least `steps` steps, after as many warm-up steps). */
-async function throughput(model: ModelConfig, batch: number, seconds: number, steps: number): Promise<number> {
-  const net = buildModel(model, { inputShape: shape, numClasses: 10, seed: 1 });
-  const optimizer = createOptimizer(net.trainableVariables(), { name: 'sgd', learningRate: 0.01, momentum: 0.9 });
-  const rng = new SeededRandom(1);
-  const x = Float32Array.from({ length: batch * 32 * 32 * 3 }, () => rng.normal());
-  const y = Int32Array.from({ length: batch }, () => rng.int(10));
-  const step = () => trainStep({ model: net, optimizer, x, y, shape, learningRate: 0.01 });
-  for (let i = 0; i < steps; i++) await step();
-  let done = 0;
-  const start = performance.now();
-  while (performance.now() - start < seconds * 1000 || done < steps) {
-    await step();
-    done += 1;
-  }
-  net.dispose();
-  optimizer.dispose();
-  return (done * batch) / ((performance.now() - start) / 1000);
 }
 
 const started = performance.now();
@@ -124,10 +106,12 @@ check(
   'one epoch with one pruning event of conv4–conv7, no divergence',
 );
 
-for (const model of [vgg, { name: 'resnet18' }] as ModelConfig[]) {
-  const rate = await throughput(model, size.benchBatch, size.seconds, size.benchSteps);
-  print(`${model.name} at batch ${size.benchBatch}: ${rate.toPrecision(3)} training examples/s on ${adapter?.device}`);
-  check(rate > 0, `${model.name} trains`);
+for (const benchCase of paperBenchCases) {
+  const training = await benchTraining({ ...benchCase, batchSize: size.benchBatch }, { seconds: 0, steps: size.benchSteps });
+  const rate = (await stepsPerSecond(training.step, size.seconds, size.benchSteps)) * training.batchSize;
+  training.dispose();
+  print(`${benchCase.modelConfig.name} at batch ${training.batchSize}: ${rate.toPrecision(3)} training examples/s on ${adapter?.device}`);
+  check(rate > 0, `${benchCase.modelConfig.name} trains`);
 }
 print(`gpu:check ${failures.length === 0 ? 'passed' : `FAILED (${failures.length})`} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 process.exitCode = failures.length === 0 ? 0 : 1;

@@ -14,21 +14,22 @@ import { benchBatchSize, type BenchCase } from './benchCases.js';
  * which in two processes at once takes from the other process's core. The run scheduler's workers
  * live across runs, so training throughput is the throughput after that warm-up.
  */
-async function benchTraining(
+export async function benchTraining(
   benchCase: BenchCase,
-  warmupSeconds: number,
-): Promise<{ step: () => Promise<unknown>; backend: BackendInfo; dispose: () => void }> {
+  warmup: { readonly seconds: number; readonly steps?: number },
+): Promise<{ step: () => Promise<unknown>; batchSize: number; backend: BackendInfo; dispose: () => void }> {
   const backend = await initBackend();
+  const batchSize = benchCase.batchSize ?? benchBatchSize;
   const model = buildModel(benchCase.modelConfig, { inputShape: benchCase.input, numClasses: 10, seed: 1 });
   const optimizer = createOptimizer(model.trainableVariables(), { name: 'sgd', learningRate: 0.01, momentum: 0.9 });
   const rng = new SeededRandom(1);
-  const x = Float32Array.from({ length: benchBatchSize * benchCase.input[0] * benchCase.input[1] * benchCase.input[2] }, () => rng.normal());
-  const y = Int32Array.from({ length: benchBatchSize }, () => rng.int(10));
+  const x = Float32Array.from({ length: batchSize * benchCase.input[0] * benchCase.input[1] * benchCase.input[2] }, () => rng.normal());
+  const y = Int32Array.from({ length: batchSize }, () => rng.int(10));
   const step = () => trainStep({ model, optimizer, x, y, shape: benchCase.input, learningRate: 0.01 });
-  await step();
-  await step();
-  await stepsPerSecond(step, warmupSeconds);
+  for (let i = 0; i < (warmup.steps ?? 2); i++) await step();
+  await stepsPerSecond(step, warmup.seconds);
   return {
+    batchSize,
     step,
     backend,
     dispose: () => {
@@ -38,11 +39,11 @@ async function benchTraining(
   };
 }
 
-/** Steps per second of `step` over `seconds` of wall-clock time. */
-async function stepsPerSecond(step: () => Promise<unknown>, seconds: number): Promise<number> {
+/** Steps per second of `step` over `seconds` of wall-clock time, and at least `minSteps` steps. */
+export async function stepsPerSecond(step: () => Promise<unknown>, seconds: number, minSteps = 0): Promise<number> {
   let steps = 0;
   const start = performance.now();
-  while (performance.now() - start < seconds * 1000) {
+  while (performance.now() - start < seconds * 1000 || steps < minSteps) {
     await step();
     steps += 1;
   }
@@ -58,8 +59,8 @@ export async function measureThroughput(
   seconds: number,
   warmupSeconds: number,
 ): Promise<{ examplesPerSecond: number; backend: BackendInfo }> {
-  const training = await benchTraining(benchCase, warmupSeconds);
-  const examplesPerSecond = (await stepsPerSecond(training.step, seconds)) * benchBatchSize;
+  const training = await benchTraining(benchCase, { seconds: warmupSeconds });
+  const examplesPerSecond = (await stepsPerSecond(training.step, seconds)) * training.batchSize;
   training.dispose();
   return { examplesPerSecond, backend: training.backend };
 }
@@ -76,7 +77,7 @@ export async function measureKernelLever(
   warmupSeconds: number,
   rounds = 6,
 ): Promise<{ before: number; after: number }> {
-  const training = await benchTraining(benchCase, warmupSeconds);
+  const training = await benchTraining(benchCase, { seconds: warmupSeconds });
   const pairs = kernelNames.map((name) => {
     const stock = replacedStockKernels.get(name);
     const ours = tf.getKernel(name, training.backend.name);
@@ -95,5 +96,5 @@ export async function measureKernelLever(
     for (const { ours } of pairs) useKernel(ours);
     training.dispose();
   }
-  return { before: rates.before * benchBatchSize, after: rates.after * benchBatchSize };
+  return { before: rates.before * training.batchSize, after: rates.after * training.batchSize };
 }
