@@ -144,8 +144,8 @@ export function heatMap(options: { title: string; xLabel: string; yLabel: string
   const ch = 34;
   const left = 80;
   const top = 40;
-  // wide enough for the title (about 7 px a character at 13 px)
-  const w = Math.max(left + cw * xs.length + 20, left + 7 * options.title.length);
+  // wide enough for the bold 13 px title (about 8 px a character in sans-serif)
+  const w = Math.max(left + cw * xs.length + 20, left + 8 * options.title.length);
   const h = top + ch * ys.length + 50;
   const cells = options.cells
     .map((c) => {
