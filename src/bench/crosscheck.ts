@@ -34,6 +34,7 @@ const seedCount = integerOption('--seeds', 20);
 const firstSeed = integerOption('--first-seed', 5001);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+const commit = gitCommit();
 const python = findTorchPython();
 if (python === undefined) {
   log('crosscheck: no python3 with torch here (Debian: apt-get install python3-torch); nothing to compare');
@@ -108,7 +109,7 @@ const summary =
 const markdown = [
   `# Crosscheck: this engine vs the PyTorch replica, mini protocol`,
   ``,
-  `${new Date().toISOString()}, commit ${gitCommit()}, ${machine.model} (${machine.cpus} cores), engine on ${engine.backend.name}, PyTorch ${torchVersion} on 1 thread a run; ` +
+  `${new Date().toISOString()}, commit ${commit}, ${machine.model} (${machine.cpus} cores), engine on ${engine.backend.name}, PyTorch ${torchVersion} on 1 thread a run; ` +
     `seeds ${firstSeed}–${firstSeed + seedCount - 1}; engine ${formatDuration(engineSeconds)}, replica ${formatDuration(replicaSeconds)} (this invocation, stored runs read back).`,
   ``,
   ...lines,
@@ -119,7 +120,7 @@ process.stdout.write(`${markdown}\n`);
 const reportDir = join(import.meta.dirname, '../../reports');
 writeJsonAtomic(join(reportDir, 'crosscheck.json'), {
   date: new Date().toISOString(),
-  commit: gitCommit(),
+  commit,
   machine,
   engineBackend: engine.backend,
   torchVersion,
