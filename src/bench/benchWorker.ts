@@ -1,11 +1,12 @@
 /**
- * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...] | batch:<n>]`
- * measures one case on the configured backend and prints one JSON line. With `lever:` it measures
+ * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...]]
+ * [batch:<n>] [backend:<request>]` measures one case and prints one JSON line. With `lever:` it measures
  * instead what the engine's replacement of those stock wasm kernels gives; `batch:` overrides the
- * case's batch size. A paper net on Mesa's software adapter is cut to batch 4 and one step (a path
+ * case's batch size; `backend:` asks for a backend (default: GST_BACKEND). A paper net on Mesa's software adapter is cut to batch 4 and one step (a path
  * check, not a speed). `end-to-end <seed>...` times whole `mini` runs instead (src/bench/endToEnd.ts).
  */
 import { initBackend } from '../engine/backend/initBackend.js';
+import { backendRequests, type BackendRequest } from '../settings.js';
 import { benchCases, paperBenchCases } from './benchCases.js';
 import { engineRunSeconds } from './endToEnd.js';
 import { benchTraining, measureKernelLever, measureThroughput, stepsPerSecond } from './measureThroughput.js';
@@ -14,15 +15,21 @@ const [id, ...rest] = process.argv.slice(2);
 if (id === 'end-to-end') {
   process.stdout.write(`${JSON.stringify({ seconds: await engineRunSeconds(rest.map(Number)) })}\n`);
 } else {
-  const [seconds, warmupSeconds, option] = rest;
+  const [seconds, warmupSeconds, ...options] = rest;
+  const option = (key: string) => options.find((o) => o.startsWith(`${key}:`))?.slice(key.length + 1);
   const all = [...benchCases, ...paperBenchCases];
   const found = all.find((c) => c.id === id);
   if (found === undefined) throw new Error(`bench case '${id}' is unknown; allowed: end-to-end, ${all.map((c) => c.id).join(', ')}`);
-  const benchCase = option?.startsWith('batch:') ? { ...found, batchSize: Number(option.slice('batch:'.length)) } : found;
-  const backend = await initBackend();
+  const batch = option('batch');
+  const benchCase = batch === undefined ? found : { ...found, batchSize: Number(batch) };
+  const request = option('backend');
+  if (request !== undefined && !(backendRequests as readonly string[]).includes(request))
+    throw new Error(`backend:${request} is not allowed; allowed: ${backendRequests.join(', ')}`);
+  const backend = await initBackend({ request: request as BackendRequest | undefined });
+  const lever = option('lever');
   let result;
-  if (option?.startsWith('lever:')) {
-    result = await measureKernelLever(benchCase, option.slice('lever:'.length).split('+'), Number(seconds), Number(warmupSeconds));
+  if (lever !== undefined) {
+    result = await measureKernelLever(benchCase, lever.split('+'), Number(seconds), Number(warmupSeconds));
   } else if (backend.adapter?.software) {
     const training = await benchTraining({ ...benchCase, batchSize: 4 }, { seconds: 0, steps: 1 });
     result = { examplesPerSecond: (await stepsPerSecond(training.step, 0, 1)) * 4, batchSize: 4, backend };

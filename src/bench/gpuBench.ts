@@ -29,7 +29,7 @@ export async function measurePaperNetsOnGpu(seconds: number, warmupSeconds: numb
     const args = [benchCase.id, String(seconds), String(warmupSeconds)];
     let gpu: Measured;
     try {
-      gpu = (await spawnBenchWorker(args, { GST_BACKEND: 'webgpu' })) as Measured;
+      gpu = (await spawnBenchWorker([...args, 'backend:webgpu'])) as Measured;
     } catch (error) {
       const reason = String((error as { stderr?: string }).stderr ?? error)
         .trim()
@@ -40,9 +40,7 @@ export async function measurePaperNetsOnGpu(seconds: number, warmupSeconds: numb
       return results;
     }
     const adapter = gpu.backend.adapter as AdapterInfo;
-    const wasm = (await spawnBenchWorker([benchCase.id, String(seconds), String(warmupSeconds), `batch:${gpu.batchSize}`], {
-      GST_BACKEND: 'wasm',
-    })) as Measured;
+    const wasm = (await spawnBenchWorker([...args, 'backend:wasm', `batch:${gpu.batchSize}`])) as Measured;
     log(
       `webgpu ${benchCase.id} batch ${gpu.batchSize} on ${adapter.device} (${adapter.software ? 'software' : 'hardware'}): ${gpu.examplesPerSecond.toPrecision(3)} ex/s; ` +
         `wasm ${wasm.examplesPerSecond.toPrecision(3)} ex/s (webgpu/wasm ${(gpu.examplesPerSecond / wasm.examplesPerSecond).toFixed(2)})`,
