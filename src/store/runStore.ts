@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { writeJsonAtomic } from './atomicFile.js';
@@ -57,6 +57,13 @@ export class RunStore {
     const path = this.runPath(key);
     if (!existsSync(path)) return undefined;
     return JSON.parse(readFileSync(path, 'utf8')) as RunResult;
+  }
+
+  /** Keys of every finished run. */
+  keys(): string[] {
+    return readdirSync(join(this.dir, 'runs'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length));
   }
 
   has(key: string): boolean {

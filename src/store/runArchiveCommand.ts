@@ -1,0 +1,24 @@
+/**
+ * `npm run store:export -- <file.jsonl.gz> [--seeds <first>-<last>]` writes the store's finished runs
+ * (those seeds only, if given) to one archive; `npm run store:import -- <file.jsonl.gz>` adds an
+ * archive's runs to the store (`GST_STORE`). For campaigns that outlive a machine: export what is done,
+ * commit the archive, import it on the next machine and run the same command again.
+ */
+import { defaultStoreRoot, openStore } from './experimentStore.js';
+import { exportRuns, importRuns } from './runArchive.js';
+
+const [command, path, ...rest] = process.argv.slice(2);
+const usage = 'use: export <file.jsonl.gz> [--seeds <first>-<last>] | import <file.jsonl.gz>';
+if (path === undefined || (command !== 'export' && command !== 'import')) throw new Error(`store archive: '${command ?? ''}' is not allowed; ${usage}`);
+const store = openStore({ root: defaultStoreRoot() });
+if (command === 'import') {
+  const counts = importRuns(store, path);
+  process.stderr.write(`${path} → ${store.root}: ${counts.imported} runs imported, ${counts.present} already stored, ${counts.stale} stale (skipped)\n`);
+} else {
+  const at = rest.indexOf('--seeds');
+  const range = at < 0 ? undefined : /^(\d+)-(\d+)$/.exec(rest[at + 1] ?? '');
+  if (at >= 0 && range === null) throw new Error(`--seeds '${rest[at + 1]}' is not allowed; use <first>-<last>, e.g. 1-10`);
+  const [first, last] = range ? [Number(range[1]), Number(range[2])] : [-Infinity, Infinity];
+  const { written } = exportRuns(store, path, (r) => r.seed >= first && r.seed <= last);
+  process.stderr.write(`${store.root} → ${path}: ${written} runs\n`);
+}
