@@ -55,7 +55,7 @@ function oneOf<const T extends string>(values: readonly T[], fallback: T, what: 
 export const settingSpecs = {
   GST_PROFILE: {
     description: 'the scale the claims run at',
-    allowed: 'mini, mini-fixed, ci, paper, protocol-c',
+    allowed: 'mini, mini-v1, mini-fixed, ci, paper, protocol-c',
     fallback: 'mini',
     parse: (v) => (isSet(v) ? v : 'mini'),
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreClaimMap } from '../../src/claims/claimMap.js';
 import { cheapestSupportedPoint } from '../../src/claims/cheapestSupportedPoint.js';
 import { applyProtocolPoint, protocolGrid, protocolRunCost, type ProtocolPoint } from '../../src/claims/protocolSpace.js';
-import { miniProtocol } from '../../src/claims/profiles/miniProfile.js';
+import { miniV1Protocol } from '../../src/claims/profiles/miniProfile.js';
 import { heatMap } from '../../src/report/svgPlots.js';
 
 describe('claim map', () => {
@@ -57,14 +57,14 @@ describe('claim map', () => {
   });
 
   it('applies a point to the protocol: label noise, epochs after the last event, width, large r', () => {
-    const p = applyProtocolPoint(miniProtocol, { labelNoise: 0.1, epochsAfterLastEvent: 31, widthMultiplier: 2, largeInterval: 8, trainSize: 2000 });
+    const p = applyProtocolPoint(miniV1Protocol, { labelNoise: 0.1, epochsAfterLastEvent: 31, widthMultiplier: 2, largeInterval: 8, trainSize: 2000 });
     expect(p.train.data.labelNoise).toBe(0.1);
     expect(p.train.data.trainSize).toBe(2000);
-    expect(p.train.data.validationSize).toBe(miniProtocol.train.data.validationSize);
-    expect(p.train.epochs).toBe(Math.max(...miniProtocol.layers.map((l) => l.end)) + 1 + 31);
+    expect(p.train.data.validationSize).toBe(miniV1Protocol.train.data.validationSize);
+    expect(p.train.epochs).toBe(Math.max(...miniV1Protocol.layers.map((l) => l.end)) + 1 + 31);
     expect(p.train.model.widthMultiplier).toBe(2);
     expect(p.rates.large).toBe(8);
-    expect(miniProtocol.train.data.labelNoise).toBe(0.4);
+    expect(miniV1Protocol.train.data.labelNoise).toBe(0.4);
   });
 
   it('enumerates the grid and costs a run in example-epochs × width²', () => {
@@ -75,13 +75,13 @@ describe('claim map', () => {
       { labelNoise: 0.4, widthMultiplier: 0.5, trainSize: 1000 },
       { labelNoise: 0.4, widthMultiplier: 1, trainSize: 1000 },
     ]);
-    expect(protocolRunCost(miniProtocol)).toBe(1000 * 20 * 0.25);
-    expect(protocolRunCost(applyProtocolPoint(miniProtocol, { epochsAfterLastEvent: 39, widthMultiplier: 1, trainSize: 2000 }))).toBe(2000 * 50);
+    expect(protocolRunCost(miniV1Protocol)).toBe(1000 * 20 * 0.25);
+    expect(protocolRunCost(applyProtocolPoint(miniV1Protocol, { epochsAfterLastEvent: 39, widthMultiplier: 1, trainSize: 2000 }))).toBe(2000 * 50);
   });
 
   it('by cost: evaluates the cheapest levels until one has a supported point, and chooses as its rule says', async () => {
     const space = { labelNoise: [0.2, 0.4, 0.6], epochsAfterLastEvent: [9, 19, 39], trainSize: [1000, 2000] };
-    const cost = (p: ProtocolPoint) => protocolRunCost(applyProtocolPoint(miniProtocol, p));
+    const cost = (p: ProtocolPoint) => protocolRunCost(applyProtocolPoint(miniV1Protocol, p));
     const holds = (p: ProtocolPoint) => (p.labelNoise ?? 0) >= 0.4 && (p.epochsAfterLastEvent ?? 0) >= 19;
     const evaluated: ProtocolPoint[] = [];
     const map = await cheapestSupportedPoint({

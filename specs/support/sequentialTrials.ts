@@ -1,16 +1,16 @@
 import type { MetricVerdict } from '../../src/claims/claimReport.js';
 import { crosses, type DecisionRule } from '../../src/claims/evaluate/decisionRule.js';
 import { evaluateHypothesis } from '../../src/claims/evaluateHypothesis.js';
-import { miniProfile } from '../../src/claims/profiles/miniProfile.js';
+import { miniV1Profile } from '../../src/claims/profiles/miniProfile.js';
 import { runDesign, type SequentialDesign } from '../../src/claims/sequentialDesign.js';
 import { SeededRandom } from '../../src/engine/random/seededRandom.js';
 
 /**
- * The `mini` design (docs/methods/verdicts.md §7.1) checked through the claims' own decision path:
+ * The `mini-v1` design (docs/methods/verdicts.md §7.1; another design where given) checked through the claims' own decision path:
  * `runDesign` stage by stage, each stage judged by `evaluateHypothesis` ("a > b", paired t, Hedges'
  * g_av ≥ 0.5, TOST at ±0.5 SD) on the first 5k seeds of seed-correlated paired data.
  */
-export const design = miniProfile.design as SequentialDesign;
+export const design = miniV1Profile.design as SequentialDesign;
 export const trials = 2000;
 const minEffect = 0.5;
 
@@ -22,10 +22,10 @@ interface Outcome {
 }
 
 /** One sequential trial: arms with SD 1 and correlation ρ across seeds; arm a is `shift` SDs above b. */
-async function trial(rng: SeededRandom, correlation: number, shift: number, familySize: number): Promise<Outcome> {
+async function trial(rng: SeededRandom, correlation: number, shift: number, familySize: number, d: SequentialDesign): Promise<Outcome> {
   const a: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < design.maxSeeds; i++) {
+  for (let i = 0; i < d.maxSeeds; i++) {
     const seedPart = Math.sqrt(correlation) * rng.normal();
     a.push(shift + seedPart + Math.sqrt(1 - correlation) * rng.normal());
     b.push(seedPart + Math.sqrt(1 - correlation) * rng.normal());
@@ -33,7 +33,7 @@ async function trial(rng: SeededRandom, correlation: number, shift: number, fami
   const seeds = a.map((_, i) => i);
   let significant = false;
   const report = await runDesign({
-    design,
+    design: d,
     alpha: 0.05,
     familySize,
     evaluate: async (n, critical) => {
@@ -59,10 +59,10 @@ async function trial(rng: SeededRandom, correlation: number, shift: number, fami
 }
 
 /** Shares of verdicts (and of significance) over the trials, and the mean seeds per arm at the stop. */
-export async function simulate(seed: number, correlation: number, shift: number, familySize: number) {
+export async function simulate(seed: number, correlation: number, shift: number, familySize: number, d: SequentialDesign = design) {
   const rng = new SeededRandom(seed);
   const outcomes: Outcome[] = [];
-  for (let i = 0; i < trials; i++) outcomes.push(await trial(rng, correlation, shift, familySize));
+  for (let i = 0; i < trials; i++) outcomes.push(await trial(rng, correlation, shift, familySize, d));
   const share = (f: (o: Outcome) => boolean) => outcomes.filter(f).length / trials;
   return {
     supported: share((o) => o.verdict === 'supported'),

@@ -11,7 +11,8 @@ import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
 
 const arms = { none: paperArms.baseline, s1: paperArms.pruneSSmall, s13: paperArms.pruneSLarge, l13: paperArms.pruneLLarge };
 const expectedToFail = {
-  mini: 'measured at mini (sequential: stages of 5 up to 40 seeds, seeds 201-240, engine 4, seed-cluster jackknife, common window from epoch 10): stability and best accuracy correlate positively, significant after 20 seeds (r = +0.53 [0.38, 0.66], τ-b = +0.35 [0.22, 0.46]): contradicted',
+  'mini-v1':
+    'measured at mini-v1 (sequential: stages of 5 up to 40 seeds, seeds 201-240, engine 4, seed-cluster jackknife, common window from epoch 10): stability and best accuracy correlate positively, significant after 20 seeds (r = +0.53 [0.38, 0.66], τ-b = +0.35 [0.22, 0.46]): contradicted',
   'mini-fixed':
     'measured at mini (40 runs of 10 seeds, 101-110, engine 4, seed-cluster jackknife, common window from epoch 10): the correlation is positive, the opposite of the paper (Pearson r = +0.51 [0.33, 0.66], Kendall τ = +0.38 [0.22, 0.53], within seed r = +0.66; contradicted under the held-out reading too), since pruning lowers accuracy at this scale',
   ci: 'measured at ci (16 runs of 4 seeds, 101-104, engine 4, seed-cluster jackknife, common window from epoch 10): the correlation is positive (Pearson r = +0.52 [0.37, 0.64], contradicted; Kendall τ = +0.40 [0.01, 0.68], not shown), since pruning lowers accuracy at this scale',

@@ -8,7 +8,8 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
 
 const expectedToFail = {
-  mini: "measured at mini (sequential: stages of 5 up to 40 seeds, seeds 201-240, engine 4, paired, common window from epoch 10): zeroing Prune_L's filters for 8 batches is below no pruning, significant after 20 seeds (g_av = -1.31 [-1.70, -0.92]; the order prune-resume > none > Prune_L is reversed, weakest adjacent g_av = -1.66): contradicted",
+  'mini-v1':
+    "measured at mini-v1 (sequential: stages of 5 up to 40 seeds, seeds 201-240, engine 4, paired, common window from epoch 10): zeroing Prune_L's filters for 8 batches is below no pruning, significant after 20 seeds (g_av = -1.31 [-1.70, -0.92]; the order prune-resume > none > Prune_L is reversed, weakest adjacent g_av = -1.66): contradicted",
   'mini-fixed':
     "measured at mini (seeds 101-110, engine 4, paired, common window from epoch 10): zeroing Prune_L's filters for 8 batches does not beat no pruning (g_av = -0.93 [-1.86, 0.01]), and Prune_L is below no pruning (g_av = -1.57)",
 };

@@ -1,4 +1,4 @@
-import { miniProtocol } from '../claims/profiles/miniProfile.js';
+import { miniV1Protocol } from '../claims/profiles/miniProfile.js';
 import type { ModelConfig } from '../engine/models/modelRegistry.js';
 import { scaleWidth, vggMiniLayout } from '../engine/models/vgg.js';
 
@@ -12,19 +12,19 @@ export interface BenchCase {
   readonly batchSize?: number;
 }
 
-const miniWidth = miniProtocol.train.model.widthMultiplier ?? 1;
+const miniWidth = miniV1Protocol.train.model.widthMultiplier ?? 1;
 const miniLayoutName = [...vggMiniLayout.map((item) => (item === 'M' ? 'maxpool' : `conv${scaleWidth(item, miniWidth)}`)), 'GAP', 'dense10'].join('-');
 
 const benchNet = { name: 'vgg-mini', layout: [16, 16, 'M', 32, 32] } as const satisfies ModelConfig;
 
-/** The benchmark's cases: the reference net at two input sizes and the mini protocol's net. */
+/** The benchmark's cases: the reference net at two input sizes and the first mini protocol's net (mini-v1). */
 export const benchCases: readonly BenchCase[] = [
   { id: 'ref-16', model: 'conv16-conv16-maxpool-conv32-conv32-GAP-dense10', modelConfig: benchNet, input: [16, 16, 1] },
   { id: 'ref-32', model: 'conv16-conv16-maxpool-conv32-conv32-GAP-dense10', modelConfig: benchNet, input: [32, 32, 3] },
   {
     id: 'mini-16',
-    model: `the mini protocol's net, vgg-mini at width ${miniWidth}: ${miniLayoutName}`,
-    modelConfig: miniProtocol.train.model,
+    model: `the first mini protocol's net, vgg-mini at width ${miniWidth}: ${miniLayoutName}`,
+    modelConfig: miniV1Protocol.train.model,
     input: [16, 16, 1],
   },
 ];

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { paperArms } from '../claims/paperArms.js';
-import { miniProfile } from '../claims/profiles/miniProfile.js';
+import { miniV1Profile } from '../claims/profiles/miniProfile.js';
 import { formatDuration } from '../engine/train/progress.js';
 import { gitCommit } from '../report/claimsDocument.js';
 import { defaultWorkers, runAll } from '../run/runScheduler.js';
@@ -43,7 +43,7 @@ if (python === undefined) {
 const torchVersion = replicaTorchVersion(python);
 const arms = [paperArms.baseline, paperArms.pruneSSmall, paperArms.pruneSLarge, paperArms.pruneLLarge];
 const seeds = Array.from({ length: seedCount }, (_, i) => firstSeed + i);
-const requests = arms.flatMap((arm) => seeds.map((seed) => ({ config: miniProfile.runConfig(arm), seed, label: arm.label })));
+const requests = arms.flatMap((arm) => seeds.map((seed) => ({ config: miniV1Profile.runConfig(arm), seed, label: arm.label })));
 const store = openStore({ root: defaultStoreRoot() });
 
 log(

@@ -1,5 +1,5 @@
 import { paperArms } from '../claims/paperArms.js';
-import { miniProfile } from '../claims/profiles/miniProfile.js';
+import { miniV1Profile } from '../claims/profiles/miniProfile.js';
 import { executeRun } from '../run/executeRun.js';
 import type { RunConfig } from '../run/runConfig.js';
 import { runReplica } from './pytorchReplica.js';
@@ -10,7 +10,7 @@ import { runReplica } from './pytorchReplica.js';
  */
 export const endToEndRun: { readonly arm: string; readonly config: RunConfig } = {
   arm: paperArms.pruneLLarge.label,
-  config: miniProfile.runConfig(paperArms.pruneLLarge),
+  config: miniV1Profile.runConfig(paperArms.pruneLLarge),
 };
 
 /**

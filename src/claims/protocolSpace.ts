@@ -66,7 +66,7 @@ export function applyProtocolPoint(protocol: Protocol, point: ProtocolPoint): Pr
  *
  * @example
  * ```ts
- * protocolRunCost(miniProtocol); // 1000 images × 20 epochs × 0.5² = 5000
+ * protocolRunCost(miniV1Protocol); // 1000 images × 20 epochs × 0.5² = 5000
  * ```
  */
 export function protocolRunCost(protocol: Protocol): number {

@@ -19,7 +19,7 @@ export interface BaselineRow {
  *
  * @example
  * ```ts
- * const rows = diffAgainstBaseline(current, JSON.parse(readFileSync('fixtures/baselines/mini.json', 'utf8')));
+ * const rows = diffAgainstBaseline(current, JSON.parse(readFileSync('fixtures/baselines/mini-v1.json', 'utf8')));
  * rows.some((r) => r.status === 'verdict flip' || r.status === 'effect drift'); // fail the run
  * ```
  */

@@ -2,7 +2,7 @@ import type { ClaimsDocument } from './claimsDocument.js';
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
-/** Markers of the README block that holds the verdict table of the committed `mini` baseline. */
+/** Markers of the README block that holds the verdict table of the committed `mini-v1` baseline (the first `mini` protocol; the re-calibrated `mini` has none yet). */
 export const verdictTableMarkers = { start: '<!-- verdicts:start (npm run docs:verdicts) -->', end: '<!-- verdicts:end -->' } as const;
 
 /**
@@ -12,7 +12,7 @@ export const verdictTableMarkers = { start: '<!-- verdicts:start (npm run docs:v
  *
  * @example
  * ```ts
- * verdictTableMarkdown(JSON.parse(readFileSync('fixtures/baselines/mini.json', 'utf8'))).split('\n')[0]; // 'Profile `mini` …'
+ * verdictTableMarkdown(JSON.parse(readFileSync('fixtures/baselines/mini-v1.json', 'utf8'))).split('\n')[0]; // 'Profile `mini` …'
  * ```
  */
 export function verdictTableMarkdown(doc: ClaimsDocument): string {

@@ -22,7 +22,7 @@
 import { describe, expect, it } from 'vitest';
 import { cheapestSupportedPoint } from '../../../src/claims/cheapestSupportedPoint.js';
 import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
-import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
+import { miniV1Protocol } from '../../../src/claims/profiles/miniProfile.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
 import { protocolC } from '../../../src/claims/profiles/protocolCProfile.js';
@@ -34,7 +34,7 @@ import { readSetting } from '../../../src/settings.js';
 
 const space = { labelNoise: [0.2, 0.4, 0.6], epochsAfterLastEvent: [9, 19, 39], widthMultiplier: [0.5, 1], trainSize: [1000, 2000] } satisfies ProtocolSpace;
 const design: SequentialDesign = { kind: 'sequential', stageSize: 5, maxSeeds: 10, spending: 'obrien-fleming' };
-const trainEpochs = lastEventEpoch(miniProtocol) + 1 + Math.max(...space.epochsAfterLastEvent);
+const trainEpochs = lastEventEpoch(miniV1Protocol) + 1 + Math.max(...space.epochsAfterLastEvent);
 
 function calibrationSeedsOnly(): void {
   if (activeSeedPhase() !== 'calibration')
@@ -49,11 +49,11 @@ describe.skipIf(!readSetting('GST_MAP'))('re-calibration of mini: the core claim
     const map = await cheapestSupportedPoint({
       claimId: claim.id,
       space,
-      cost: (point) => protocolRunCost(applyProtocolPoint(miniProtocol, point)),
-      protocol: miniProtocol.name,
+      cost: (point) => protocolRunCost(applyProtocolPoint(miniV1Protocol, point)),
+      protocol: miniV1Protocol.name,
       seedPhase: activeSeedPhase(),
       evaluate: async (point) => {
-        const report = await evaluateClaim(claim, undefined, { ...profileFromProtocol(applyProtocolPoint(miniProtocol, point), design), trainEpochs });
+        const report = await evaluateClaim(claim, undefined, { ...profileFromProtocol(applyProtocolPoint(miniV1Protocol, point), design), trainEpochs });
         const d = report.replicateDesign;
         const cell = { verdict: report.verdict, effect: report.verdicts[0].main.effect.value, seedsPerArm: d?.seedsPerArm[d.stage - 1] };
         evaluated += 1;

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreClaimMap } from '../../../src/claims/claimMap.js';
 import { applyProtocolPoint } from '../../../src/claims/protocolSpace.js';
 import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
-import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
+import { miniV1Protocol } from '../../../src/claims/profiles/miniProfile.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
 import { evaluateClaim } from '../../../src/claims/verifyClaim.js';
@@ -28,10 +28,10 @@ describe.skipIf(!readSetting('GST_MAP'))('claim map: Prune_L beats no pruning ov
       numRuns: readSetting('GST_MAP_BUDGET'),
       seed: readSetting('GST_FC_SEED'),
       path: readSetting('GST_FC_PATH'),
-      protocol: miniProtocol.name,
+      protocol: miniV1Protocol.name,
       seedPhase: activeSeedPhase(),
       evaluate: async (point) => {
-        const report = await evaluateClaim(claim, undefined, profileFromProtocol(applyProtocolPoint(miniProtocol, point)));
+        const report = await evaluateClaim(claim, undefined, profileFromProtocol(applyProtocolPoint(miniV1Protocol, point)));
         return { verdict: report.verdict, effect: report.verdicts[0].main.effect.value };
       },
     });

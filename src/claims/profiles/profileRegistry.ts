@@ -1,4 +1,4 @@
-import { ciProfile, miniFixedProfile, miniProfile } from './miniProfile.js';
+import { ciProfile, miniFixedProfile, miniProfile, miniV1Profile } from './miniProfile.js';
 import { paperProfile } from './paperProfile.js';
 import { protocolCProfile } from './protocolCProfile.js';
 import { readSetting } from '../../settings.js';
@@ -8,6 +8,7 @@ import type { Profile, SeedPhase } from './profile.js';
 /** Profiles by name; adding one is one line here. */
 export const profileRegistry = {
   mini: miniProfile,
+  'mini-v1': miniV1Profile,
   'mini-fixed': miniFixedProfile,
   ci: ciProfile,
   paper: paperProfile,
