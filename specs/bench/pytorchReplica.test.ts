@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTorchPython, replicaDir, runReplica } from '../../src/bench/pytorchReplica.js';
 import { metricRegistry } from '../../src/claims/metrics.js';
+import { miniV1Protocol } from '../../src/claims/profiles/miniProfile.js';
 import { fixturesDir, loadFixtureDataset } from '../../src/engine/data/fixtureDatasets.js';
 import type { DataConfig } from '../../src/engine/data/dataConfig.js';
 import { prepareData, type TensorSplit } from '../../src/engine/data/preparedData.js';
@@ -64,13 +65,8 @@ describe.skipIf(python === undefined)('the PyTorch replica (tools/replica)', () 
       { layer: 'conv4', fraction: 0.6, start: 1, end: 2 },
     ];
     const config: RunConfig = {
-      train: {
-        data: { name: 'fashion-mnist-16', trainSize: 300, testSize: 400, validationSize: 200, labelNoise: 0.2 },
-        model: { name: 'vgg-mini', widthMultiplier: 0.5 },
-        optimizer: { name: 'adam', learningRate: 1e-3 },
-        batchSize: 128,
-        epochs: 3,
-      },
+      // the mini-v1 protocol's training, cut to 3 epochs on a few images
+      train: { ...miniV1Protocol.train, data: { ...miniV1Protocol.train.data, trainSize: 300, testSize: 400, validationSize: 200 }, epochs: 3 },
       pruning: { variant: 'remove', layers, interval: 1, score: 'l2', selection: 'largest' },
     };
     const run = await runReplica(python as string, { config, seed: 3 });
