@@ -63,7 +63,7 @@ export interface ClaimMap {
 export async function exploreClaimMap(options: {
   claimId: string;
   space: ProtocolSpace;
-  evaluate: (point: ProtocolPoint) => Promise<{ verdict: Verdict; effect: number }>;
+  evaluate: (point: ProtocolPoint) => Promise<Omit<MapCell, 'point'>>;
   numRuns: number;
   seed: number;
   path?: string;
