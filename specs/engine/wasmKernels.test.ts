@@ -72,6 +72,28 @@ describe('wasm training kernels', () => {
     );
   });
 
+  it('Conv2D and its input gradient on wasm give each image of a batch the same bits as that image alone (pairs across images, odd last image)', async () => {
+    await fc.assert(
+      fc.asyncProperty(wideCase, fc.integer({ min: 2, max: 5 }), async (c, batch) => {
+        fc.pre(c.pad === 'same' || (c.height >= c.kernel && c.width >= c.kernel));
+        const x = hostNormal([batch, c.height, c.width, c.inChannels], c.seed);
+        const w = hostNormal([c.kernel, c.kernel, c.inChannels, c.outChannels], c.seed + 1);
+        const forwardAndInputGradient = (a: tf.Tensor, b: tf.Tensor) => {
+          const y = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad);
+          return [y, tf.conv2dTranspose(y, b as tf.Tensor4D, a.shape as [number, number, number, number], c.stride, c.pad)];
+        };
+        const whole = await onBackend('wasm', [x, w], forwardAndInputGradient);
+        const imageSize = x.values.length / batch;
+        for (let b = 0; b < batch; b++) {
+          const image = { values: x.values.slice(b * imageSize, (b + 1) * imageSize), shape: [1, ...x.shape.slice(1)] };
+          const alone = await onBackend('wasm', [image, w], forwardAndInputGradient);
+          alone.forEach((values, i) => expect(whole[i].subarray(b * values.length, (b + 1) * values.length)).toEqual(values));
+        }
+      }),
+      { numRuns: 25, seed: 20261201 },
+    );
+  });
+
   it('a dilated Conv2D on wasm (left to the stock kernel) equals the cpu kernel', async () => {
     const x = hostNormal([2, 9, 9, 3], 21);
     const w = hostNormal([3, 3, 3, 5], 22);

@@ -9,10 +9,12 @@
  *
  * For one output pixel, the taps of one kernel row that lie inside `x` read a contiguous run of
  * `x` (taps × input channels) against contiguous filter rows, so the whole sum is `rows` runs of
- * `len` products. Pixels whose taps all lie inside `x` are taken in pairs: 8 `f32x4` accumulators
+ * `len` products. Pixels are taken in pairs whose taps lie at the same offsets: the same pixel of
+ * two consecutive images (so border pixels pair too: on a 4×4 map 12 of 16 pixels are border), or,
+ * in an odd last image, horizontal neighbours whose taps all lie inside `x`. 8 `f32x4` accumulators
  * (2 pixels × 16 output channels) stay in SIMD registers over all their runs, and 2 × 8 tiles take
- * 8 channels past the last multiple of 16. Border pixels take 1 × 16 tiles, the remaining output
- * channels 1 × 4 tiles and those past the last multiple of 4 a scalar loop. Every tile sums each
+ * 8 channels past the last multiple of 16. The odd last image's border pixels take 1 × 16 tiles, the
+ * remaining output channels 1 × 4 tiles and those past the last multiple of 4 a scalar loop. Every tile sums each
  * output in the same order (kernel rows, then each run in order), so results are deterministic and
  * do not depend on which tile computed them.
  */
@@ -152,8 +154,31 @@ function onePixel(out: usize, xp: usize, xRowStep: usize, wp: usize, wRowStep: u
 }
 
 /**
+ * Two pixels' output channels: the pixel at `xp`/`out` and its partner `xPair`/`outPair` bytes on,
+ * whose taps lie at the same offsets (same kernel rows and columns inside `x`).
+ */
+@inline
+function pixelPair(out: usize, outPair: usize, xp: usize, xPair: usize, xRowStep: usize, wp: usize, wRowStep: usize, co: i32, rows: i32, len: i32): void {
+  const coBytes = <usize>co << 2;
+  const co16End = co & ~15;
+  for (let o = 0; o < co16End; o += 16) {
+    pairBy16(out + (<usize>o << 2), outPair, xPair, xp, xRowStep, wp + (<usize>o << 2), wRowStep, coBytes, rows, len);
+  }
+  let pairedEnd = co16End;
+  if (co - co16End >= 8) {
+    pairBy8(out + (<usize>co16End << 2), outPair, xPair, xp, xRowStep, wp + (<usize>co16End << 2), wRowStep, coBytes, rows, len);
+    pairedEnd += 8;
+  }
+  onePixel(out, xp, xRowStep, wp, wRowStep, co, rows, len, pairedEnd);
+  onePixel(out + outPair, xp + xPair, xRowStep, wp, wRowStep, co, rows, len, pairedEnd);
+}
+
+/**
  * Writes a 2-D convolution to `out` (byte offsets `x`, `w`, `out` on the heap; shapes `x`
- * [n,h,w,ci], `w` [kh,kw,ci,co], `out` [n,oh,ow,co]).
+ * [n,h,w,ci], `w` [kh,kw,ci,co], `out` [n,oh,ow,co]). Images are taken two at a time: a pixel and
+ * the same pixel of the next image have their taps at the same offsets, so every pixel, the border
+ * ones included, runs in the 2-pixel tiles; an odd last image pairs horizontal neighbours whose taps
+ * all lie inside `x`.
  */
 export function conv2d(
   x: usize, w: usize, out: usize,
@@ -162,11 +187,13 @@ export function conv2d(
 ): void {
   const ciBytes = <usize>ci << 2;
   const coBytes = <usize>co << 2;
-  const co16End = co & ~15;
-  const xPair = <usize>sw * ciBytes;
+  const xNeighbour = <usize>sw * ciBytes;
+  const xImage = <usize>(h * width) * ciBytes;
+  const outImage = <usize>(oh * ow) * coBytes;
   const xRowStep = <usize>width * ciBytes;
   const wRowStep = <usize>(kw * ci) * coBytes;
   for (let b = 0; b < n; b++) {
+    const imagePair = b + 1 < n;
     for (let y = 0; y < oh; y++) {
       // kernel rows inside x for this output row
       let kyStart = 0;
@@ -188,18 +215,12 @@ export function conv2d(
         const xp = xRow + <usize>(ix + kxStart) * ciBytes;
         const wp = wRows + <usize>(kxStart * ci) * coBytes;
         const len = (kxEnd - kxStart) * ci;
-        const whole = kxStart === 0 && kxEnd === kw;
-        if (whole && p + 1 < ow && ix + sw + kw - 1 < width) {
-          for (let o = 0; o < co16End; o += 16) {
-            pairBy16(outPixel + (<usize>o << 2), coBytes, xPair, xp, xRowStep, wp + (<usize>o << 2), wRowStep, coBytes, rows, len);
-          }
-          let pairedEnd = co16End;
-          if (co - co16End >= 8) {
-            pairBy8(outPixel + (<usize>co16End << 2), coBytes, xPair, xp, xRowStep, wp + (<usize>co16End << 2), wRowStep, coBytes, rows, len);
-            pairedEnd += 8;
-          }
-          onePixel(outPixel, xp, xRowStep, wp, wRowStep, co, rows, len, pairedEnd);
-          onePixel(outPixel + coBytes, xp + xPair, xRowStep, wp, wRowStep, co, rows, len, pairedEnd);
+        if (imagePair) {
+          pixelPair(outPixel, outImage, xp, xImage, xRowStep, wp, wRowStep, co, rows, len);
+          outPixel += coBytes;
+          p += 1;
+        } else if (kxStart === 0 && kxEnd === kw && p + 1 < ow && ix + sw + kw - 1 < width) {
+          pixelPair(outPixel, coBytes, xp, xNeighbour, xRowStep, wp, wRowStep, co, rows, len);
           outPixel += coBytes << 1;
           p += 2;
         } else {
@@ -209,5 +230,6 @@ export function conv2d(
         }
       }
     }
+    if (imagePair) b++;
   }
 }
