@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { writeJsonAtomic } from '../store/atomicFile.js';
 import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
-import { endToEndRun, replicaRunSeconds, runsPerCoreMinute } from './endToEnd.js';
+import { endToEndRuns, replicaRunSeconds, runsPerCoreMinute, type EndToEndProtocol } from './endToEnd.js';
 import { findTorchPython, measurePytorch } from './pytorchReplica.js';
 import { measurePaperNetsOnGpu } from './gpuBench.js';
 import { spawnBenchWorker } from './spawnBenchWorker.js';
@@ -98,25 +98,35 @@ if (comparePytorch) {
     }
   }
 }
-let endToEnd;
+const endToEnd = [];
 if (comparePytorch && python !== undefined) {
-  // whole mini runs, engine (one warm worker process) and replica (one thread), ABBA over seeds 1-4
-  const engineSeconds: number[] = [];
-  const replicaSeconds: number[] = [];
-  for (const [side, seeds] of [
-    ['engine', [1, 2]],
-    ['replica', [1, 2]],
-    ['replica', [3, 4]],
-    ['engine', [3, 4]],
-  ] as const) {
-    if (side === 'engine') engineSeconds.push(...((await benchWorker(['end-to-end', ...seeds.map(String)])) as { seconds: number[] }).seconds);
-    else replicaSeconds.push(...(await replicaRunSeconds(python, seeds)));
+  // whole runs of each protocol, engine (one warm worker process) and replica (one thread), ABBA over seeds 1-4
+  for (const protocol of Object.keys(endToEndRuns) as EndToEndProtocol[]) {
+    const engineSeconds: number[] = [];
+    const replicaSeconds: number[] = [];
+    for (const [side, seeds] of [
+      ['engine', [1, 2]],
+      ['replica', [1, 2]],
+      ['replica', [3, 4]],
+      ['engine', [3, 4]],
+    ] as const) {
+      if (side === 'engine') engineSeconds.push(...((await benchWorker(['end-to-end', protocol, ...seeds.map(String)])) as { seconds: number[] }).seconds);
+      else replicaSeconds.push(...(await replicaRunSeconds(python, protocol, seeds)));
+    }
+    const row = {
+      protocol,
+      run: endToEndRuns[protocol].arm,
+      engineSeconds,
+      replicaSeconds,
+      engine: runsPerCoreMinute(engineSeconds),
+      replica: runsPerCoreMinute(replicaSeconds),
+    };
+    endToEnd.push(row);
+    log(
+      `end to end, ${protocol} ${row.run} runs per core-minute: ours ${row.engine.toFixed(1)} (${engineSeconds.map((s) => s.toFixed(1)).join(', ')} s), ` +
+        `pytorch replica ${row.replica.toFixed(1)} (${replicaSeconds.map((s) => s.toFixed(1)).join(', ')} s): ours/pytorch ${(row.engine / row.replica).toFixed(2)}`,
+    );
   }
-  endToEnd = { run: endToEndRun.arm, engineSeconds, replicaSeconds, engine: runsPerCoreMinute(engineSeconds), replica: runsPerCoreMinute(replicaSeconds) };
-  log(
-    `end to end, mini ${endToEndRun.arm} runs per core-minute: ours ${endToEnd.engine.toFixed(1)} (${engineSeconds.map((s) => s.toFixed(1)).join(', ')} s), ` +
-      `pytorch replica ${endToEnd.replica.toFixed(1)} (${replicaSeconds.map((s) => s.toFixed(1)).join(', ')} s): ours/pytorch ${(endToEnd.engine / endToEnd.replica).toFixed(2)}`,
-  );
 }
 const levers = [];
 if (measureLevers) {

@@ -1,4 +1,4 @@
-import { miniV1Protocol } from '../claims/profiles/miniProfile.js';
+import { miniProtocol, miniV1Protocol } from '../claims/profiles/miniProfile.js';
 import type { ModelConfig } from '../engine/models/modelRegistry.js';
 import { scaleWidth, vggMiniLayout } from '../engine/models/vgg.js';
 
@@ -12,19 +12,28 @@ export interface BenchCase {
   readonly batchSize?: number;
 }
 
-const miniWidth = miniV1Protocol.train.model.widthMultiplier ?? 1;
-const miniLayoutName = [...vggMiniLayout.map((item) => (item === 'M' ? 'maxpool' : `conv${scaleWidth(item, miniWidth)}`)), 'GAP', 'dense10'].join('-');
+function vggMiniName(width: number): string {
+  return [...vggMiniLayout.map((item) => (item === 'M' ? 'maxpool' : `conv${scaleWidth(item, width)}`)), 'GAP', 'dense10'].join('-');
+}
 
 const benchNet = { name: 'vgg-mini', layout: [16, 16, 'M', 32, 32] } as const satisfies ModelConfig;
+const miniV1Width = miniV1Protocol.train.model.widthMultiplier ?? 1;
+const miniWidth = miniProtocol.train.model.widthMultiplier ?? 1;
 
-/** The benchmark's cases: the reference net at two input sizes and the first mini protocol's net (mini-v1). */
+/** The benchmark's cases: the reference net at two input sizes, the first mini protocol's net (mini-v1) and the current one's. */
 export const benchCases: readonly BenchCase[] = [
   { id: 'ref-16', model: 'conv16-conv16-maxpool-conv32-conv32-GAP-dense10', modelConfig: benchNet, input: [16, 16, 1] },
   { id: 'ref-32', model: 'conv16-conv16-maxpool-conv32-conv32-GAP-dense10', modelConfig: benchNet, input: [32, 32, 3] },
   {
-    id: 'mini-16',
-    model: `the first mini protocol's net, vgg-mini at width ${miniWidth}: ${miniLayoutName}`,
+    id: 'mini-v1-16',
+    model: `the first mini protocol's net, vgg-mini at width ${miniV1Width}: ${vggMiniName(miniV1Width)}`,
     modelConfig: miniV1Protocol.train.model,
+    input: [16, 16, 1],
+  },
+  {
+    id: 'mini-16',
+    model: `the mini protocol's net, vgg-mini at width ${miniWidth}: ${vggMiniName(miniWidth)}`,
+    modelConfig: miniProtocol.train.model,
     input: [16, 16, 1],
   },
 ];

@@ -3,17 +3,18 @@
  * [batch:<n>] [backend:<request>]` measures one case and prints one JSON line. With `lever:` it measures
  * instead what the engine's replacement of those stock wasm kernels gives; `batch:` overrides the
  * case's batch size; `backend:` asks for a backend (default: GST_BACKEND). A paper net on Mesa's software adapter is cut to batch 4 and one step (a path
- * check, not a speed). `end-to-end <seed>...` times whole `mini` runs instead (src/bench/endToEnd.ts).
+ * check, not a speed). `end-to-end <protocol> <seed>...` times whole runs of that protocol instead (src/bench/endToEnd.ts).
  */
 import { initBackend } from '../engine/backend/initBackend.js';
 import { backendRequests, type BackendRequest } from '../settings.js';
 import { benchCases, paperBenchCases } from './benchCases.js';
-import { engineRunSeconds } from './endToEnd.js';
+import { endToEndProtocol, engineRunSeconds } from './endToEnd.js';
 import { benchTraining, measureKernelLever, measureThroughput, stepsPerSecond } from './measureThroughput.js';
 
 const [id, ...rest] = process.argv.slice(2);
 if (id === 'end-to-end') {
-  process.stdout.write(`${JSON.stringify({ seconds: await engineRunSeconds(rest.map(Number)) })}\n`);
+  const [protocol, ...seeds] = rest;
+  process.stdout.write(`${JSON.stringify({ seconds: await engineRunSeconds(endToEndProtocol(protocol), seeds.map(Number)) })}\n`);
 } else {
   const [seconds, warmupSeconds, ...options] = rest;
   const option = (key: string) => options.find((o) => o.startsWith(`${key}:`))?.slice(key.length + 1);
