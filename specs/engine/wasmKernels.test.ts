@@ -103,7 +103,7 @@ describe('wasm training kernels', () => {
         const [oh, ow] = [c.height, c.width].map((size) => (c.pad === 'same' ? Math.ceil(size / c.stride) : Math.floor((size - c.kernel) / c.stride) + 1));
         const dy = hostNormal([c.batch, oh, ow, c.outChannels], c.seed + 2);
         const [dW] = await onBackend('wasm', [x, w, dy], (a, b, d) => [
-          tf.grad((filter: tf.Tensor4D) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, filter, c.stride, c.pad), d)))(b as tf.Tensor4D),
+          tf.grad((filter: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, filter as tf.Tensor4D, c.stride, c.pad), d)))(b),
         ]);
         const [pt, pl] = [
           [c.height, oh],

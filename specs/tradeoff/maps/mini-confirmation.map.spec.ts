@@ -32,7 +32,8 @@ const trainEpochs = lastEventEpoch(miniProtocol) + 1 + Math.max(...space.epochsA
 
 describe.skipIf(!readSetting('GST_MAP'))('confirmation map of mini: the core claim over noise × length × width, fresh seeds', () => {
   it('mini-confirmation map', async ({ task }) => {
-    if (activeSeedPhase() !== 'confirmation') throw new Error('GST_SEEDS: a confirmation map runs on fresh seeds only; run it with GST_SEEDS=confirmation (the default)');
+    if (activeSeedPhase() !== 'confirmation')
+      throw new Error('GST_SEEDS: a confirmation map runs on fresh seeds only; run it with GST_SEEDS=confirmation (the default)');
     const progress = defaultProgressSink();
     let evaluated = 0;
     const map = await exploreClaimMap({
