@@ -18,11 +18,10 @@ import { describe, expect, it } from 'vitest';
 import { exploreClaimMap } from '../../../src/claims/claimMap.js';
 import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
 import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
+import { protocolPointEvaluator } from '../../../src/claims/protocolPointEvaluator.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
-import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
-import { applyProtocolPoint, lastEventEpoch, protocolGrid, type ProtocolSpace } from '../../../src/claims/protocolSpace.js';
+import { lastEventEpoch, protocolGrid, type ProtocolSpace } from '../../../src/claims/protocolSpace.js';
 import type { SequentialDesign } from '../../../src/claims/sequentialDesign.js';
-import { evaluateClaim } from '../../../src/claims/verifyClaim.js';
 import { defaultProgressSink } from '../../../src/engine/train/progress.js';
 import { readSetting } from '../../../src/settings.js';
 
@@ -34,8 +33,6 @@ describe.skipIf(!readSetting('GST_MAP'))('confirmation map of mini: the core cla
   it('mini-confirmation map', async ({ task }) => {
     if (activeSeedPhase() !== 'confirmation')
       throw new Error('GST_SEEDS: a confirmation map runs on fresh seeds only; run it with GST_SEEDS=confirmation (the default)');
-    const progress = defaultProgressSink();
-    let evaluated = 0;
     const map = await exploreClaimMap({
       claimId: claim.id,
       space,
@@ -44,14 +41,7 @@ describe.skipIf(!readSetting('GST_MAP'))('confirmation map of mini: the core cla
       path: readSetting('GST_FC_PATH'),
       protocol: miniProtocol.name,
       seedPhase: activeSeedPhase(),
-      evaluate: async (point) => {
-        const report = await evaluateClaim(claim, undefined, { ...profileFromProtocol(applyProtocolPoint(miniProtocol, point), design), trainEpochs });
-        const d = report.replicateDesign;
-        const cell = { verdict: report.verdict, effect: report.verdicts[0].main.effect.value, seedsPerArm: d?.seedsPerArm[d.stage - 1] };
-        evaluated += 1;
-        progress?.(`[map] point ${evaluated}: ${JSON.stringify(point)} → ${cell.verdict}, g_av ${cell.effect.toFixed(2)} at ${cell.seedsPerArm} seeds per arm`);
-        return cell;
-      },
+      evaluate: protocolPointEvaluator({ claim, base: miniProtocol, design, trainEpochs, progress: defaultProgressSink() }),
     });
     task.meta.claimMap = map;
     expect(map.cells.length).toBeGreaterThan(0);

@@ -23,6 +23,7 @@ import { describe, expect, it } from 'vitest';
 import { cheapestSupportedPoint } from '../../../src/claims/cheapestSupportedPoint.js';
 import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
 import { miniV1Protocol } from '../../../src/claims/profiles/miniProfile.js';
+import { protocolPointEvaluator } from '../../../src/claims/protocolPointEvaluator.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
 import { protocolC } from '../../../src/claims/profiles/protocolCProfile.js';
@@ -44,22 +45,13 @@ function calibrationSeedsOnly(): void {
 describe.skipIf(!readSetting('GST_MAP'))('re-calibration of mini: the core claim over noise × length × width × training images', () => {
   it('mini-recalibration map', async ({ task }) => {
     calibrationSeedsOnly();
-    const progress = defaultProgressSink();
-    let evaluated = 0;
     const map = await cheapestSupportedPoint({
       claimId: claim.id,
       space,
       cost: (point) => protocolRunCost(applyProtocolPoint(miniV1Protocol, point)),
       protocol: miniV1Protocol.name,
       seedPhase: activeSeedPhase(),
-      evaluate: async (point) => {
-        const report = await evaluateClaim(claim, undefined, { ...profileFromProtocol(applyProtocolPoint(miniV1Protocol, point), design), trainEpochs });
-        const d = report.replicateDesign;
-        const cell = { verdict: report.verdict, effect: report.verdicts[0].main.effect.value, seedsPerArm: d?.seedsPerArm[d.stage - 1] };
-        evaluated += 1;
-        progress?.(`[map] point ${evaluated}: ${JSON.stringify(point)} → ${cell.verdict}, g_av ${cell.effect.toFixed(2)} at ${cell.seedsPerArm} seeds per arm`);
-        return cell;
-      },
+      evaluate: protocolPointEvaluator({ claim, base: miniV1Protocol, design, trainEpochs, progress: defaultProgressSink() }),
     });
     task.meta.claimMap = map;
     expect(map.cells.length).toBeGreaterThan(0);
