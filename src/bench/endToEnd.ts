@@ -18,7 +18,7 @@ export type EndToEndProtocol = keyof typeof endToEndRuns;
 
 /** The protocol named by a bench worker's argument, or an error naming the allowed ones. */
 export function endToEndProtocol(name: string | undefined): EndToEndProtocol {
-  if (name !== undefined && name in endToEndRuns) return name as EndToEndProtocol;
+  if (name !== undefined && Object.hasOwn(endToEndRuns, name)) return name as EndToEndProtocol;
   throw new Error(`end-to-end protocol '${name}' is unknown; allowed: ${Object.keys(endToEndRuns).join(', ')}`);
 }
 
