@@ -18,6 +18,7 @@ verifyClaim(
     expectedToFail: {
       'mini-v1':
         'measured at mini-v1 (sequential: stages of 5 up to 40 seeds, seeds 201-240, engine 4, paired, common window from epoch 10): Prune_L 13% is not above its final architecture trained from scratch after 40 seeds (g_av = -0.27 [-0.60, 0.05], power 0.61 at g = 0.5): not shown',
+      mini: 'measured at mini (sequential: stages of 10 up to 90 seeds, seeds 301-390, engine 4, paired, common window from epoch 10): Prune_L 13% equals its final architecture trained from scratch within g = 0.5 after 70 seeds (g_av = -0.01 [-0.28, 0.25], power 0.85): absent',
       'mini-fixed':
         'measured at mini (seeds 101-110, engine 4, paired, common window from epoch 10): Prune_L 13% is above its final architecture from scratch, not significantly after the ×11 correction (g_av = 0.57 [-0.08, 1.22], one-sided p = 0.04; power 0.10 at g = 0.5)',
     },
