@@ -112,3 +112,13 @@ describe('epsilonFlatness', () => {
     expect(await epsilonFlatness({ lossAt: async () => 0, directions: [new Float64Array([1])], maxEpsilon: 10 })).toBe(Infinity);
   });
 });
+
+describe('topEigenvalues', () => {
+  it('costs time linear in the parameter count outside the operator (100,000 parameters, one iteration: milliseconds, where a quadratic cost takes a minute)', async () => {
+    const size = 100_000;
+    const started = performance.now();
+    const found = await topEigenvalues({ apply: async (v) => v.map((x) => 2 * x), size, k: 1, seed: 1, maxIterations: 1 });
+    expect(found.values[0]).toBeCloseTo(2, 9);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

@@ -45,7 +45,8 @@ export async function topEigenvalues(options: {
   for (let j = 0; j < Math.min(k, size); j++) {
     let v: Float64Array = Float64Array.from({ length: size }, () => rng.normal());
     for (const u of vectors) v = addScaled(v, u, -dot(u, v));
-    v = v.map((x) => x / norm(v));
+    const length = norm(v);
+    v = v.map((x) => x / length);
     let lambda = 0;
     let used = 0;
     for (let it = 0; it < maxIterations; it++) {
