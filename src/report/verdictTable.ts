@@ -2,7 +2,10 @@ import type { ClaimsDocument } from './claimsDocument.js';
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
-/** Markers of the README block that holds the verdict table of the committed `mini-v1` baseline (the first `mini` protocol; the re-calibrated `mini` has none yet). */
+/** The committed baseline whose verdicts the README shows (`npm run docs:verdicts` writes them; a test keeps them equal). */
+export const readmeVerdictsBaseline = 'fixtures/baselines/mini-v1.json';
+
+/** Markers of the README block that holds the verdict table of {@link readmeVerdictsBaseline}. */
 export const verdictTableMarkers = { start: '<!-- verdicts:start (npm run docs:verdicts) -->', end: '<!-- verdicts:end -->' } as const;
 
 /**
