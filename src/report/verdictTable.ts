@@ -3,7 +3,7 @@ import type { ClaimsDocument } from './claimsDocument.js';
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
 /** The committed baseline whose verdicts the README shows (`npm run docs:verdicts` writes them; a test keeps them equal). */
-export const readmeVerdictsBaseline = 'fixtures/baselines/mini-v1.json';
+export const readmeVerdictsBaseline = 'fixtures/baselines/mini.json';
 
 /** Markers of the README block that holds the verdict table of {@link readmeVerdictsBaseline}. */
 export const verdictTableMarkers = { start: '<!-- verdicts:start (npm run docs:verdicts) -->', end: '<!-- verdicts:end -->' } as const;
