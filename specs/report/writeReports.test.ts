@@ -7,7 +7,7 @@ import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
 import { paperArms } from '../../src/claims/paperArms.js';
 import { holm } from '../../src/stats/holm.js';
 import { diffAgainstBaseline } from '../../src/report/baselineDiff.js';
-import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
+import { testOutcome, type ClaimsDocument } from '../../src/report/claimsDocument.js';
 import { escapeHtml } from '../../src/report/escapeHtml.js';
 import { writeReports } from '../../src/report/writeReports.js';
 import { syntheticContext } from '../support/syntheticClaims.js';
@@ -94,6 +94,18 @@ describe('reports', () => {
     expect(summary).toContain('Claim maps only');
     expect(summary).toContain('## Claim map: prune-l (around `mini`, calibration seeds)');
     expect(summary.indexOf('| 0 | not shown')).toBeLessThan(summary.indexOf('| 0.2 | supported'));
+  });
+
+  it("the test column says 'expected failure' for a claim registered with it.fails that did not reproduce", () => {
+    const dir4 = mkdtempSync(join(tmpdir(), 'gst-report-'));
+    const expected = { report: { ...reports[0].report, expectedToFail: 'not shown at mini' }, testPassed: true };
+    writeReports({ dir: dir4, reports: [expected, { ...reports[1], testPassed: false }], durationSeconds: 1 });
+    for (const file of ['index.html', 'summary.md']) {
+      const text = readFileSync(join(dir4, file), 'utf8');
+      expect(text).toMatch(/expected failure<\/td>|\| expected failure \|/);
+      expect(text).toMatch(/FAILED<\/td>|\| FAILED \|/);
+    }
+    expect([true, false].map((testPassed) => testOutcome({ testPassed }))).toEqual(['passed', 'FAILED']);
   });
 
   it('junit.xml has one testcase per claim', () => {

@@ -16,6 +16,16 @@ export interface ClaimEntry extends ClaimReport {
   readonly testPassed: boolean;
 }
 
+/**
+ * What the claim's test did, in words for the reports: `expected failure` is a claim registered with
+ * `it.fails` at this profile that did not reproduce (vitest counts that as passed).
+ * @example testOutcome({ testPassed: true, expectedToFail: 'not shown at mini' }); // 'expected failure'
+ */
+export function testOutcome(entry: Pick<ClaimEntry, 'testPassed' | 'expectedToFail'>): 'passed' | 'expected failure' | 'FAILED' {
+  if (!entry.testPassed) return 'FAILED';
+  return entry.expectedToFail ? 'expected failure' : 'passed';
+}
+
 /** `reports/latest/claims.json` (schema version {@link claimsReportVersion}). */
 export interface ClaimsDocument {
   readonly version: number;

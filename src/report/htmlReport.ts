@@ -2,7 +2,7 @@ import type { ArmReport } from '../claims/claimReport.js';
 import type { ProtocolPoint } from '../claims/protocolSpace.js';
 import { mapSearchText } from './mapSearchText.js';
 import { pearson } from '../stats/pearson.js';
-import type { ClaimsDocument } from './claimsDocument.js';
+import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
 import { verdictLegend } from './summaryMarkdown.js';
 import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -97,7 +97,7 @@ function overview(doc: ClaimsDocument): string {
     .map((c) => {
       const v = c.verdicts[0];
       const e = v.main.effect;
-      return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</td><td>${esc(v.metric)}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${v.pAdjusted.toExponential(2)}</td><td>${v.equivalence.pAdjusted.toExponential(2)}</td><td>${Object.values(v.n).join('/')}</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${c.testPassed ? 'passed' : 'FAILED'}</td></tr>`;
+      return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</td><td>${esc(v.metric)}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${v.pAdjusted.toExponential(2)}</td><td>${v.equivalence.pAdjusted.toExponential(2)}</td><td>${Object.values(v.n).join('/')}</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${testOutcome(c)}</td></tr>`;
     })
     .join('');
   const plotted = doc.claims.flatMap((c) => {

@@ -1,5 +1,5 @@
 import { mapSearchText } from './mapSearchText.js';
-import type { ClaimsDocument } from './claimsDocument.js';
+import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
 
 const fmtP = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
@@ -51,7 +51,7 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
     const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
     const effect = `${v.main.effect.name} ${interval(v.main.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(
-      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${role} | ${others} | ${v.design}, ${v.main.test} | ${v.windowStart ?? '—'} | ${effect} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${c.testPassed ? 'passed' : 'FAILED'} |`,
+      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${role} | ${others} | ${v.design}, ${v.main.test} | ${v.windowStart ?? '—'} | ${effect} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
     );
   }
   for (const map of doc.maps) {
