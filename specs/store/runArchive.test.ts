@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backendIdentity } from '../../src/engine/backend/initBackend.js';
 import { openStore } from '../../src/store/experimentStore.js';
-import { exportRuns, importRuns } from '../../src/store/runArchive.js';
+import { archivedKeys, exportRuns, importRuns } from '../../src/store/runArchive.js';
 import { runKey } from '../../src/store/runKey.js';
 import { syntheticRun } from '../support/syntheticRuns.js';
 
@@ -27,6 +27,10 @@ describe('run archives', () => {
     expect(target.runs.keys().sort()).toEqual([runs[0], runs[1], runs[2]].map(keyOf).sort());
     for (const r of runs.slice(0, 3))
       expect(readFileSync(join(dir, 'b', 'runs', `${keyOf(r)}.json`), 'utf8')).toBe(readFileSync(join(dir, 'a', 'runs', `${keyOf(r)}.json`), 'utf8'));
+    const old = archivedKeys(archive);
+    expect(old).toEqual(new Set([...runs.slice(0, 3).map(keyOf), '0'.repeat(32)]));
+    expect(exportRuns(source, join(dir, 'added.jsonl.gz'), (r, key) => !old.has(key))).toEqual({ written: 1 });
+    expect(archivedKeys(join(dir, 'added.jsonl.gz'))).toEqual(new Set([keyOf(runs[3])]));
     expect(() => importRuns(target, join(dir, 'missing.jsonl.gz'))).toThrow(
       /run archive .*missing.jsonl.gz does not exist; write one with npm run store:export/,
     );

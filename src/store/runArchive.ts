@@ -28,14 +28,37 @@ function keyMatches({ key, result }: ArchivedRun): boolean {
  * exportRuns(store, 'fixtures/runs/map.jsonl.gz', (r) => r.seed <= 10); // { written: 212 }
  * ```
  */
-export function exportRuns(store: ExperimentStore, path: string, filter: (result: RunResult) => boolean): { written: number } {
+export function exportRuns(store: ExperimentStore, path: string, filter: (result: RunResult, key: string) => boolean): { written: number } {
   const lines: string[] = [];
   for (const key of store.runs.keys().sort()) {
     const result = store.runs.read(key);
-    if (result !== undefined && filter(result)) lines.push(JSON.stringify({ key, result } satisfies ArchivedRun));
+    if (result !== undefined && filter(result, key)) lines.push(JSON.stringify({ key, result } satisfies ArchivedRun));
   }
   writeFileAtomic(path, gzipSync(`${lines.join('\n')}\n`, { level: 9 }));
   return { written: lines.length };
+}
+
+/** An archive's lines; throws naming the file when it does not exist. */
+function readArchive(path: string): ArchivedRun[] {
+  if (!existsSync(path)) throw new Error(`run archive ${path} does not exist; write one with npm run store:export`);
+  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as ArchivedRun);
+}
+
+/**
+ * The run keys an archive holds (e.g. to export only the runs a campaign added after it).
+ *
+ * @example
+ * ```ts
+ * const old = archivedKeys('fixtures/runs/mini-confirmation.jsonl.gz');
+ * exportRuns(store, 'fixtures/runs/map.jsonl.gz', (r, key) => !old.has(key));
+ * ```
+ */
+export function archivedKeys(path: string): Set<string> {
+  return new Set(readArchive(path).map((r) => r.key));
 }
 
 /**
@@ -49,11 +72,8 @@ export function exportRuns(store: ExperimentStore, path: string, filter: (result
  * ```
  */
 export function importRuns(store: ExperimentStore, path: string): { imported: number; present: number; stale: number } {
-  if (!existsSync(path)) throw new Error(`run archive ${path} does not exist; write one with npm run store:export`);
   const counts = { imported: 0, present: 0, stale: 0 };
-  const text = gunzipSync(readFileSync(path)).toString('utf8');
-  for (const line of text.split('\n').filter((l) => l.trim() !== '')) {
-    const run = JSON.parse(line) as ArchivedRun;
+  for (const run of readArchive(path)) {
     if (!keyMatches(run)) counts.stale += 1;
     else if (store.runs.has(run.key)) counts.present += 1;
     else {
