@@ -8,6 +8,7 @@ import { paperArms } from '../../src/claims/paperArms.js';
 import { holm } from '../../src/stats/holm.js';
 import { diffAgainstBaseline } from '../../src/report/baselineDiff.js';
 import { testOutcome, type ClaimsDocument } from '../../src/report/claimsDocument.js';
+import { backendText } from '../../src/report/backendText.js';
 import { escapeHtml } from '../../src/report/escapeHtml.js';
 import { writeReports } from '../../src/report/writeReports.js';
 import { syntheticContext } from '../support/syntheticClaims.js';
@@ -106,6 +107,25 @@ describe('reports', () => {
       expect(text).toMatch(/FAILED<\/td>|\| FAILED \|/);
     }
     expect([true, false].map((testPassed) => testOutcome({ testPassed }))).toEqual(['passed', 'FAILED']);
+  });
+
+  it('the reports name the backend, and on webgpu the adapter the runs were trained on', () => {
+    const dir5 = mkdtempSync(join(tmpdir(), 'gst-report-'));
+    const adapter = {
+      vendor: '',
+      architecture: '',
+      device: 'llvmpipe-llvm-15',
+      description: 'OpenGL ES 3.2 Mesa 22.3.6',
+      software: true,
+      api: 'opengles' as const,
+    };
+    writeReports({ dir: dir5, reports: reports.map((r) => ({ ...r, report: { ...r.report, backend: 'webgpu', adapter } })), durationSeconds: 1 });
+    const named = 'backend `webgpu` (tfjs 4.22.0; adapter llvmpipe-llvm-15, OpenGL ES 3.2 Mesa 22.3.6 (software: tests only, never results, opengles))';
+    expect(readFileSync(join(dir5, 'summary.md'), 'utf8')).toContain(named);
+    expect(readFileSync(join(dir5, 'index.html'), 'utf8')).toContain(
+      'backend <code>webgpu</code> (tfjs 4.22.0; adapter llvmpipe-llvm-15, OpenGL ES 3.2 Mesa 22.3.6 (software: tests only, never results, opengles))',
+    );
+    expect(backendText({ backend: 'wasm', tfjsVersion: '4.22.0' })).toBe('backend `wasm` (tfjs 4.22.0)');
   });
 
   it('junit.xml has one testcase per claim', () => {

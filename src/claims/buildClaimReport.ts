@@ -1,3 +1,4 @@
+import type { AdapterInfo } from '../engine/backend/webgpuBackend.js';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { variantRegistry } from '../pruning/variants/variantRegistry.js';
 import type { ArmSpec } from './armSpec.js';
@@ -131,6 +132,7 @@ export function buildClaimReport(options: {
   profile: { name: string; description: string };
   seedPhase: string;
   backend: string;
+  adapter?: AdapterInfo;
   tfjsVersion: string;
   durationSeconds: number;
   /** A sequential stage's boundary (src/claims/sequentialDesign.ts); without it the fixed rule. */
@@ -180,6 +182,7 @@ export function buildClaimReport(options: {
     profileDescription: options.profile.description,
     seedPhase: options.seedPhase,
     backend: options.backend,
+    adapter: options.adapter,
     tfjsVersion: options.tfjsVersion,
     durationSeconds: options.durationSeconds,
     expectedToFail: expectedFailureAt(definition, options.profile.name),

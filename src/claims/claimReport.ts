@@ -1,3 +1,4 @@
+import type { AdapterInfo } from '../engine/backend/webgpuBackend.js';
 import type { Interval } from '../stats/interval.js';
 import type { Hypothesis, MinimumEffect } from './hypothesis.js';
 import type { RunRecord } from './runRecord.js';
@@ -114,6 +115,8 @@ export interface ClaimReport {
   readonly profileDescription: string;
   readonly seedPhase: string;
   readonly backend: string;
+  /** On `webgpu`: the adapter the runs were trained on. */
+  readonly adapter?: AdapterInfo;
   readonly tfjsVersion: string;
   readonly durationSeconds: number;
   /** Allowed distance between this effect's CI and a baseline's effect. */

@@ -1,3 +1,4 @@
+import type { AdapterInfo } from '../engine/backend/webgpuBackend.js';
 import { defaultProgressSink } from '../engine/train/progress.js';
 import type { RunResult } from '../run/runResult.js';
 import { runAll } from '../run/runScheduler.js';
@@ -15,7 +16,7 @@ export async function runArms(options: {
   replicates: number;
   phase: SeedPhase;
   label: string;
-}): Promise<{ runs: Readonly<Record<string, readonly RunResult[]>>; backend: string; tfjsVersion: string }> {
+}): Promise<{ runs: Readonly<Record<string, readonly RunResult[]>>; backend: string; adapter?: AdapterInfo; tfjsVersion: string }> {
   const store = openStore({ root: defaultStoreRoot() });
   const seeds = options.profile.seeds(options.replicates, options.phase);
   const entries = Object.entries(options.arms);
@@ -30,5 +31,5 @@ export async function runArms(options: {
   const sink = defaultProgressSink();
   const { results, backend } = await runAll(requests, { store, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });
   const runs = Object.fromEntries(entries.map(([id], a) => [id, results.slice(a * seeds.length, (a + 1) * seeds.length)]));
-  return { runs, backend: backend.name, tfjsVersion: backend.tfjsVersion };
+  return { runs, backend: backend.name, adapter: backend.adapter, tfjsVersion: backend.tfjsVersion };
 }

@@ -25,7 +25,7 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
     alpha,
     familySize,
     evaluate: async (seedsPerArm, critical) => {
-      const { runs, backend, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: seedsPerArm, phase, label: definition.id });
+      const { runs, backend, adapter, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: seedsPerArm, phase, label: definition.id });
       return buildClaimReport({
         definition,
         runs,
@@ -33,6 +33,7 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
         profile,
         seedPhase: phase,
         backend,
+        adapter,
         tfjsVersion,
         durationSeconds: (performance.now() - started) / 1000,
         critical,

@@ -66,6 +66,7 @@ export function remakeClaim(entry: ClaimEntry): ClaimReport | undefined {
     profile: { name: entry.profile, description: entry.profileDescription },
     seedPhase: entry.seedPhase,
     backend: entry.backend,
+    adapter: entry.adapter,
     tfjsVersion: entry.tfjsVersion,
     durationSeconds: entry.durationSeconds,
     critical: design?.kind === 'sequential' ? design.critical[design.stage - 1] : undefined,
@@ -88,6 +89,7 @@ export function evaluateOnStoredRuns(definition: ClaimDefinition, doc: ClaimsDoc
     profile: { name: first.profile, description: first.profileDescription },
     seedPhase: first.seedPhase,
     backend: first.backend,
+    adapter: first.adapter,
     tfjsVersion: first.tfjsVersion,
     durationSeconds: 0,
   });

@@ -1,3 +1,4 @@
+import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
 
@@ -24,7 +25,7 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
   if (first === undefined) lines.push(`Claim maps only, ${machine}`);
   else {
     lines.push(
-      `Profile \`${first.profile}\` (${first.seedPhase} seeds), backend \`${first.backend}\` (tfjs ${first.tfjsVersion}), ${machine}`,
+      `Profile \`${first.profile}\` (${first.seedPhase} seeds), ${backendText(first)}, ${machine}`,
       '',
       `Protocol: ${first.profileDescription}`,
       '',
