@@ -22,6 +22,7 @@ import { endToEndRuns, replicaRunSeconds, runsPerCoreMinute, type EndToEndProtoc
 import { findTorchPython, measurePytorch } from './pytorchReplica.js';
 import { measurePaperNetsOnGpu } from './gpuBench.js';
 import { spawnBenchWorker } from './spawnBenchWorker.js';
+import { machineVectorExtensions } from './vectorExtensions.js';
 
 const args = process.argv.slice(2);
 const numberOption = (name: string, fallback: number): number => {
@@ -36,6 +37,8 @@ const warmupSeconds = numberOption('--warmup', 3);
 const comparePytorch = args.includes('--compare-pytorch');
 const measureLevers = args.includes('--levers');
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const vectors = machineVectorExtensions();
+log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown processor'}; vector extensions: ${vectors?.join(' ') ?? 'unknown (no /proc/cpuinfo)'}`);
 
 interface WorkerResult {
   examplesPerSecond: number;
@@ -175,7 +178,7 @@ if (measureLevers) {
 const report = {
   backend: backend?.name,
   tfjs: backend?.tfjsVersion,
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, vectorExtensions: vectors, node: process.version },
   secondsPerMeasurement: seconds,
   warmupSeconds,
   date: new Date().toISOString(),
