@@ -16,7 +16,14 @@ const vectorFlag = /^(sse4|avx|fma|amx)/;
 export function vectorExtensions(cpuinfo: string): string[] {
   const line = /^flags\s*:(.*)$/m.exec(cpuinfo);
   if (line === null) return [];
-  return [...new Set(line[1].trim().split(/\s+/).filter((flag) => vectorFlag.test(flag)))].sort();
+  return [
+    ...new Set(
+      line[1]
+        .trim()
+        .split(/\s+/)
+        .filter((flag) => vectorFlag.test(flag)),
+    ),
+  ].sort();
 }
 
 /** {@link vectorExtensions} of this machine, or `undefined` where `/proc/cpuinfo` cannot be read (not Linux). */

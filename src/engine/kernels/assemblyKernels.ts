@@ -23,12 +23,23 @@ type ConvGeometry = [
 ];
 
 /**
+ * Eval-mode batch norm (and ReLU) that `conv2d` applies to its output while it is in cache: the
+ * per-channel `−μ`, `γσ⁻¹` and `β` (each `[co]`), and whether ReLU follows.
+ */
+export interface BatchNormEpilogue {
+  readonly negMean: tf.TensorInfo;
+  readonly scale: tf.TensorInfo;
+  readonly offset: tf.TensorInfo;
+  readonly relu: boolean;
+}
+
+/**
  * This project's SIMD kernels, compiled from the AssemblyScript in `assembly/` (`npm run
  * build:kernels`) into one module that runs on the wasm backend's heap.
  */
 const assemblyKernels = new WasmHeapModule<{
-  /** `out = conv(x, w)`, NHWC × HWIO → NHWC. */
-  conv2d(x: number, w: number, out: number, ...geometry: ConvGeometry): void;
+  /** `out = conv(x, w)`, NHWC × HWIO → NHWC, then a {@link BatchNormEpilogue} unless `scale` is 0. */
+  conv2d(x: number, w: number, out: number, ...geometryAndEpilogue: [...ConvGeometry, negMean: number, scale: number, offset: number, relu: number]): void;
   /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
   conv2dFilterGradient(x: number, dy: number, dW: number, ...geometry: ConvGeometry): void;
   /** `dx` of a 2×2, stride-2 max pool whose windows lie inside `x`. */
@@ -37,7 +48,8 @@ const assemblyKernels = new WasmHeapModule<{
 
 /**
  * Runs the convolution kernel `name` of {@link assemblyKernels} on the wasm backend's tensors `a`
- * and `b` into a new float32 tensor of `outShape`, which it returns.
+ * and `b` into a new float32 tensor of `outShape`, which it returns; `conv2d` applies `epilogue`
+ * to its output when one is given.
  *
  * @example
  * ```ts
@@ -51,10 +63,20 @@ export function runConvKernel(
   b: tf.TensorInfo,
   outShape: readonly number[],
   info: Parameters<typeof convGeometry>[0],
+  epilogue?: BatchNormEpilogue,
 ): tf.TensorInfo {
   const heap = backend as WasmHeapBackend;
   const out = heap.makeOutput([...outShape], 'float32');
-  assemblyKernels.on(heap)[name](heapOffset(heap, a), heapOffset(heap, b), heapOffset(heap, out), ...convGeometry(info));
+  const kernels = assemblyKernels.on(heap);
+  const operands = [heapOffset(heap, a), heapOffset(heap, b), heapOffset(heap, out), ...convGeometry(info)] as const;
+  if (name === 'conv2dFilterGradient') {
+    kernels.conv2dFilterGradient(...operands);
+  } else if (epilogue === undefined) {
+    kernels.conv2d(...operands, 0, 0, 0, 0);
+  } else {
+    const { negMean, scale, offset, relu } = epilogue;
+    kernels.conv2d(...operands, heapOffset(heap, negMean), heapOffset(heap, scale), heapOffset(heap, offset), relu ? 1 : 0);
+  }
   return out as tf.TensorInfo;
 }
 

@@ -2,10 +2,11 @@ import { tf } from '../tf.js';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm.js';
 import { conv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm.js';
 import { conv2dWasmConfig } from './conv2dWasm.js';
+import { convBatchNormInferenceWasmConfig } from './convBatchNormInferenceWasm.js';
 import { castWasmConfig, identityWasmConfig } from './identityWasm.js';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm.js';
 
-/** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train conv nets, fast. */
+/** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train and evaluate conv nets, fast. */
 export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
   conv2dWasmConfig,
   conv2dBackpropFilterWasmConfig,
@@ -13,6 +14,7 @@ export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
   maxPoolGradWasmConfig,
   identityWasmConfig,
   castWasmConfig,
+  convBatchNormInferenceWasmConfig,
 ];
 
 /** Stock wasm kernels that {@link registerWasmTrainingKernels} replaced, by kernel name (for comparisons and `npm run bench`). */

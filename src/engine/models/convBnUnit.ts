@@ -1,3 +1,4 @@
+import { convBatchNormInferenceKernel, type ConvBatchNormInferenceAttrs } from '../kernels/convBatchNormInferenceWasm.js';
 import { deriveSeed } from '../random/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
 import { batchNormInference } from './batchNormInference.js';
@@ -97,6 +98,33 @@ export function applyConvBnUnit(unit: ConvBnUnit, x: tf.Tensor4D, options: { pen
   }
   const count = y.shape[0] * y.shape[1] * y.shape[2];
   return batchNormTrain(y, scale, offset, batchNormEpsilon, ({ mean, variance }) => pending.push({ unit, mean, variance, count }));
+}
+
+/**
+ * Forward pass of a unit when no gradient is taken: conv → BN with running statistics (→ ReLU when
+ * `relu`), bit-identical to {@link applyConvBnUnit} without `pending` (then `tf.relu`). Where the
+ * backend has {@link convBatchNormInferenceKernel} (wasm) it is one kernel, which applies the batch
+ * norm and ReLU to the convolution's output rows while they are in cache; elsewhere the separate ops.
+ * The per-channel factors are computed by the same ops as `batchNormInference`'s, so they are equal.
+ */
+export function applyConvBnUnitInference(unit: ConvBnUnit, x: tf.Tensor4D, options: { applyMask: boolean; relu: boolean }): tf.Tensor4D {
+  const { applyMask, relu } = options;
+  if (tf.getKernel(convBatchNormInferenceKernel, tf.getBackend()) === undefined) {
+    const y = applyConvBnUnit(unit, x, { applyMask });
+    return relu ? tf.relu(y) : y;
+  }
+  return tf.tidy(() => {
+    const gamma = applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma;
+    const inputs = {
+      x,
+      filter: unit.kernel,
+      negMean: tf.neg(unit.runningMean),
+      scale: tf.mul(gamma, tf.rsqrt(tf.add(unit.runningVar, batchNormEpsilon))),
+      offset: applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta,
+    };
+    const attrs: ConvBatchNormInferenceAttrs = { strides: unit.stride, pad: 'same', relu };
+    return tf.engine().runKernel(convBatchNormInferenceKernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
+  });
 }
 
 /** Applies pending batch statistics to the running ones (PyTorch's update, unbiased variance). */

@@ -7,6 +7,11 @@ export interface ForwardOptions {
   readonly pending?: PendingBatchStats[];
   /** Called with each unit's output (after BN and mask, before ReLU), e.g. for activation scores. */
   readonly observe?: (unit: ConvBnUnit, output: tf.Tensor4D) => void;
+  /**
+   * Eval mode, no gradient taken, nothing observed (evaluation): each unit may run as one kernel
+   * (`applyConvBnUnitInference`), with bit-identical logits. Not allowed with `pending` or `observe`.
+   */
+  readonly inference?: boolean;
 }
 
 /**

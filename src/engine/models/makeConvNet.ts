@@ -42,6 +42,9 @@ export function makeConvNet(options: {
     headKernel,
     headBias,
     forward(x, forward = {}) {
+      if (forward.inference === true && (forward.pending !== undefined || forward.observe !== undefined)) {
+        throw new Error('forward: inference cannot be combined with pending or observe (it runs eval mode with each unit fused); drop one of them');
+      }
       return tf.tidy(() => {
         const features = tf.mean(body(x, forward), [1, 2]) as tf.Tensor2D;
         return tf.add(tf.matMul(features, headKernel), headBias);

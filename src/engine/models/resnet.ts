@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { applyConvBnUnit, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { applyConvBnUnit, applyConvBnUnitInference, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet } from './convNet.js';
 import { makeConvNet, nextModelScope } from './makeConvNet.js';
 import { scaleWidth } from './vgg.js';
@@ -73,16 +73,17 @@ export function buildResNet(options: ResNetOptions): ConvNet {
     featureChannels: channels,
     seed,
     body: (x, forward) => {
-      const unit = (u: ConvBnUnit, h: tf.Tensor4D, applyMask: boolean) => {
+      const unit = (u: ConvBnUnit, h: tf.Tensor4D, applyMask: boolean, relu: boolean) => {
+        if (forward.inference === true) return applyConvBnUnitInference(u, h, { applyMask, relu });
         const y = applyConvBnUnit(u, h, { pending: forward.pending, applyMask });
         if (applyMask) forward.observe?.(u, y);
-        return y;
+        return relu ? tf.relu(y) : y;
       };
-      let h = tf.relu(unit(stem, x, true));
+      let h = unit(stem, x, true, true);
       for (const block of blocks) {
-        const a = tf.relu(unit(block.conv1, h, true));
-        const b = unit(block.conv2, a, false);
-        const skip = block.shortcut ? unit(block.shortcut, h, true) : h;
+        const a = unit(block.conv1, h, true, true);
+        const b = unit(block.conv2, a, false, false);
+        const skip = block.shortcut ? unit(block.shortcut, h, true, false) : h;
         const sum = tf.mul(tf.add(b, skip), block.conv2.mask) as tf.Tensor4D;
         forward.observe?.(block.conv2, sum);
         h = tf.relu(sum);

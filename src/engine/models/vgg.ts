@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { applyConvBnUnit, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { applyConvBnUnit, applyConvBnUnitInference, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet } from './convNet.js';
 import { makeConvNet, nextModelScope } from './makeConvNet.js';
 
@@ -83,6 +83,10 @@ export function buildVgg(options: VggOptions): ConvNet {
       for (const step of steps) {
         if (step === 'M') {
           h = tf.maxPool(h, 2, 2, 'valid');
+          continue;
+        }
+        if (forward.inference === true) {
+          h = applyConvBnUnitInference(step, h, { applyMask: true, relu: true });
           continue;
         }
         const y = applyConvBnUnit(step, h, { pending: forward.pending, applyMask: true });

@@ -33,7 +33,7 @@ export async function evaluateModel(options: {
     const [c, l] = tf.tidy(() => {
       const x = tf.tensor4d(batch.x, [batch.size, ...shape]);
       const y = tf.tensor1d(batch.y, 'int32');
-      const logits = model.forward(x);
+      const logits = model.forward(x, { inference: true });
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32'));
       const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y, model.numClasses), logits, undefined, undefined, tf.Reduction.SUM);
       return [hits, loss];

@@ -48,7 +48,7 @@ export class LossLandscape {
       let total = 0;
       for (const b of evaluationBatches(this.examples, this.shape, this.batchSize)) {
         const loss = tf.tidy(() => {
-          const logits = this.model.forward(tf.tensor4d(b.x, [b.size, ...this.shape]));
+          const logits = this.model.forward(tf.tensor4d(b.x, [b.size, ...this.shape]), { inference: true });
           return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(b.y, 'int32'), this.model.numClasses), logits, undefined, undefined, tf.Reduction.SUM);
         });
         total += (await loss.data())[0];

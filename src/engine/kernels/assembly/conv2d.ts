@@ -17,6 +17,9 @@
  * remaining output channels 1 × 4 tiles and those past the last multiple of 4 a scalar loop. Every tile sums each
  * output in the same order (kernel rows, then each run in order), so results are deterministic and
  * do not depend on which tile computed them.
+ *
+ * With `scale` ≠ 0 each output row is followed, while it is in cache, by eval-mode batch norm and
+ * optionally ReLU ({@link batchNormRow}), so an eval-mode conv → BN → ReLU unit is one pass.
  */
 
 import { store16 } from './simdRows';
@@ -174,16 +177,46 @@ function pixelPair(out: usize, outPair: usize, xp: usize, xPair: usize, xRowStep
 }
 
 /**
+ * Eval-mode batch norm of `pixels` output pixels × `co` channels at `out`, in place, then ReLU when
+ * `relu`: `v + negMean[c]`, then `· scale[c] + offset[c]`, then `max(0, v)`, each rounded where the
+ * separate ops round (a channelwise multiply-add each, as XNNPACK's 1×1 depthwise convolutions that
+ * batch norm's channel maps are, and ReLU as XNNPACK's clamp, whose pseudo-maximum maps −0 to +0),
+ * so the results are bit-identical to those ops for finite values.
+ */
+@inline
+function batchNormRow(out: usize, pixels: i32, co: i32, negMean: usize, scale: usize, offset: usize, relu: bool): void {
+  const co4End = co & ~3;
+  const zero = f32x4.splat(0);
+  for (let p = 0; p < pixels; p++) {
+    for (let c = 0; c < co4End; c += 4) {
+      const at = <usize>c << 2;
+      let v = f32x4.add(v128.load(out + at), v128.load(negMean + at));
+      v = f32x4.add(f32x4.mul(v, v128.load(scale + at)), v128.load(offset + at));
+      v128.store(out + at, relu ? f32x4.pmax(zero, v) : v);
+    }
+    for (let c = co4End; c < co; c++) {
+      const at = <usize>c << 2;
+      let v: f32 = load<f32>(out + at) + load<f32>(negMean + at);
+      v = v * load<f32>(scale + at) + load<f32>(offset + at);
+      store<f32>(out + at, relu && !(<f32>0 < v) ? 0 : v);
+    }
+    out += <usize>co << 2;
+  }
+}
+
+/**
  * Writes a 2-D convolution to `out` (byte offsets `x`, `w`, `out` on the heap; shapes `x`
  * [n,h,w,ci], `w` [kh,kw,ci,co], `out` [n,oh,ow,co]). Images are taken two at a time: a pixel and
  * the same pixel of the next image have their taps at the same offsets, so every pixel, the border
  * ones included, runs in the 2-pixel tiles; an odd last image pairs horizontal neighbours whose taps
- * all lie inside `x`.
+ * all lie inside `x`. With `scale` ≠ 0, each finished output row gets {@link batchNormRow} with the
+ * per-channel `negMean`, `scale` and `offset` (byte offsets of `co` floats each) and `relu` (0 or 1).
  */
 export function conv2d(
   x: usize, w: usize, out: usize,
   n: i32, h: i32, width: i32, ci: i32, oh: i32, ow: i32, co: i32,
   kh: i32, kw: i32, sh: i32, sw: i32, pt: i32, pl: i32,
+  negMean: usize, scale: usize, offset: usize, relu: i32,
 ): void {
   const ciBytes = <usize>ci << 2;
   const coBytes = <usize>co << 2;
@@ -203,7 +236,8 @@ export function conv2d(
       const rows = kyEnd - kyStart;
       const xRow = x + (<usize>((b * h + y * sh + kyStart - pt) * width) * ciBytes);
       const wRows = w + <usize>kyStart * wRowStep;
-      let outPixel = out + (<usize>((b * oh + y) * ow) * coBytes);
+      const outRow = out + (<usize>((b * oh + y) * ow) * coBytes);
+      let outPixel = outRow;
       let p = 0;
       while (p < ow) {
         // kernel columns inside x for pixel p
@@ -228,6 +262,10 @@ export function conv2d(
           outPixel += coBytes;
           p += 1;
         }
+      }
+      if (scale !== 0) {
+        batchNormRow(outRow, ow, co, negMean, scale, offset, relu !== 0);
+        if (imagePair) batchNormRow(outRow + outImage, ow, co, negMean, scale, offset, relu !== 0);
       }
     }
     if (imagePair) b++;
