@@ -8,7 +8,7 @@
  * run when torch is importable, and skipped with a message when it is not, then whole `mini` runs
  * end to end in the engine and in the PyTorch replica (runs per core-minute). With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
- * stock wasm `Conv2D` (then `MaxPoolGrad`, then `Identity` + `Cast`) and the engine's, and two seeds
+ * stock wasm `Conv2D` (then `MaxPoolGrad`, `Identity` + `Cast`, `Mean`) and the engine's, and two seeds
  * of every run the suite needs at the `ci` profile with each scheduler lever (shared-prefix
  * checkpoints, final states) off and on. Where a `webgpu` adapter is present, the paper profile's nets
  * (VGG11-BN, ResNet18 at batch 128) on webgpu beside wasm (src/bench/gpuBench.ts).
@@ -134,7 +134,7 @@ if (comparePytorch && python !== undefined) {
 const levers = [];
 if (measureLevers) {
   for (const benchCase of benchCases) {
-    for (const kernel of ['Conv2D', 'MaxPoolGrad', 'Identity+Cast']) {
+    for (const kernel of ['Conv2D', 'MaxPoolGrad', 'Identity+Cast', 'Mean']) {
       const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), String(warmupSeconds), `lever:${kernel}`])) as {
         before: number;
         after: number;

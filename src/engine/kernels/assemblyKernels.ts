@@ -42,6 +42,8 @@ const assemblyKernels = new WasmHeapModule<{
   conv2d(x: number, w: number, out: number, ...geometryAndEpilogue: [...ConvGeometry, negMean: number, scale: number, offset: number, relu: number]): void;
   /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
   conv2dFilterGradient(x: number, dy: number, dW: number, ...geometry: ConvGeometry): void;
+  /** `out[o, i]` = the mean of `x[o, :, i]` for `x` viewed as `[outer, reduce, inner]`. */
+  meanMiddleAxes(x: number, out: number, outer: number, reduce: number, inner: number): void;
   /** `dx` of a 2×2, stride-2 max pool whose windows lie inside `x`. */
   maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number, oh: number, ow: number): void;
 }>(new URL('./assembly/kernels.wasm', import.meta.url));
@@ -94,6 +96,27 @@ export function runMaxPoolGrad2x2(backend: unknown, input: tf.TensorInfo, dy: tf
   const out = heap.makeOutput([...input.shape], 'float32');
   const [n, h, w, c] = input.shape;
   assemblyKernels.on(heap).maxPoolGrad2x2(heapOffset(heap, input), heapOffset(heap, dy), heapOffset(heap, out), n, h, w, c, dy.shape[1], dy.shape[2]);
+  return out as tf.TensorInfo;
+}
+
+/**
+ * The mean over the middle axis of `x` viewed as `[outer, reduce, inner]` by {@link assemblyKernels},
+ * as a new float32 tensor of `outShape` (`outer · inner` values).
+ *
+ * @example
+ * ```ts
+ * const pooled = runMeanMiddleAxes(backend, x, [n, c], { outer: n, reduce: h * w, inner: c }); // NHWC global average pool
+ * ```
+ */
+export function runMeanMiddleAxes(
+  backend: unknown,
+  x: tf.TensorInfo,
+  outShape: readonly number[],
+  view: { outer: number; reduce: number; inner: number },
+): tf.TensorInfo {
+  const heap = backend as WasmHeapBackend;
+  const out = heap.makeOutput([...outShape], 'float32');
+  assemblyKernels.on(heap).meanMiddleAxes(heapOffset(heap, x), heapOffset(heap, out), view.outer, view.reduce, view.inner);
   return out as tf.TensorInfo;
 }
 

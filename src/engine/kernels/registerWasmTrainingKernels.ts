@@ -5,6 +5,7 @@ import { conv2dWasmConfig } from './conv2dWasm.js';
 import { convBatchNormInferenceWasmConfig } from './convBatchNormInferenceWasm.js';
 import { castWasmConfig, identityWasmConfig } from './identityWasm.js';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm.js';
+import { meanWasmConfig } from './meanWasm.js';
 
 /** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train and evaluate conv nets, fast. */
 export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
@@ -15,6 +16,7 @@ export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
   identityWasmConfig,
   castWasmConfig,
   convBatchNormInferenceWasmConfig,
+  meanWasmConfig,
 ];
 
 /** Stock wasm kernels that {@link registerWasmTrainingKernels} replaced, by kernel name (for comparisons and `npm run bench`). */
