@@ -83,6 +83,7 @@ export const settingSpecs = {
     fallback: 'off',
     parse: flag(false, '1 allows the software adapter'),
   },
+  GST_WASM_FMA: { description: 'fused multiply-adds in the wasm kernels (other rounding)', allowed: '1, 0', fallback: '0', parse: flag(false, '1 fuses') },
   GST_DATA_DIR: {
     description: 'folder of CIFAR-10 (the paper profile)',
     allowed: 'a folder',

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 
 const assemblyDir = join(import.meta.dirname, '../../src/engine/kernels/assembly');
@@ -25,30 +26,39 @@ function sectionIds(bytes: Uint8Array): number[] {
 }
 
 describe('wasm kernels written in AssemblyScript', () => {
-  it('the committed kernels.wasm is what `npm run build:kernels` compiles from its sources', async () => {
+  it.each([
+    ['release', 'kernels.wasm'],
+    ['fma', 'kernels-fma.wasm'],
+  ])('the committed build %s (%s) is what `npm run build:kernels` compiles from its sources', async (target, file) => {
     const out = mkdtempSync(join(tmpdir(), 'gst-asc-'));
     try {
-      const built = join(out, 'kernels.wasm');
+      const built = join(out, file);
       const asc = join(import.meta.dirname, '../../node_modules/.bin/asc');
-      await promisify(execFile)(asc, ['--config', join(assemblyDir, 'asconfig.json'), '--outFile', built]);
-      expect(readFileSync(built).equals(readFileSync(join(assemblyDir, 'kernels.wasm')))).toBe(true);
+      await promisify(execFile)(asc, ['--config', join(assemblyDir, 'asconfig.json'), '--target', target, '--outFile', built]);
+      expect(readFileSync(built).equals(readFileSync(join(assemblyDir, file)))).toBe(true);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   });
 
-  it('the module only imports the backend heap and writes nothing to it when it loads (no data segments, globals or start function)', () => {
-    const bytes = readFileSync(join(assemblyDir, 'kernels.wasm'));
-    const wasm = (
-      globalThis as unknown as { WebAssembly: { Module: { new (b: Uint8Array): object; imports(m: object): unknown; exports(m: object): { name: string }[] } } }
-    ).WebAssembly;
-    const module = new wasm.Module(bytes);
-    expect(wasm.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-    expect(
-      wasm.Module.exports(module)
-        .map((e) => e.name)
-        .sort(),
-    ).toEqual(['conv2d', 'conv2dFilterGradient', 'maxPoolGrad2x2', 'meanMiddleAxes']);
-    expect(sectionIds(bytes).filter((id) => id !== 0)).toEqual([1, 2, 3, 7, 10]);
-  });
+  it.each(['kernels.wasm', 'kernels-fma.wasm'])(
+    '%s only imports the backend heap and writes nothing to it when it loads (no data segments, globals or start function)',
+    (file) => {
+      setFlagsFromString('--experimental-wasm-relaxed-simd');
+      const bytes = readFileSync(join(assemblyDir, file));
+      const wasm = (
+        globalThis as unknown as {
+          WebAssembly: { Module: { new (b: Uint8Array): object; imports(m: object): unknown; exports(m: object): { name: string }[] } };
+        }
+      ).WebAssembly;
+      const module = new wasm.Module(bytes);
+      expect(wasm.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+      expect(
+        wasm.Module.exports(module)
+          .map((e) => e.name)
+          .sort(),
+      ).toEqual(['conv2d', 'conv2dFilterGradient', 'maddRoundsOnce', 'maxPoolGrad2x2', 'meanMiddleAxes']);
+      expect(sectionIds(bytes).filter((id) => id !== 0)).toEqual([1, 2, 3, 7, 10]);
+    },
+  );
 });

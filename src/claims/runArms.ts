@@ -1,3 +1,4 @@
+import { backendIdentity } from '../engine/backend/initBackend.js';
 import type { AdapterInfo } from '../engine/backend/webgpuBackend.js';
 import { defaultProgressSink } from '../engine/train/progress.js';
 import type { RunResult } from '../run/runResult.js';
@@ -31,5 +32,6 @@ export async function runArms(options: {
   const sink = defaultProgressSink();
   const { results, backend } = await runAll(requests, { store, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });
   const runs = Object.fromEntries(entries.map(([id], a) => [id, results.slice(a * seeds.length, (a + 1) * seeds.length)]));
-  return { runs, backend: backend.name, adapter: backend.adapter, tfjsVersion: backend.tfjsVersion };
+  // the reports list a webgpu adapter on its own; the name says `wasm+fma` where the kernels fuse
+  return { runs, backend: backend.adapter === undefined ? backendIdentity(backend) : backend.name, adapter: backend.adapter, tfjsVersion: backend.tfjsVersion };
 }

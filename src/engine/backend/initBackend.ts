@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { useFusedMultiplyAdds } from '../kernels/assemblyKernels.js';
 import { registerWasmTrainingKernels } from '../kernels/registerWasmTrainingKernels.js';
 import { readSetting, type BackendRequest } from '../../settings.js';
 import { tf } from '../tf.js';
@@ -15,11 +16,14 @@ export interface BackendInfo {
   readonly tfjsVersion: string;
   /** On `webgpu`: the adapter (vendor, architecture, driver, software or hardware). */
   readonly adapter?: AdapterInfo;
+  /** On `wasm` with `GST_WASM_FMA=1`: this project's convolutions round each multiply-add once. */
+  readonly fusedMultiplyAdds?: true;
 }
 
 /**
- * What runs are keyed and matched by: the backend name, and on `webgpu` the adapter too (results are
- * bit-identical on one backend and, on a GPU, one adapter and driver).
+ * What runs are keyed and matched by: the backend name, on `webgpu` the adapter too, and `+fma` for
+ * wasm with fused multiply-adds (results are bit-identical on one backend and kernel build and, on a
+ * GPU, one adapter and driver).
  *
  * @example
  * ```ts
@@ -28,7 +32,8 @@ export interface BackendInfo {
  */
 export function backendIdentity(info: BackendInfo): string {
   const a = info.adapter;
-  return a === undefined ? info.name : `${info.name}:${a.vendor}/${a.architecture}/${a.device}/${a.description}`;
+  if (a !== undefined) return `${info.name}:${a.vendor}/${a.architecture}/${a.device}/${a.description}`;
+  return info.fusedMultiplyAdds === true ? `${info.name}+fma` : info.name;
 }
 
 /** Loads a native TensorFlow package; undefined when it is not installed or libtensorflow is missing. */
@@ -59,7 +64,7 @@ let current: BackendInfo | undefined;
  * `auto` takes tfjs-node-gpu, then webgpu on a hardware adapter, then tfjs-node, then wasm, then cpu.
  * `webgpu` takes a hardware adapter, or with `GST_WEBGPU_SOFTWARE=1` also Mesa's software one (tests only).
  * An explicit request that cannot load is an error that names what to install. On wasm the
- * project's training kernels are registered.
+ * project's training kernels are registered, with fused multiply-adds when `GST_WASM_FMA=1`.
  *
  * @example
  * ```ts
@@ -100,7 +105,9 @@ export async function initBackend(options: { request?: BackendRequest } = {}): P
     registerWasmTrainingKernels();
     if (await tf.setBackend('wasm').catch(() => false)) {
       await tf.ready();
-      current = { name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', tfjsVersion };
+      const fused = readSetting('GST_WASM_FMA');
+      useFusedMultiplyAdds(fused, tf.backend());
+      current = { name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', tfjsVersion, ...(fused ? { fusedMultiplyAdds: true as const } : {}) };
       return current;
     }
     if (request === 'wasm') {

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { tf } from '../tf.js';
 import { heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModule.js';
 
@@ -33,11 +34,8 @@ export interface BatchNormEpilogue {
   readonly relu: boolean;
 }
 
-/**
- * This project's SIMD kernels, compiled from the AssemblyScript in `assembly/` (`npm run
- * build:kernels`) into one module that runs on the wasm backend's heap.
- */
-const assemblyKernels = new WasmHeapModule<{
+/** The exports of this project's kernel module (`assembly/`, `npm run build:kernels`). */
+interface AssemblyKernels {
   /** `out = conv(x, w)`, NHWC × HWIO → NHWC, then a {@link BatchNormEpilogue} unless `scale` is 0. */
   conv2d(x: number, w: number, out: number, ...geometryAndEpilogue: [...ConvGeometry, negMean: number, scale: number, offset: number, relu: number]): void;
   /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
@@ -46,7 +44,42 @@ const assemblyKernels = new WasmHeapModule<{
   meanMiddleAxes(x: number, out: number, outer: number, reduce: number, inner: number): void;
   /** `dx` of a 2×2, stride-2 max pool whose windows lie inside `x`. */
   maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number, oh: number, ow: number): void;
-}>(new URL('./assembly/kernels.wasm', import.meta.url));
+  /** 1 when the build's multiply-adds round once, given `a` = 1 + 2⁻¹² and `c` = −(1 + 2⁻¹¹). */
+  maddRoundsOnce(a: number, c: number): number;
+}
+
+/**
+ * The two builds of the kernels, which run on the wasm backend's heap: `kernels.wasm` (SIMD, a
+ * product and a sum per multiply-add) and `kernels-fma.wasm` (relaxed SIMD: one fused multiply-add,
+ * other rounding; `GST_WASM_FMA=1`).
+ */
+const builds = {
+  separate: new WasmHeapModule<AssemblyKernels>(new URL('./assembly/kernels.wasm', import.meta.url)),
+  fused: new WasmHeapModule<AssemblyKernels>(new URL('./assembly/kernels-fma.wasm', import.meta.url)),
+};
+
+let assemblyKernels = builds.separate;
+
+/**
+ * Makes the kernels use fused multiply-adds (the `fma` build) or not, for every later kernel call
+ * in this process. The fused build needs V8's relaxed SIMD (set here: Node 20 has it behind
+ * `--experimental-wasm-relaxed-simd`) and a processor that fuses them (x86 FMA3, ARM NEON): where
+ * it would round twice, that is an error, since its results would differ from the fused ones'.
+ *
+ * @example
+ * ```ts
+ * useFusedMultiplyAdds(true, backend); // the convolutions now run relaxed_madd
+ * ```
+ */
+export function useFusedMultiplyAdds(fused: boolean, backend: unknown): void {
+  if (fused) {
+    setFlagsFromString('--experimental-wasm-relaxed-simd');
+    if (builds.fused.on(backend as WasmHeapBackend).maddRoundsOnce(1 + 2 ** -12, -(1 + 2 ** -11)) !== 1) {
+      throw new Error('GST_WASM_FMA=1: this processor rounds relaxed-SIMD multiply-adds twice (no fused multiply-add); unset GST_WASM_FMA');
+    }
+  }
+  assemblyKernels = fused ? builds.fused : builds.separate;
+}
 
 /**
  * Runs the convolution kernel `name` of {@link assemblyKernels} on the wasm backend's tensors `a`

@@ -22,7 +22,7 @@
  * optionally ReLU ({@link batchNormRow}), so an eval-mode conv → BN → ReLU unit is one pass.
  */
 
-import { store16 } from './simdRows';
+import { madd, store16 } from './simdRows';
 
 /*
  * The tiles below take one output pixel's runs as: `xRow` the first run's input, `xRowStep` the next
@@ -41,14 +41,14 @@ function pairBy16(out: usize, outPair: usize, xPair: usize, xRow: usize, xRowSte
     for (let i = 0; i < len; i++) {
       const w0 = v128.load(wp), w1 = v128.load(wp, 16), w2 = v128.load(wp, 32), w3 = v128.load(wp, 48);
       const s = v128.load32_splat(xp), t = v128.load32_splat(xp + xPair);
-      a0 = f32x4.add(a0, f32x4.mul(s, w0));
-      a1 = f32x4.add(a1, f32x4.mul(s, w1));
-      a2 = f32x4.add(a2, f32x4.mul(s, w2));
-      a3 = f32x4.add(a3, f32x4.mul(s, w3));
-      b0 = f32x4.add(b0, f32x4.mul(t, w0));
-      b1 = f32x4.add(b1, f32x4.mul(t, w1));
-      b2 = f32x4.add(b2, f32x4.mul(t, w2));
-      b3 = f32x4.add(b3, f32x4.mul(t, w3));
+      a0 = madd(a0, s, w0);
+      a1 = madd(a1, s, w1);
+      a2 = madd(a2, s, w2);
+      a3 = madd(a3, s, w3);
+      b0 = madd(b0, t, w0);
+      b1 = madd(b1, t, w1);
+      b2 = madd(b2, t, w2);
+      b3 = madd(b3, t, w3);
       xp += 4;
       wp += coBytes;
     }
@@ -70,10 +70,10 @@ function pairBy8(out: usize, outPair: usize, xPair: usize, xRow: usize, xRowStep
     for (let i = 0; i < len; i++) {
       const w0 = v128.load(wp), w1 = v128.load(wp, 16);
       const s = v128.load32_splat(xp), t = v128.load32_splat(xp + xPair);
-      a0 = f32x4.add(a0, f32x4.mul(s, w0));
-      a1 = f32x4.add(a1, f32x4.mul(s, w1));
-      b0 = f32x4.add(b0, f32x4.mul(t, w0));
-      b1 = f32x4.add(b1, f32x4.mul(t, w1));
+      a0 = madd(a0, s, w0);
+      a1 = madd(a1, s, w1);
+      b0 = madd(b0, t, w0);
+      b1 = madd(b1, t, w1);
       xp += 4;
       wp += coBytes;
     }
@@ -95,10 +95,10 @@ function oneBy16(out: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep
     let wp = wRow;
     for (let i = 0; i < len; i++) {
       const s = v128.load32_splat(xp);
-      a0 = f32x4.add(a0, f32x4.mul(s, v128.load(wp)));
-      a1 = f32x4.add(a1, f32x4.mul(s, v128.load(wp, 16)));
-      a2 = f32x4.add(a2, f32x4.mul(s, v128.load(wp, 32)));
-      a3 = f32x4.add(a3, f32x4.mul(s, v128.load(wp, 48)));
+      a0 = madd(a0, s, v128.load(wp));
+      a1 = madd(a1, s, v128.load(wp, 16));
+      a2 = madd(a2, s, v128.load(wp, 32));
+      a3 = madd(a3, s, v128.load(wp, 48));
       xp += 4;
       wp += coBytes;
     }
@@ -116,7 +116,7 @@ function oneBy4(out: usize, xRow: usize, xRowStep: usize, wRow: usize, wRowStep:
     let xp = xRow;
     let wp = wRow;
     for (let i = 0; i < len; i++) {
-      a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), v128.load(wp)));
+      a = madd(a, v128.load32_splat(xp), v128.load(wp));
       xp += 4;
       wp += coBytes;
     }

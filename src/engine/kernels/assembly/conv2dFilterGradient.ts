@@ -16,7 +16,7 @@
  * so results are deterministic and do not depend on the block size.
  */
 
-import { store16 } from './simdRows';
+import { madd, store16 } from './simdRows';
 
 /**
  * 2 input channels × 16 output channels over `rows` row segments: in each, `count` pixels of `x`
@@ -35,14 +35,14 @@ function pairBy16(acc: usize, coBytes: usize, xp: usize, xStep: usize, xRowStep:
     for (let i = 0; i < count; i++) {
       const d0 = v128.load(dq), d1 = v128.load(dq, 16), d2 = v128.load(dq, 32), d3 = v128.load(dq, 48);
       const s = v128.load32_splat(xq), t = v128.load32_splat(xq, 4);
-      a0 = f32x4.add(a0, f32x4.mul(s, d0));
-      a1 = f32x4.add(a1, f32x4.mul(s, d1));
-      a2 = f32x4.add(a2, f32x4.mul(s, d2));
-      a3 = f32x4.add(a3, f32x4.mul(s, d3));
-      b0 = f32x4.add(b0, f32x4.mul(t, d0));
-      b1 = f32x4.add(b1, f32x4.mul(t, d1));
-      b2 = f32x4.add(b2, f32x4.mul(t, d2));
-      b3 = f32x4.add(b3, f32x4.mul(t, d3));
+      a0 = madd(a0, s, d0);
+      a1 = madd(a1, s, d1);
+      a2 = madd(a2, s, d2);
+      a3 = madd(a3, s, d3);
+      b0 = madd(b0, t, d0);
+      b1 = madd(b1, t, d1);
+      b2 = madd(b2, t, d2);
+      b3 = madd(b3, t, d3);
       xq += xStep;
       dq += dyStep;
     }
@@ -61,7 +61,7 @@ function oneBy4(acc: usize, xp: usize, xStep: usize, xRowStep: usize, dp: usize,
     let xq = xp;
     let dq = dp;
     for (let i = 0; i < count; i++) {
-      a = f32x4.add(a, f32x4.mul(v128.load32_splat(xq), v128.load(dq)));
+      a = madd(a, v128.load32_splat(xq), v128.load(dq));
       xq += xStep;
       dq += dyStep;
     }
