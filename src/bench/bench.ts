@@ -8,7 +8,8 @@
  * run when torch is importable, and skipped with a message when it is not, then whole `mini` runs
  * end to end in the engine and in the PyTorch replica (runs per core-minute). With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
- * stock wasm `Conv2D` (then `MaxPoolGrad`, `Identity` + `Cast`, `Mean`) and the engine's, and two seeds
+ * stock wasm `Conv2D` (then `MaxPoolGrad`, `Identity` + `Cast`, `Mean`) and the engine's, then its kernels'
+ * two builds (`fma`: fused multiply-adds, `GST_WASM_FMA=1`), and two seeds
  * of every run the suite needs at the `ci` profile with each scheduler lever (shared-prefix
  * checkpoints, final states) off and on. Where a `webgpu` adapter is present, the paper profile's nets
  * (VGG11-BN, ResNet18 at batch 128) on webgpu beside wasm (src/bench/gpuBench.ts).
@@ -134,15 +135,16 @@ if (comparePytorch && python !== undefined) {
 const levers = [];
 if (measureLevers) {
   for (const benchCase of benchCases) {
-    for (const kernel of ['Conv2D', 'MaxPoolGrad', 'Identity+Cast', 'Mean']) {
+    for (const kernel of ['Conv2D', 'MaxPoolGrad', 'Identity+Cast', 'Mean', 'fma']) {
       const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), String(warmupSeconds), `lever:${kernel}`])) as {
         before: number;
         after: number;
       };
+      const [off, on, lever] = kernel === 'fma' ? ['separate', 'fused', 'wasm kernels with fused multiply-adds'] : ['stock', 'ours', `wasm ${kernel} kernel`];
       log(
-        `lever ${kernel} ${benchCase.id}: stock ${before.toFixed(0)} ex/s -> ours ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`,
+        `lever ${kernel} ${benchCase.id}: ${off} ${before.toFixed(0)} ex/s -> ${on} ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`,
       );
-      levers.push({ lever: `wasm ${kernel} kernel`, case: benchCase.id, before, after, unit: 'examples/s', ratio: after / before });
+      levers.push({ lever, case: benchCase.id, before, after, unit: 'examples/s', ratio: after / before });
     }
   }
   // each scheduler lever off and on, ABBA over two seeds, so that a drift of the machine's speed hits both alike

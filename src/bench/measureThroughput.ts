@@ -1,4 +1,5 @@
 import { initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
+import { useFusedMultiplyAdds } from '../engine/kernels/assemblyKernels.js';
 import { replacedStockKernels, useKernel } from '../engine/kernels/registerWasmTrainingKernels.js';
 import { buildModel } from '../engine/models/modelRegistry.js';
 import { createOptimizer } from '../engine/optim/optimizerRegistry.js';
@@ -66,9 +67,36 @@ export async function measureThroughput(
 }
 
 /**
- * What replacing a stock wasm kernel gives: training throughput of `benchCase` with the stock kernel
- * and with the engine's, alternating in `rounds` rounds within one process (so that the machine's
- * drift hits both alike), over `seconds` in total after `warmupSeconds` of warm-up.
+ * What a lever gives: training throughput of `benchCase` with it off (`toggle(false)`) and on,
+ * alternating in `rounds` rounds within one process (so that the machine's drift hits both alike),
+ * over `seconds` in total after `warmupSeconds` of warm-up; it is left on.
+ */
+async function measureLever(
+  benchCase: BenchCase,
+  toggle: (on: boolean) => void,
+  seconds: number,
+  warmupSeconds: number,
+  rounds: number,
+): Promise<{ before: number; after: number }> {
+  const training = await benchTraining(benchCase, { seconds: warmupSeconds });
+  const rates = { before: 0, after: 0 };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      toggle(false);
+      rates.before += (await stepsPerSecond(training.step, seconds / (2 * rounds))) / rounds;
+      toggle(true);
+      rates.after += (await stepsPerSecond(training.step, seconds / (2 * rounds))) / rounds;
+    }
+  } finally {
+    toggle(true);
+    training.dispose();
+  }
+  return { before: rates.before * training.batchSize, after: rates.after * training.batchSize };
+}
+
+/**
+ * What replacing stock wasm kernels gives ({@link measureLever}: the stock kernels off, the engine's on).
+ * `fma` instead measures the fused multiply-add build of the engine's kernels against the separate one.
  */
 export async function measureKernelLever(
   benchCase: BenchCase,
@@ -77,24 +105,15 @@ export async function measureKernelLever(
   warmupSeconds: number,
   rounds = 6,
 ): Promise<{ before: number; after: number }> {
-  const training = await benchTraining(benchCase, { seconds: warmupSeconds });
+  const backend = await initBackend();
+  if (kernelNames.length === 1 && kernelNames[0] === 'fma') {
+    return measureLever(benchCase, (on) => useFusedMultiplyAdds(on, tf.backend()), seconds, warmupSeconds, rounds);
+  }
   const pairs = kernelNames.map((name) => {
     const stock = replacedStockKernels.get(name);
-    const ours = tf.getKernel(name, training.backend.name);
-    if (stock === undefined || ours === undefined) throw new Error(`kernel lever: '${name}' was not replaced on backend ${training.backend.name}`);
+    const ours = tf.getKernel(name, backend.name);
+    if (stock === undefined || ours === undefined) throw new Error(`kernel lever: '${name}' was not replaced on backend ${backend.name}`);
     return { stock, ours };
   });
-  const rates = { before: 0, after: 0 };
-  try {
-    for (let round = 0; round < rounds; round++) {
-      for (const { stock } of pairs) useKernel(stock);
-      rates.before += (await stepsPerSecond(training.step, seconds / (2 * rounds))) / rounds;
-      for (const { ours } of pairs) useKernel(ours);
-      rates.after += (await stepsPerSecond(training.step, seconds / (2 * rounds))) / rounds;
-    }
-  } finally {
-    for (const { ours } of pairs) useKernel(ours);
-    training.dispose();
-  }
-  return { before: rates.before * training.batchSize, after: rates.after * training.batchSize };
+  return measureLever(benchCase, (on) => pairs.forEach((p) => useKernel(on ? p.ours : p.stock)), seconds, warmupSeconds, rounds);
 }
