@@ -16,6 +16,7 @@
  */
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { backendIdentity, type BackendInfo } from '../engine/backend/initBackend.js';
 import { writeJsonAtomic } from '../store/atomicFile.js';
 import { measureSuiteSlice } from './suiteSlice.js';
 import { benchBatchSize, benchCases, type BenchCase } from './benchCases.js';
@@ -43,7 +44,7 @@ log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown processor'}; ve
 
 interface WorkerResult {
   examplesPerSecond: number;
-  backend: { name: string; tfjsVersion: string };
+  backend: BackendInfo;
 }
 
 async function inProcesses(benchCase: BenchCase, processes: number): Promise<WorkerResult[]> {
@@ -178,7 +179,7 @@ if (measureLevers) {
   }
 }
 const report = {
-  backend: backend?.name,
+  backend: backend === undefined ? undefined : backendIdentity(backend),
   tfjs: backend?.tfjsVersion,
   machine: { cpus: cpus().length, model: cpus()[0]?.model, vectorExtensions: vectors, node: process.version },
   secondsPerMeasurement: seconds,
