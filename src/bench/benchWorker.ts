@@ -1,7 +1,8 @@
 /**
- * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...]]
+ * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...] | lever:fma]
  * [batch:<n>] [backend:<request>]` measures one case and prints one JSON line. With `lever:` it measures
- * instead what the engine's replacement of those stock wasm kernels gives; `batch:` overrides the
+ * instead what the engine's replacement of those stock wasm kernels gives (`lever:fma`: its fused multiply-add build
+ * against the separate one); `batch:` overrides the
  * case's batch size; `backend:` asks for a backend (default: GST_BACKEND). A paper net on Mesa's software adapter is cut to batch 4 and one step (a path
  * check, not a speed). `end-to-end <protocol> <seed>...` times whole runs of that protocol instead (src/bench/endToEnd.ts).
  */
@@ -9,7 +10,7 @@ import { initBackend } from '../engine/backend/initBackend.js';
 import { backendRequests, type BackendRequest } from '../settings.js';
 import { benchCases, paperBenchCases } from './benchCases.js';
 import { endToEndProtocol, engineRunSeconds } from './endToEnd.js';
-import { benchTraining, measureKernelLever, measureThroughput, stepsPerSecond } from './measureThroughput.js';
+import { benchTraining, measureFusedMultiplyAddLever, measureKernelLever, measureThroughput, stepsPerSecond } from './measureThroughput.js';
 
 const [id, ...rest] = process.argv.slice(2);
 if (id === 'end-to-end') {
@@ -30,7 +31,10 @@ if (id === 'end-to-end') {
   const lever = option('lever');
   let result;
   if (lever !== undefined) {
-    result = await measureKernelLever(benchCase, lever.split('+'), Number(seconds), Number(warmupSeconds));
+    result =
+      lever === 'fma'
+        ? await measureFusedMultiplyAddLever(benchCase, Number(seconds), Number(warmupSeconds))
+        : await measureKernelLever(benchCase, lever.split('+'), Number(seconds), Number(warmupSeconds));
   } else if (backend.adapter?.software) {
     const training = await benchTraining({ ...benchCase, batchSize: 4 }, { seconds: 0, steps: 1 });
     result = { examplesPerSecond: (await stepsPerSecond(training.step, 0, 1)) * 4, batchSize: 4, backend };

@@ -94,10 +94,17 @@ async function measureLever(
   return { before: rates.before * training.batchSize, after: rates.after * training.batchSize };
 }
 
-/**
- * What replacing stock wasm kernels gives ({@link measureLever}: the stock kernels off, the engine's on).
- * `fma` instead measures the fused multiply-add build of the engine's kernels against the separate one.
- */
+/** What the fused multiply-add build of the engine's kernels gives against the separate one ({@link measureLever}). */
+export function measureFusedMultiplyAddLever(
+  benchCase: BenchCase,
+  seconds: number,
+  warmupSeconds: number,
+  rounds = 6,
+): Promise<{ before: number; after: number }> {
+  return measureLever(benchCase, (on) => useFusedMultiplyAdds(on, tf.backend()), seconds, warmupSeconds, rounds);
+}
+
+/** What replacing stock wasm kernels gives ({@link measureLever}: the stock kernels off, the engine's on). */
 export async function measureKernelLever(
   benchCase: BenchCase,
   kernelNames: readonly string[],
@@ -106,9 +113,6 @@ export async function measureKernelLever(
   rounds = 6,
 ): Promise<{ before: number; after: number }> {
   const backend = await initBackend();
-  if (kernelNames.length === 1 && kernelNames[0] === 'fma') {
-    return measureLever(benchCase, (on) => useFusedMultiplyAdds(on, tf.backend()), seconds, warmupSeconds, rounds);
-  }
   const pairs = kernelNames.map((name) => {
     const stock = replacedStockKernels.get(name);
     const ours = tf.getKernel(name, backend.name);
