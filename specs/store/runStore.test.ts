@@ -69,7 +69,9 @@ describe('runAll', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'specs/support/scheduleRuns.ts', store.root, '2', '3'], { stdio: 'ignore' });
     const firstKey = runKey({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 3 } }, seed: 0, backend: 'wasm' });
     const deadline = Date.now() + 90_000;
-    while (!existsSync(join(store.root, 'runs', `${firstKey}.json`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // killed once the first run is stored and the second run's lock is taken (between the two, a kill would leave no lock)
+    const secondLocked = () => existsSync(join(store.root, 'locks')) && readdirSync(join(store.root, 'locks')).length === 1;
+    while (!(existsSync(join(store.root, 'runs', `${firstKey}.json`)) && secondLocked()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(store.runs.has(firstKey)).toBe(true);
