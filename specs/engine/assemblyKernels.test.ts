@@ -57,7 +57,17 @@ describe('wasm kernels written in AssemblyScript', () => {
         wasm.Module.exports(module)
           .map((e) => e.name)
           .sort(),
-      ).toEqual(['conv2d', 'conv2dFilterGradient', 'maddRoundsOnce', 'maxPoolGrad2x2', 'meanMiddleAxes']);
+      ).toEqual([
+        'batchNormCentre',
+        'batchNormGradTerms',
+        'batchNormInputGrad',
+        'batchNormNormalise',
+        'conv2d',
+        'conv2dFilterGradient',
+        'maddRoundsOnce',
+        'maxPoolGrad2x2',
+        'meanMiddleAxes',
+      ]);
       expect(sectionIds(bytes).filter((id) => id !== 0)).toEqual([1, 2, 3, 7, 10]);
     },
   );

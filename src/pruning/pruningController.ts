@@ -101,9 +101,8 @@ export function createPruning(
       if (tracksActivations(config)) tracker = new ActivationTracker(new Set(layers.map((l) => l.unit.name)));
       await variant.start?.(layers, runtime(context, 'start'), select);
     },
-    observe(unit, output, context) {
-      tracker?.observe(unit, output, context.step);
-    },
+    // only where a score reads activations: a forward pass without observers may fuse each unit's ReLU
+    observe: tracksActivations(config) ? (unit, output, context) => tracker?.observe(unit, output, context.step) : undefined,
     async beforeBatch() {
       for (const w of windows) await w.window.beforeBatch?.();
     },

@@ -35,7 +35,7 @@ export interface BatchNormEpilogue {
 }
 
 /** The exports of this project's kernel module (`assembly/`, `npm run build:kernels`). */
-interface AssemblyKernels {
+export interface AssemblyKernels {
   /** `out = conv(x, w)`, NHWC × HWIO → NHWC, then a {@link BatchNormEpilogue} unless `scale` is 0. */
   conv2d(x: number, w: number, out: number, ...geometryAndEpilogue: [...ConvGeometry, negMean: number, scale: number, offset: number, relu: number]): void;
   /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
@@ -44,6 +44,11 @@ interface AssemblyKernels {
   meanMiddleAxes(x: number, out: number, outer: number, reduce: number, inner: number): void;
   /** `dx` of a 2×2, stride-2 max pool whose windows lie inside `x`. */
   maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number, oh: number, ow: number): void;
+  /** The element-wise passes of train-mode batch norm (`assembly/batchNormTrain.ts`): heap offsets, then pixels, channels and flags. */
+  batchNormCentre(...operands: number[]): void;
+  batchNormNormalise(...operands: number[]): void;
+  batchNormGradTerms(...operands: number[]): void;
+  batchNormInputGrad(...operands: number[]): void;
   /** 1 when the build's multiply-adds round once, given `a` = 1 + 2⁻¹² and `c` = −(1 + 2⁻¹¹). */
   maddRoundsOnce(a: number, c: number): number;
 }
@@ -151,6 +156,11 @@ export function runMeanMiddleAxes(
   const out = heap.makeOutput([...outShape], 'float32');
   assemblyKernels.on(heap).meanMiddleAxes(heapOffset(heap, x), heapOffset(heap, out), view.outer, view.reduce, view.inner);
   return out as tf.TensorInfo;
+}
+
+/** The exports of the build in use ({@link useFusedMultiplyAdds}) on the wasm backend `backend`'s heap. */
+export function kernelsOn(backend: unknown): AssemblyKernels {
+  return assemblyKernels.on(backend as WasmHeapBackend);
 }
 
 /** The geometry of a convolution as {@link assemblyKernels} takes it. */

@@ -1,4 +1,5 @@
 import { tf } from '../tf.js';
+import { batchNormTrainWasmConfigs } from './batchNormTrainWasm.js';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm.js';
 import { conv2dBackpropInputWasmConfig } from './conv2dBackpropInputWasm.js';
 import { conv2dWasmConfig } from './conv2dWasm.js';
@@ -17,6 +18,7 @@ export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
   castWasmConfig,
   convBatchNormInferenceWasmConfig,
   meanWasmConfig,
+  ...batchNormTrainWasmConfigs,
 ];
 
 /** Stock wasm kernels that {@link registerWasmTrainingKernels} replaced, by kernel name (for comparisons and `npm run bench`). */

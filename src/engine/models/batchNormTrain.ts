@@ -1,3 +1,4 @@
+import { batchNormTrainKernels, type BatchNormTrainAttrs } from '../kernels/batchNormTrainWasm.js';
 import { tf } from '../tf.js';
 import { channelAffine, channelCentre, channelMean } from './channelOps.js';
 
@@ -18,7 +19,9 @@ export interface BatchMoments {
  * and broadcast goes through {@link channelMean} and {@link channelAffine}, which wasm runs in
  * XNNPACK; the only full-size element-wise ops left are a square, a product and a difference.
  *
- * `onMoments` receives the batch mean and (biased) variance, kept for the caller to dispose.
+ * `onMoments` receives the batch mean and (biased) variance, kept for the caller to dispose. With
+ * `relu`, ReLU follows (`tf.relu` of the result, so the same values and gradients). Where the backend
+ * has {@link batchNormTrainKernels} (wasm), the element-wise work runs there, bit-identically.
  *
  * @example
  * ```ts
@@ -31,7 +34,16 @@ export function batchNormTrain(
   beta: tf.Tensor1D,
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
+  options: { relu?: boolean } = {},
 ): tf.Tensor4D {
+  const relu = options.relu ?? false;
+  if (tf.getKernel(batchNormTrainKernels.normalise, tf.getBackend()) !== undefined) return batchNormTrainPasses(x, gamma, beta, epsilon, onMoments, relu);
+  const y = composite(x, gamma, beta, epsilon, onMoments);
+  return relu ? tf.relu(y) : y;
+}
+
+/** The composite form: tfjs ops only, on every backend. */
+function composite(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number, onMoments: (moments: BatchMoments) => void): tf.Tensor4D {
   const count = x.shape[0] * x.shape[1] * x.shape[2];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
@@ -52,6 +64,51 @@ export function batchNormTrain(
         const meanDyHat = channelMean(tf.mul(dy4, savedHat));
         const centredDy = tf.sub(dy4, channelAffine(savedHat, meanDyHat, meanDy)) as tf.Tensor4D;
         const dx = channelAffine(centredDy, tf.mul(savedScale, savedInvStd));
+        return [dx, tf.mul(meanDyHat, count), tf.mul(meanDy, count)];
+      },
+    };
+  });
+  return op(x, gamma, beta) as tf.Tensor4D;
+}
+
+/**
+ * The same batch norm (→ ReLU) with its element-wise work in {@link batchNormTrainKernels}: two
+ * passes forward and two backward instead of five and eight whole-activation kernels, the channel
+ * means between them unchanged. Bit-identical to {@link composite} followed by `tf.relu` (tested).
+ */
+function batchNormTrainPasses(
+  x: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  epsilon: number,
+  onMoments: (moments: BatchMoments) => void,
+  relu: boolean,
+): tf.Tensor4D {
+  const count = x.shape[0] * x.shape[1] * x.shape[2];
+  const attrs: BatchNormTrainAttrs = { relu };
+  const run = (kernel: string, inputs: tf.NamedTensorMap, withRelu = false) =>
+    tf.engine().runKernel(kernel, inputs, (withRelu ? attrs : {}) as unknown as tf.NamedAttrMap) as tf.Tensor4D | tf.Tensor4D[];
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
+    const save = args[3] as tf.GradSaveFunc;
+    const mean = channelMean(xIn);
+    const [centred, squared] = run(batchNormTrainKernels.centre, { x: xIn, mean }) as tf.Tensor4D[];
+    const variance = channelMean(squared);
+    const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
+    const out = run(batchNormTrainKernels.normalise, { centred, invStd, scale, offset }, true) as tf.Tensor4D;
+    onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
+    save(relu ? [centred, invStd, scale, out] : [centred, invStd, scale]);
+    return {
+      value: out,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [savedCentred, savedInvStd, savedScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
+        const hat = { centred: savedCentred, invStd: savedInvStd };
+        const terms = run(batchNormTrainKernels.gradTerms, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }, true) as tf.Tensor4D[];
+        const [product, dyIn = dy as tf.Tensor4D] = terms;
+        const meanDy = channelMean(dyIn);
+        const meanDyHat = channelMean(product);
+        const factor = tf.mul(savedScale, savedInvStd);
+        const dx = run(batchNormTrainKernels.inputGrad, { dyIn, ...hat, meanDy, meanDyHat, factor }) as tf.Tensor4D;
         return [dx, tf.mul(meanDyHat, count), tf.mul(meanDy, count)];
       },
     };

@@ -84,35 +84,34 @@ export function createConvBnUnit(options: {
 
 /**
  * Forward pass of a unit: conv → BN (batch statistics when `pending` is given, running statistics
- * otherwise). With `applyMask`, the mask is folded into BN's affine factors (`γ·mask`, `β·mask`), so
- * a removed filter's output and the gradients of its weights, γ and β are exactly 0 at no extra
- * full-size operation. The caller applies ReLU (ResNet adds the shortcut first).
+ * otherwise) → ReLU when `relu`. With `applyMask`, the mask is folded into BN's affine factors
+ * (`γ·mask`, `β·mask`), so a removed filter's output and the gradients of its weights, γ and β are
+ * exactly 0 at no extra full-size operation. Without `relu` the caller applies what follows (ResNet
+ * adds the shortcut first; a unit whose BN output is observed applies `tf.relu` after observing it).
  */
-export function applyConvBnUnit(unit: ConvBnUnit, x: tf.Tensor4D, options: { pending?: PendingBatchStats[]; applyMask: boolean }): tf.Tensor4D {
+export function applyConvBnUnit(unit: ConvBnUnit, x: tf.Tensor4D, options: { pending?: PendingBatchStats[]; applyMask: boolean; relu?: boolean }): tf.Tensor4D {
   const y = tf.conv2d(x, unit.kernel as tf.Tensor4D, unit.stride, 'same');
   const scale = (options.applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma) as tf.Tensor1D;
   const offset = (options.applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta) as tf.Tensor1D;
-  const pending = options.pending;
+  const { pending, relu = false } = options;
   if (pending === undefined) {
-    return batchNormInference(y, unit.runningMean as tf.Tensor1D, unit.runningVar as tf.Tensor1D, offset, scale, batchNormEpsilon);
+    const out = batchNormInference(y, unit.runningMean as tf.Tensor1D, unit.runningVar as tf.Tensor1D, offset, scale, batchNormEpsilon);
+    return relu ? tf.relu(out) : out;
   }
   const count = y.shape[0] * y.shape[1] * y.shape[2];
-  return batchNormTrain(y, scale, offset, batchNormEpsilon, ({ mean, variance }) => pending.push({ unit, mean, variance, count }));
+  return batchNormTrain(y, scale, offset, batchNormEpsilon, ({ mean, variance }) => pending.push({ unit, mean, variance, count }), { relu });
 }
 
 /**
  * Forward pass of a unit when no gradient is taken: conv → BN with running statistics (→ ReLU when
- * `relu`), bit-identical to {@link applyConvBnUnit} without `pending` (then `tf.relu`). Where the
+ * `relu`), bit-identical to {@link applyConvBnUnit} without `pending`. Where the
  * backend has {@link convBatchNormInferenceKernel} (wasm) it is one kernel, which applies the batch
  * norm and ReLU to the convolution's output rows while they are in cache; elsewhere the separate ops.
  * The per-channel factors are computed by the same ops as `batchNormInference`'s, so they are equal.
  */
 export function applyConvBnUnitInference(unit: ConvBnUnit, x: tf.Tensor4D, options: { applyMask: boolean; relu: boolean }): tf.Tensor4D {
   const { applyMask, relu } = options;
-  if (tf.getKernel(convBatchNormInferenceKernel, tf.getBackend()) === undefined) {
-    const y = applyConvBnUnit(unit, x, { applyMask });
-    return relu ? tf.relu(y) : y;
-  }
+  if (tf.getKernel(convBatchNormInferenceKernel, tf.getBackend()) === undefined) return applyConvBnUnit(unit, x, { applyMask, relu });
   return tf.tidy(() => {
     const gamma = applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma;
     const inputs = {

@@ -75,8 +75,10 @@ export function buildResNet(options: ResNetOptions): ConvNet {
     body: (x, forward) => {
       const unit = (u: ConvBnUnit, h: tf.Tensor4D, applyMask: boolean, relu: boolean) => {
         if (forward.inference === true) return applyConvBnUnitInference(u, h, { applyMask, relu });
+        const observe = applyMask ? forward.observe : undefined;
+        if (observe === undefined) return applyConvBnUnit(u, h, { pending: forward.pending, applyMask, relu });
         const y = applyConvBnUnit(u, h, { pending: forward.pending, applyMask });
-        if (applyMask) forward.observe?.(u, y);
+        observe(u, y);
         return relu ? tf.relu(y) : y;
       };
       let h = unit(stem, x, true, true);

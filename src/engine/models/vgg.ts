@@ -89,8 +89,12 @@ export function buildVgg(options: VggOptions): ConvNet {
           h = applyConvBnUnitInference(step, h, { applyMask: true, relu: true });
           continue;
         }
+        if (forward.observe === undefined) {
+          h = applyConvBnUnit(step, h, { pending: forward.pending, applyMask: true, relu: true });
+          continue;
+        }
         const y = applyConvBnUnit(step, h, { pending: forward.pending, applyMask: true });
-        forward.observe?.(step, y);
+        forward.observe(step, y);
         h = tf.relu(y);
       }
       return h;

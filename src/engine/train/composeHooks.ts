@@ -20,7 +20,7 @@ export function composeHooks(...sets: readonly TrainingHooks[]): TrainingHooks {
     async afterBatch(c) {
       for (const s of sets) await s.afterBatch?.(c);
     },
-    observe: (u, o, c) => sets.forEach((s) => s.observe?.(u, o, c)),
+    observe: sets.some((s) => s.observe !== undefined) ? (u, o, c) => sets.forEach((s) => s.observe?.(u, o, c)) : undefined,
     async afterEpoch(c, evaluation) {
       let current: EpochEvaluation = evaluation;
       for (const s of sets) current = (await s.afterEpoch?.(c, current)) ?? current;

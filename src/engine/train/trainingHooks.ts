@@ -39,7 +39,10 @@ export interface TrainingHooks {
   beforeBatch?(context: TrainingContext): void | Promise<void>;
   /** After each optimizer step (e.g. re-applying masks, activation score updates). */
   afterBatch?(context: TrainingContext): void | Promise<void>;
-  /** Each unit's output during training forward passes (tensors are freed after the step). */
+  /**
+   * Each unit's output during training forward passes (tensors are freed after the step). Define it
+   * only where it is used: with it, each unit's ReLU runs as its own op instead of inside batch norm.
+   */
   observe?(unit: ConvBnUnit, output: tf.Tensor4D, context: TrainingContext): void;
   /**
    * After the epoch's training batches and its evaluation. A pruning event evaluates, prunes,
