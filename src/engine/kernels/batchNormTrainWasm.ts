@@ -61,7 +61,7 @@ function normalise(args: KernelArgs): tf.TensorInfo {
 function gradTerms(args: KernelArgs): tf.TensorInfo[] {
   const { dy, out, centred, invStd } = args.inputs as Inputs<'dy' | 'out' | 'centred' | 'invStd'>;
   const relu = reluFlag(args);
-  return runPass('batchNormGradTerms', args.backend, [dy, relu ? out : null, centred, invStd, relu ? 'output' : null, 'output'], [relu]).reverse();
+  return runPass('batchNormGradTerms', args.backend, [dy, relu ? out : null, centred, invStd, 'output', relu ? 'output' : null], [relu]);
 }
 
 function inputGrad(args: KernelArgs): tf.TensorInfo {

@@ -86,8 +86,8 @@ function batchNormTrainPasses(
 ): tf.Tensor4D {
   const count = x.shape[0] * x.shape[1] * x.shape[2];
   const attrs: BatchNormTrainAttrs = { relu };
-  const run = (kernel: string, inputs: tf.NamedTensorMap, withRelu = false) =>
-    tf.engine().runKernel(kernel, inputs, (withRelu ? attrs : {}) as unknown as tf.NamedAttrMap) as tf.Tensor4D | tf.Tensor4D[];
+  const run = (kernel: string, inputs: tf.NamedTensorMap) =>
+    tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D | tf.Tensor4D[];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
@@ -95,7 +95,7 @@ function batchNormTrainPasses(
     const [centred, squared] = run(batchNormTrainKernels.centre, { x: xIn, mean }) as tf.Tensor4D[];
     const variance = channelMean(squared);
     const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
-    const out = run(batchNormTrainKernels.normalise, { centred, invStd, scale, offset }, true) as tf.Tensor4D;
+    const out = run(batchNormTrainKernels.normalise, { centred, invStd, scale, offset }) as tf.Tensor4D;
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
     save(relu ? [centred, invStd, scale, out] : [centred, invStd, scale]);
     return {
@@ -103,7 +103,7 @@ function batchNormTrainPasses(
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedCentred, savedInvStd, savedScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
         const hat = { centred: savedCentred, invStd: savedInvStd };
-        const terms = run(batchNormTrainKernels.gradTerms, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }, true) as tf.Tensor4D[];
+        const terms = run(batchNormTrainKernels.gradTerms, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }) as tf.Tensor4D[];
         const [product, dyIn = dy as tf.Tensor4D] = terms;
         const meanDy = channelMean(dyIn);
         const meanDyHat = channelMean(product);

@@ -12,6 +12,18 @@
  * `x̂ = 0 + (x − μ)·σ⁻¹` is recomputed where needed rather than stored.
  */
 
+/** `x̂ = 0 + centred·σ⁻¹` of the four channels at byte `at`. */
+@inline
+function normalised4(centred: usize, invStd: usize, at: usize): v128 {
+  return f32x4.add(f32x4.splat(0), f32x4.mul(v128.load(centred + at), v128.load(invStd + at)));
+}
+
+/** `x̂ = 0 + centred·σ⁻¹` of the channel at byte `at`. */
+@inline
+function normalised(centred: usize, invStd: usize, at: usize): f32 {
+  return <f32>0 + load<f32>(centred + at) * load<f32>(invStd + at);
+}
+
 /** `centred = x − μ` and `squared = centred²`. */
 export function batchNormCentre(x: usize, mean: usize, centred: usize, squared: usize, pixels: i32, c: i32): void {
   const c4 = c & ~3;
@@ -43,13 +55,13 @@ export function batchNormNormalise(centred: usize, invStd: usize, scale: usize, 
   for (let p = 0; p < pixels; p++) {
     for (let k = 0; k < c4; k += 4) {
       const at = <usize>k << 2;
-      const hat = f32x4.add(zero, f32x4.mul(v128.load(centred + at), v128.load(invStd + at)));
+      const hat = normalised4(centred, invStd, at);
       const y = f32x4.add(v128.load(offset + at), f32x4.mul(hat, v128.load(scale + at)));
       v128.store(out + at, relu ? f32x4.pmax(zero, y) : y);
     }
     for (let k = c4; k < c; k++) {
       const at = <usize>k << 2;
-      const hat: f32 = <f32>0 + load<f32>(centred + at) * load<f32>(invStd + at);
+      const hat = normalised(centred, invStd, at);
       const y: f32 = load<f32>(offset + at) + hat * load<f32>(scale + at);
       store<f32>(out + at, relu && !(<f32>0 < y) ? 0 : y);
     }
@@ -59,10 +71,10 @@ export function batchNormNormalise(centred: usize, invStd: usize, scale: usize, 
 }
 
 /**
- * The two full-size terms of the backward pass: `dyIn = dy · step(out)` (ReLU's gradient, when
- * `relu` is 1; `dyIn` is then written, otherwise it is `dy` and not touched) and `product = dyIn · x̂`.
+ * The two full-size terms of the backward pass: `product = dyIn · x̂` and `dyIn = dy · step(out)`
+ * (ReLU's gradient, when `relu` is 1; `dyIn` is then written, otherwise it is `dy` and not touched).
  */
-export function batchNormGradTerms(dy: usize, out: usize, centred: usize, invStd: usize, dyIn: usize, product: usize, pixels: i32, c: i32, relu: i32): void {
+export function batchNormGradTerms(dy: usize, out: usize, centred: usize, invStd: usize, product: usize, dyIn: usize, pixels: i32, c: i32, relu: i32): void {
   const c4 = c & ~3;
   const rowBytes = <usize>c << 2;
   const zero = f32x4.splat(0);
@@ -75,7 +87,7 @@ export function batchNormGradTerms(dy: usize, out: usize, centred: usize, invStd
         g = f32x4.mul(g, v128.bitselect(one, zero, f32x4.lt(zero, v128.load(out + at))));
         v128.store(dyIn + at, g);
       }
-      const hat = f32x4.add(zero, f32x4.mul(v128.load(centred + at), v128.load(invStd + at)));
+      const hat = normalised4(centred, invStd, at);
       v128.store(product + at, f32x4.mul(g, hat));
     }
     for (let k = c4; k < c; k++) {
@@ -85,7 +97,7 @@ export function batchNormGradTerms(dy: usize, out: usize, centred: usize, invStd
         g = g * (<f32>0 < load<f32>(out + at) ? <f32>1 : <f32>0);
         store<f32>(dyIn + at, g);
       }
-      const hat: f32 = <f32>0 + load<f32>(centred + at) * load<f32>(invStd + at);
+      const hat = normalised(centred, invStd, at);
       store<f32>(product + at, g * hat);
     }
     dy += rowBytes;
@@ -117,14 +129,14 @@ export function batchNormInputGrad(
   for (let p = 0; p < pixels; p++) {
     for (let k = 0; k < c4; k += 4) {
       const at = <usize>k << 2;
-      const hat = f32x4.add(zero, f32x4.mul(v128.load(centred + at), v128.load(invStd + at)));
+      const hat = normalised4(centred, invStd, at);
       const fit = f32x4.add(v128.load(meanDy + at), f32x4.mul(hat, v128.load(meanDyHat + at)));
       const centredDy = f32x4.sub(v128.load(dyIn + at), fit);
       v128.store(dx + at, f32x4.add(zero, f32x4.mul(centredDy, v128.load(factor + at))));
     }
     for (let k = c4; k < c; k++) {
       const at = <usize>k << 2;
-      const hat: f32 = <f32>0 + load<f32>(centred + at) * load<f32>(invStd + at);
+      const hat = normalised(centred, invStd, at);
       const fit: f32 = load<f32>(meanDy + at) + hat * load<f32>(meanDyHat + at);
       store<f32>(dx + at, <f32>0 + (load<f32>(dyIn + at) - fit) * load<f32>(factor + at));
     }
