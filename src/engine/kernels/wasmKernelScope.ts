@@ -42,6 +42,12 @@ export class WasmKernelScope {
     return info;
   }
 
+  /** Remembers `info`, made outside {@link run} (a kernel of this project's own on the heap), for disposal. */
+  track(info: tf.TensorInfo): tf.TensorInfo {
+    this.intermediates.push(info);
+    return info;
+  }
+
   /** Frees all intermediates except `result`, which is returned to the caller. */
   finish(result: tf.TensorInfo): tf.TensorInfo {
     for (const info of this.intermediates) {
