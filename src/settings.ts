@@ -6,6 +6,9 @@
  * registry.
  */
 
+import { nativeKernelRequests } from './engine/kernels/nativeKernels.js';
+import { flag, integer, isSet, oneOf, text } from './settingParsers.js';
+
 /** Backends a user may ask for in `GST_BACKEND`. */
 export const backendRequests = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendRequest = (typeof backendRequests)[number];
@@ -16,39 +19,6 @@ interface SettingSpec<T> {
   readonly allowed: string;
   readonly fallback: string;
   parse(value: string | undefined, name: string): T;
-}
-
-const isSet = (value: string | undefined): value is string => value !== undefined && value !== '';
-
-const text =
-  (fallback?: string) =>
-  (value: string | undefined): string | undefined =>
-    isSet(value) ? value : fallback;
-
-function flag(fallback: boolean, meaning: string) {
-  return (value: string | undefined, name: string): boolean => {
-    if (!isSet(value)) return fallback;
-    if (value === '1') return true;
-    if (value === '0') return false;
-    throw new Error(`${name}='${value}' is not allowed; use 1 or 0 (${meaning})`);
-  };
-}
-
-function integer<const F extends number | undefined>(fallback: F, min: number, meaning: string) {
-  return (value: string | undefined, name: string): number | F => {
-    if (!isSet(value)) return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`${name}='${value}' is not allowed; use an integer ≥ ${min} (${meaning})`);
-    return n;
-  };
-}
-
-function oneOf<const T extends string>(values: readonly T[], fallback: T, what: string) {
-  return (value: string | undefined, name: string): T => {
-    if (!isSet(value)) return fallback;
-    if ((values as readonly string[]).includes(value)) return value as T;
-    throw new Error(`${name}='${value}' is not ${what}; allowed: ${values.join(', ')}`);
-  };
 }
 
 /** The registry: one entry a variable. */
@@ -84,6 +54,12 @@ export const settingSpecs = {
     parse: flag(false, '1 allows the software adapter'),
   },
   GST_WASM_FMA: { description: 'fused multiply-adds in the wasm kernels (other rounding)', allowed: '1, 0', fallback: '0', parse: flag(false, '1 fuses') },
+  GST_NATIVE_KERNELS: {
+    description: "the wasm backend's convolutions as native code (same results)",
+    allowed: nativeKernelRequests.join(', '),
+    fallback: 'auto',
+    parse: oneOf(nativeKernelRequests, 'auto', 'allowed'),
+  },
   GST_DATA_DIR: {
     description: 'folder of CIFAR-10 (the paper profile)',
     allowed: 'a folder',

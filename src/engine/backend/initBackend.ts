@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { useFusedMultiplyAdds } from '../kernels/assemblyKernels.js';
+import { resolveNativeKernels, useNativeKernels, type NativeInstructionSet } from '../kernels/nativeKernels.js';
 import { registerWasmTrainingKernels } from '../kernels/registerWasmTrainingKernels.js';
 import { readSetting, type BackendRequest } from '../../settings.js';
 import { tf } from '../tf.js';
@@ -18,6 +19,8 @@ export interface BackendInfo {
   readonly adapter?: AdapterInfo;
   /** On `wasm` with `GST_WASM_FMA=1`: this project's convolutions round each multiply-add once. */
   readonly fusedMultiplyAdds?: true;
+  /** On `wasm`: the instruction set of the native convolutions (`GST_NATIVE_KERNELS`), bit-identical to the wasm ones, so not part of the {@link backendIdentity}. */
+  readonly nativeKernels?: NativeInstructionSet;
 }
 
 /**
@@ -64,7 +67,8 @@ let current: BackendInfo | undefined;
  * `auto` takes tfjs-node-gpu, then webgpu on a hardware adapter, then tfjs-node, then wasm, then cpu.
  * `webgpu` takes a hardware adapter, or with `GST_WEBGPU_SOFTWARE=1` also Mesa's software one (tests only).
  * An explicit request that cannot load is an error that names what to install. On wasm the
- * project's training kernels are registered, with fused multiply-adds when `GST_WASM_FMA=1`.
+ * project's training kernels are registered, with fused multiply-adds when `GST_WASM_FMA=1`, and its
+ * convolutions run as native code where `npm install` built it (`GST_NATIVE_KERNELS`).
  *
  * @example
  * ```ts
@@ -107,7 +111,14 @@ export async function initBackend(options: { request?: BackendRequest } = {}): P
       await tf.ready();
       const fused = readSetting('GST_WASM_FMA');
       useFusedMultiplyAdds(fused, tf.backend());
-      current = { name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', tfjsVersion, ...(fused ? { fusedMultiplyAdds: true as const } : {}) };
+      const isa = useNativeKernels(resolveNativeKernels(readSetting('GST_NATIVE_KERNELS')));
+      current = {
+        name: 'wasm',
+        package: '@tensorflow/tfjs-backend-wasm',
+        tfjsVersion,
+        ...(fused ? { fusedMultiplyAdds: true as const } : {}),
+        ...(isa !== undefined && !(fused && isa === 'sse2') ? { nativeKernels: isa } : {}),
+      };
       return current;
     }
     if (request === 'wasm') {

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import type { tf } from '../tf.js';
-import { heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModule.js';
+import { nativeKernelsFor } from './nativeKernels.js';
+import { backendMemory, heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModule.js';
 
 /**
  * The geometry both convolution kernels take after the three heap offsets: batch, input height,
@@ -64,6 +65,7 @@ const builds = {
 };
 
 let assemblyKernels = builds.separate;
+let fusedMultiplyAdds = false;
 
 /**
  * Makes the kernels use fused multiply-adds (the `fma` build) or not, for every later kernel call
@@ -84,6 +86,7 @@ export function useFusedMultiplyAdds(fused: boolean, backend: unknown): void {
     }
   }
   assemblyKernels = fused ? builds.fused : builds.separate;
+  fusedMultiplyAdds = fused;
 }
 
 /**
@@ -107,16 +110,16 @@ export function runConvKernel(
 ): tf.TensorInfo {
   const heap = backend as WasmHeapBackend;
   const out = heap.makeOutput([...outShape], 'float32');
-  const kernels = assemblyKernels.on(heap);
   const operands = [heapOffset(heap, a), heapOffset(heap, b), heapOffset(heap, out), ...convGeometry(info)] as const;
-  if (name === 'conv2dFilterGradient') {
-    kernels.conv2dFilterGradient(...operands);
-  } else if (epilogue === undefined) {
-    kernels.conv2d(...operands, 0, 0, 0, 0);
-  } else {
-    const { negMean, scale, offset, relu } = epilogue;
-    kernels.conv2d(...operands, heapOffset(heap, negMean), heapOffset(heap, scale), heapOffset(heap, offset), relu ? 1 : 0);
-  }
+  const args: number[] =
+    name === 'conv2dFilterGradient'
+      ? [...operands]
+      : epilogue === undefined
+        ? [...operands, 0, 0, 0, 0]
+        : [...operands, heapOffset(heap, epilogue.negMean), heapOffset(heap, epilogue.scale), heapOffset(heap, epilogue.offset), epilogue.relu ? 1 : 0];
+  const fast = nativeKernelsFor(fusedMultiplyAdds);
+  if (fast !== undefined) fast[name](backendMemory(heap, `native ${name}`).buffer, ...args);
+  else (assemblyKernels.on(heap)[name] as (...operands: number[]) => void)(...args);
   return out as tf.TensorInfo;
 }
 

@@ -35,16 +35,7 @@ export class WasmHeapModule<Exports> {
 
   /** The module's exports, running on `backend`'s heap. */
   on(backend: WasmHeapBackend): Exports {
-    // emscripten names the instance's exports `asm` (tfjs-backend-wasm 4.22) or `wasmExports` (newer builds)
-    const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmExports?.memory;
-    if (!(memory instanceof webAssembly.Memory)) {
-      throw new Error(
-        `${this.url.pathname}: the wasm backend's memory is not reachable (expected tfjs-backend-wasm's emscripten module, with asm.memory or wasmExports.memory)`,
-      );
-    }
-    if (memory.buffer instanceof SharedArrayBuffer) {
-      throw new Error(`${this.url.pathname}: the wasm backend runs multi-threaded (shared memory); this project's wasm kernels need its single-threaded build`);
-    }
+    const memory = backendMemory(backend, this.url.pathname);
     let instance = this.instances.get(memory);
     if (instance === undefined) {
       this.compiled ??= new webAssembly.Module(readFileSync(this.url));
@@ -53,6 +44,29 @@ export class WasmHeapModule<Exports> {
     }
     return instance;
   }
+}
+
+/**
+ * The wasm backend's heap, the single-threaded build's `WebAssembly.Memory`; `user` names who asks,
+ * in the error where it is not reachable.
+ *
+ * @example
+ * ```ts
+ * new Float32Array(backendMemory(backend, 'probe').buffer, heapOffset(backend, x), 4); // x's first 4 values, in place
+ * ```
+ */
+export function backendMemory(backend: WasmHeapBackend, user: string): WasmMemory & { readonly buffer: ArrayBuffer } {
+  // emscripten names the instance's exports `asm` (tfjs-backend-wasm 4.22) or `wasmExports` (newer builds)
+  const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmExports?.memory;
+  if (!(memory instanceof webAssembly.Memory)) {
+    throw new Error(
+      `${user}: the wasm backend's memory is not reachable (expected tfjs-backend-wasm's emscripten module, with asm.memory or wasmExports.memory)`,
+    );
+  }
+  if (memory.buffer instanceof SharedArrayBuffer) {
+    throw new Error(`${user}: the wasm backend runs multi-threaded (shared memory); this project's wasm kernels need its single-threaded build`);
+  }
+  return memory as WasmMemory & { readonly buffer: ArrayBuffer };
 }
 
 /** Byte offset of a tensor's values on the wasm backend's heap. */

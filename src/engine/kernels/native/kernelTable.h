@@ -1,0 +1,29 @@
+// What each instruction set's translation unit (`isa_*.cc`) exports to the Node binding (`addon.cc`).
+#pragma once
+
+/** A 2-D convolution's shapes: `x` [n,h,w,ci], filter [kh,kw,ci,co], output [n,oh,ow,co], strides, and the padding before the first row and column (either may be negative). */
+struct ConvGeometry {
+  int n, h, w, ci, oh, ow, co, kh, kw, sh, sw, pt, pl;
+};
+
+/** Eval-mode batch norm (then ReLU when `relu`) applied to a convolution's output: `(v + negMean)·scale + offset`, each `[co]`; none when `scale` is null. */
+struct Epilogue {
+  const float* negMean;
+  const float* scale;
+  const float* offset;
+  bool relu;
+};
+
+using Conv2dKernel = void (*)(const float* x, const float* w, float* out, const ConvGeometry& g, const Epilogue& e);
+using FilterGradientKernel = void (*)(const float* x, const float* dy, float* dW, const ConvGeometry& g);
+
+/** One instruction set's kernels: with a product and a sum per multiply-add (`separate`) and, where the set has FMA, with fused ones (`fused`, else null). */
+struct KernelTable {
+  const char* isa;
+  Conv2dKernel conv2d[2];                  // [separate, fused]
+  FilterGradientKernel filterGradient[2];  // [separate, fused]
+};
+
+extern const KernelTable avx512Kernels;
+extern const KernelTable avx2Kernels;
+extern const KernelTable sse2Kernels;

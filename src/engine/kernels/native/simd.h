@@ -1,0 +1,109 @@
+// Vector types of one translation unit's instruction set, as the kernels of `convolution.h` use them:
+// a width W, unaligned loads and stores, a broadcast load, and the multiply-add `acc + a·b`, as a
+// product and a sum each rounded to float32 (`Fused` = false, the wasm `kernels.wasm` build) or one
+// fused multiply-add (`Fused` = true, as relaxed SIMD's `f32x4.relaxed_madd` in `kernels-fma.wasm`).
+// `Narrower` is the type that takes the channels past the last multiple of W. Everything here has
+// internal linkage: each `isa_*.cc` compiles its own copy with its own instruction set, and says
+// how many vector registers it has (`VECTOR_REGISTERS`), which sets the tiles' sizes.
+#pragma once
+#include <cstddef>
+#include <algorithm>
+#include <immintrin.h>
+
+namespace {
+
+/** One float: the channels past the last multiple of 4, never fused (wasm has no scalar fused multiply-add). */
+struct Scalar {
+  using V = float;
+  static constexpr int W = 1;
+  static V zero() { return 0.0f; }
+  static V load(const float* p) { return *p; }
+  static void store(float* p, V v) { *p = v; }
+  static V splat(const float* p) { return *p; }
+  static V add(V a, V b) { return a + b; }
+  static V mul(V a, V b) { return a * b; }
+  /** `max(v, 0)` as XNNPACK's clamp and wasm's `pmax(0, v)`: −0 and NaN give +0. */
+  static V relu(V v) { return 0.0f < v ? v : 0.0f; }
+  template <bool Fused>
+  static V madd(V acc, V a, V b) { return acc + a * b; }
+};
+
+struct Sse {
+  using V = __m128;
+  using Narrower = Scalar;
+  static constexpr int W = 4;
+  static V zero() { return _mm_setzero_ps(); }
+  static V load(const float* p) { return _mm_loadu_ps(p); }
+  static void store(float* p, V v) { _mm_storeu_ps(p, v); }
+  static V splat(const float* p) { return _mm_set1_ps(*p); }
+  static V add(V a, V b) { return _mm_add_ps(a, b); }
+  static V mul(V a, V b) { return _mm_mul_ps(a, b); }
+  static V relu(V v) { return _mm_max_ps(v, _mm_setzero_ps()); }  // v > 0 ? v : 0
+  template <bool Fused>
+  static V madd(V acc, V a, V b) {
+    if constexpr (Fused) {
+#ifdef __FMA__
+      return _mm_fmadd_ps(a, b, acc);
+#else
+      static_assert(!Fused, "fused multiply-adds need an instruction set with FMA");
+#endif
+    }
+    return _mm_add_ps(acc, _mm_mul_ps(a, b));
+  }
+};
+
+#ifdef __AVX__
+struct Avx {
+  using V = __m256;
+  using Narrower = Sse;
+  static constexpr int W = 8;
+  static V zero() { return _mm256_setzero_ps(); }
+  static V load(const float* p) { return _mm256_loadu_ps(p); }
+  static void store(float* p, V v) { _mm256_storeu_ps(p, v); }
+  static V splat(const float* p) { return _mm256_broadcast_ss(p); }
+  static V add(V a, V b) { return _mm256_add_ps(a, b); }
+  static V mul(V a, V b) { return _mm256_mul_ps(a, b); }
+  static V relu(V v) { return _mm256_max_ps(v, _mm256_setzero_ps()); }
+  template <bool Fused>
+  static V madd(V acc, V a, V b) {
+    if constexpr (Fused) {
+#ifdef __FMA__
+      return _mm256_fmadd_ps(a, b, acc);
+#else
+      static_assert(!Fused, "fused multiply-adds need an instruction set with FMA");
+#endif
+    }
+    return _mm256_add_ps(acc, _mm256_mul_ps(a, b));
+  }
+};
+#endif
+
+#ifdef __AVX512F__
+struct Avx512 {
+  using V = __m512;
+  using Narrower = Avx;
+  static constexpr int W = 16;
+  static V zero() { return _mm512_setzero_ps(); }
+  static V load(const float* p) { return _mm512_loadu_ps(p); }
+  static void store(float* p, V v) { _mm512_storeu_ps(p, v); }
+  static V splat(const float* p) { return _mm512_set1_ps(*p); }
+  static V add(V a, V b) { return _mm512_add_ps(a, b); }
+  static V mul(V a, V b) { return _mm512_mul_ps(a, b); }
+  static V relu(V v) { return _mm512_max_ps(v, _mm512_setzero_ps()); }
+  template <bool Fused>
+  static V madd(V acc, V a, V b) {
+    if constexpr (Fused) return _mm512_fmadd_ps(a, b, acc);
+    return _mm512_add_ps(acc, _mm512_mul_ps(a, b));
+  }
+};
+#endif
+
+/** Accumulators a tile may keep in registers: 24 of 32 vector registers, 12 of 16 (the rest hold the operands). */
+constexpr int kAccumulators = VECTOR_REGISTERS == 32 ? 24 : 12;
+/** Vectors of output channels per tile at most. */
+constexpr int kMaxVectors = VECTOR_REGISTERS == 32 ? 4 : 2;
+
+/** Tiles of `vectors` vectors: how many pixels (convolution) or input channels (filter gradient) share them. */
+constexpr int tileDepth(int vectors) { return std::min(kAccumulators / vectors, vectors == 1 ? 12 : 8); }
+
+}  // namespace
