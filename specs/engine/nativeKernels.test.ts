@@ -66,13 +66,13 @@ describe.skipIf(module === undefined)('native kernels (bit-identical to the wasm
     expect(['avx512', 'avx2', 'sse2'].filter((s) => isas.includes(s as NativeInstructionSet))).toEqual(isas);
   });
 
-  it('every instruction set gives the convolution and both its gradients the wasm bits: up to 70 channels, 14 images, kernel 1/3/5, stride 1/2, same/valid', () => {
+  it('every instruction set gives the convolution and both its gradients the wasm bits: up to 70 channels, 14 images, rows of 18 pixels, kernel 1/3/5, stride 1/2, same/valid', () => {
     fc.assert(
       fc.property(
         fc.record({
           batch: fc.integer({ min: 1, max: 14 }),
-          height: fc.integer({ min: 1, max: 9 }),
-          width: fc.integer({ min: 1, max: 9 }),
+          height: fc.integer({ min: 1, max: 6 }),
+          width: fc.integer({ min: 1, max: 18 }),
           inChannels: fc.integer({ min: 1, max: 70 }),
           outChannels: fc.integer({ min: 1, max: 70 }),
           kernel: fc.constantFrom(1, 3, 5),
