@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchNormTrainKernels } from '../../src/engine/kernels/batchNormTrainWasm.js';
 import { registerWasmTrainingKernels } from '../../src/engine/kernels/registerWasmTrainingKernels.js';
-import { batchNormTrain } from '../../src/engine/models/batchNormTrain.js';
 import type { ConvNet } from '../../src/engine/models/convNet.js';
 import { buildResNet } from '../../src/engine/models/resnet.js';
 import { buildVgg, vggMiniLayout } from '../../src/engine/models/vgg.js';
 import { createOptimizer } from '../../src/engine/optim/optimizerRegistry.js';
 import { trainStep } from '../../src/engine/train/trainStep.js';
 import { tf } from '../../src/engine/tf.js';
+import { batchNormBits } from '../support/batchNormBits.js';
 
 /** The float32 values' bits, so that −0 and +0 (and every rounding) count as different. */
 const bits = (t: tf.Tensor) => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
@@ -22,27 +22,6 @@ async function composite<T>(f: () => T | Promise<T>): Promise<T> {
   } finally {
     configs.forEach((c) => tf.registerKernel(c));
   }
-}
-
-/** Value, gradients of x, γ, β and the batch moments of batch norm (→ ReLU), as bits. */
-function batchNormBits(c: { n: number; h: number; w: number; channels: number; relu: boolean; seed: number }): number[][] {
-  return tf.tidy(() => {
-    const shape = [c.n, c.h, c.w, c.channels];
-    const x = tf.randomNormal(shape, 0.3, 2, 'float32', c.seed);
-    // removed channels: γ·0 and β·0 are −0 where γ or β < 0
-    const mask = tf.cast(tf.greater(tf.randomUniform([c.channels], 0, 1, 'float32', c.seed + 1), 0.3), 'float32');
-    const gamma = tf.mul(tf.randomNormal([c.channels], 1, 0.6, 'float32', c.seed + 2), mask);
-    const beta = tf.mul(tf.randomNormal([c.channels], 0, 0.5, 'float32', c.seed + 3), mask);
-    const dy = tf.randomNormal(shape, 0, 1, 'float32', c.seed + 4);
-    const moments: tf.Tensor[] = [];
-    const norm = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
-      batchNormTrain(a as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D, 1e-5, (m) => moments.push(m.mean, m.variance), { relu: c.relu });
-    const value = norm(x, gamma, beta);
-    const grads = tf.grads((a, g, b) => tf.sum(tf.mul(norm(a, g, b), dy)))([x, gamma, beta]);
-    const out = [value, ...grads, ...moments].map(bits);
-    tf.dispose(moments);
-    return out;
-  });
 }
 
 /** A net's trainable weights and running statistics, as bits, after `steps` SGD steps with or without an observer. */

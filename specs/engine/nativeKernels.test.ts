@@ -7,6 +7,8 @@ import { applyConvBnUnitInference, createConvBnUnit } from '../../src/engine/mod
 import { hashVariables } from '../../src/engine/models/parameterHash.js';
 import { tf } from '../../src/engine/tf.js';
 import { trainRun } from '../../src/engine/train/trainRun.js';
+import { batchNormBits } from '../support/batchNormBits.js';
+import { tensorBits as bits } from '../support/tensorBits.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 const module = nativeModule();
@@ -14,9 +16,6 @@ const isas: NativeInstructionSet[] = module?.isas() ?? [];
 if (module === undefined) {
   console.warn('native kernels: the module is not built (npm run build:native needs a C++ compiler); their tests are skipped');
 }
-
-/** The float32 values' bits, so that −0 and +0 (and every rounding) count as different. */
-const bits = (t: tf.Tensor) => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
 
 /** Whether this processor fuses relaxed-SIMD multiply-adds (else the wasm `fma` build refuses to run). */
 function processorFuses(): boolean {
@@ -135,6 +134,30 @@ describe.skipIf(module === undefined)('native kernels (bit-identical to the wasm
     );
   });
 
+  it('every instruction set gives the passes of train-mode batch norm the wasm bits: value, gradients of x, γ, β, moments, up to 40 channels, with and without ReLU and masks', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 1, max: 4 }),
+          h: fc.integer({ min: 1, max: 6 }),
+          w: fc.integer({ min: 1, max: 6 }),
+          channels: fc.integer({ min: 1, max: 40 }),
+          relu: fc.boolean(),
+          seed: fc.integer({ min: 0, max: 1_000_000 }),
+        }),
+        (c) => {
+          const wasm = withKernels(undefined, false, () => batchNormBits(c));
+          for (const isa of isas)
+            expect(
+              withKernels(isa, false, () => batchNormBits(c)),
+              isa,
+            ).toEqual(wasm);
+        },
+      ),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
   it('trains a VGG-mini to the same weights bit for bit as the wasm build, with each instruction set and rounding', async () => {
     const hash = async (isa: NativeInstructionSet | undefined, fused: boolean) => {
       useFusedMultiplyAdds(fused, tf.backend());
@@ -159,7 +182,9 @@ describe.skipIf(module === undefined)('native kernels (bit-identical to the wasm
     );
     expect(() => kernels.conv2dFilterGradient(heap, 2, 200, 600, ...geometry)).toThrow(/x \(byte offset 2, 32 floats\) does not lie inside/);
     expect(() => kernels.conv2d(heap, 0, 200, 400, ...geometry.slice(0, 12), 0.5, 0, 0, 0, 0)).toThrow(/argument 17 is not an integer/);
-    expect(() => kernels.conv2d(heap, 0, 200, 400, 0, ...geometry.slice(1), 0, 0, 0, 0)).toThrow(/argument 5 is 0; allowed: 1 to 2\^24/);
+    expect(() => kernels.conv2d(heap, 0, 200, 400, 0, ...geometry.slice(1), 0, 0, 0, 0)).toThrow(/shape argument 5 is 0; allowed: 1 to 2\^24/);
+    expect(() => kernels.batchNormCentre(heap, 0, 1000, 0, 0, 4, 8)).toThrow(/batchNormCentre: mean \(byte offset 1000, 8 floats\) does not lie inside/);
+    expect(() => kernels.batchNormGradTerms(heap, 0, 0, 0, 0, 0, 0, 4, 8, 1, 0)).toThrow(/batchNormGradTerms: expected 10 arguments, got 11/);
     expect(() => module!.kernels('sse2', true)).toThrow(/'sse2' has no fused multiply-adds/);
   });
 });

@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type { tf } from '../tf.js';
-import { nativeKernelsFor } from './nativeKernels.js';
+import { nativeKernelsFor, type NativeKernelName } from './nativeKernels.js';
 import { backendMemory, heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModule.js';
 
 /**
@@ -90,6 +90,23 @@ export function useFusedMultiplyAdds(fused: boolean, backend: unknown): void {
 }
 
 /**
+ * Runs kernel `name` on the wasm backend's heap with `args` (heap offsets, then sizes and flags): as
+ * native code where `useNativeKernels` chose an instruction set (same bits), else in the
+ * build in use ({@link useFusedMultiplyAdds}).
+ *
+ * @example
+ * ```ts
+ * runKernel('batchNormCentre', backend, [heapOffset(backend, x), heapOffset(backend, mean), centredAt, squaredAt, pixels, channels]);
+ * ```
+ */
+export function runKernel(name: NativeKernelName, backend: unknown, args: readonly number[]): void {
+  const heap = backend as WasmHeapBackend;
+  const native = nativeKernelsFor(fusedMultiplyAdds);
+  if (native !== undefined) native[name](backendMemory(heap, `native ${name}`).buffer, ...args);
+  else (assemblyKernels.on(heap)[name] as (...operands: number[]) => void)(...args);
+}
+
+/**
  * Runs the convolution kernel `name` of {@link assemblyKernels} on the wasm backend's tensors `a`
  * and `b` into a new float32 tensor of `outShape`, which it returns; `conv2d` applies `epilogue`
  * to its output when one is given.
@@ -117,9 +134,7 @@ export function runConvKernel(
       : epilogue === undefined
         ? [...operands, 0, 0, 0, 0]
         : [...operands, heapOffset(heap, epilogue.negMean), heapOffset(heap, epilogue.scale), heapOffset(heap, epilogue.offset), epilogue.relu ? 1 : 0];
-  const fast = nativeKernelsFor(fusedMultiplyAdds);
-  if (fast !== undefined) fast[name](backendMemory(heap, `native ${name}`).buffer, ...args);
-  else (assemblyKernels.on(heap)[name] as (...operands: number[]) => void)(...args);
+  runKernel(name, heap, args);
   return out as tf.TensorInfo;
 }
 
@@ -159,11 +174,6 @@ export function runMeanMiddleAxes(
   const out = heap.makeOutput([...outShape], 'float32');
   assemblyKernels.on(heap).meanMiddleAxes(heapOffset(heap, x), heapOffset(heap, out), view.outer, view.reduce, view.inner);
   return out as tf.TensorInfo;
-}
-
-/** The exports of the build in use ({@link useFusedMultiplyAdds}) on the wasm backend `backend`'s heap. */
-export function kernelsOn(backend: unknown): AssemblyKernels {
-  return assemblyKernels.on(backend as WasmHeapBackend);
 }
 
 /** The geometry of a convolution as {@link assemblyKernels} takes it. */

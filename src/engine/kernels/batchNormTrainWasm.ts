@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { kernelsOn, type AssemblyKernels } from './assemblyKernels.js';
+import { runKernel } from './assemblyKernels.js';
 import { heapOffset, type WasmHeapBackend } from './wasmHeapModule.js';
 import type { KernelArgs } from './wasmKernelScope.js';
 
@@ -25,7 +25,7 @@ export interface BatchNormTrainAttrs {
   readonly relu: boolean;
 }
 
-type Pass = keyof AssemblyKernels & `batchNorm${string}`;
+type Pass = 'batchNormCentre' | 'batchNormNormalise' | 'batchNormGradTerms' | 'batchNormInputGrad';
 
 /**
  * Runs the pass `name` over tensors shaped like the first operand: each operand is a tensor (its heap
@@ -40,7 +40,7 @@ function runPass(name: Pass, backend: unknown, operands: readonly (tf.TensorInfo
   const outputs: tf.TensorInfo[] = [];
   // all outputs are allocated before any offset is taken: an allocation may grow the heap
   const tensors = operands.map((o) => (o === 'output' ? outputs[outputs.push(heap.makeOutput([...shape], 'float32') as tf.TensorInfo) - 1] : o));
-  kernelsOn(heap)[name](...tensors.map((t) => (t === null ? 0 : heapOffset(heap, t))), pixels, channels, ...flags);
+  runKernel(name, heap, [...tensors.map((t) => (t === null ? 0 : heapOffset(heap, t))), pixels, channels, ...flags]);
   return outputs;
 }
 

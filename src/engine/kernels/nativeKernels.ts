@@ -11,13 +11,21 @@ export const nativeKernelRequests = ['auto', ...nativeInstructionSets, '0'] as c
 
 /**
  * One instruction set's native kernels. Each takes the wasm backend's heap (`memory.buffer`), then
- * exactly the arguments of the wasm kernel of the same name ({@link AssemblyKernels}), and gives
- * its bits: the same sums in the same order, with wider vectors.
+ * exactly the arguments of the wasm kernel of the same name (`AssemblyKernels`), and gives its bits:
+ * the same operations in the same order, with wider vectors.
  */
-export interface NativeKernels {
-  conv2d(heap: ArrayBuffer, ...operands: number[]): void;
-  conv2dFilterGradient(heap: ArrayBuffer, ...operands: number[]): void;
-}
+export type NativeKernels = Record<NativeKernelName, (heap: ArrayBuffer, ...operands: number[]) => void>;
+
+/** The kernels the native module has: the convolution, its filter gradient and the passes of train-mode batch norm. */
+export const nativeKernelNames = [
+  'conv2d',
+  'conv2dFilterGradient',
+  'batchNormCentre',
+  'batchNormNormalise',
+  'batchNormGradTerms',
+  'batchNormInputGrad',
+] as const;
+export type NativeKernelName = (typeof nativeKernelNames)[number];
 
 /** The Node binding `native/addon.cc`. */
 interface NativeModule {

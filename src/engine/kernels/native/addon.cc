@@ -1,7 +1,8 @@
 // Node binding of the native kernels: `isas()` lists the instruction sets this processor runs, best
-// first; `kernels(isa, fused)` returns that set's `conv2d` and `conv2dFilterGradient`, which take the
-// wasm backend's heap (`memory.buffer`), byte offsets on it and the geometry, as the wasm kernels do
-// (`../assemblyKernels.ts`), and check that every operand lies inside the heap before touching it.
+// first; `kernels(isa, fused)` returns that set's `conv2d`, `conv2dFilterGradient` and the four
+// `batchNorm*` passes, each taking the wasm backend's heap (`memory.buffer`), then exactly the
+// arguments of the wasm kernel of the same name (`../assemblyKernels.ts`: byte offsets on the heap,
+// then sizes and flags), and checking that every operand lies inside the heap before touching it.
 #include <node_api.h>
 
 #include <cstdint>
@@ -26,6 +27,7 @@ const Isa kIsas[] = {
 struct Bound {
   Conv2dKernel conv2d;
   FilterGradientKernel filterGradient;
+  BatchNormPasses batchNorm;
 };
 
 napi_value fail(napi_env env, const std::string& message) {
@@ -33,63 +35,141 @@ napi_value fail(napi_env env, const std::string& message) {
   return nullptr;
 }
 
-/** Reads `count` arguments after the heap as integers; false (with a thrown error) when one is not an integer. */
-bool readIntegers(napi_env env, napi_value* argv, std::size_t count, int64_t* out, const char* kernel) {
-  for (std::size_t i = 0; i < count; i++) {
-    double value;
-    if (napi_get_value_double(env, argv[i], &value) != napi_ok || value != double(int64_t(value))) {
-      fail(env, std::string(kernel) + ": argument " + std::to_string(i + 2) + " is not an integer");
-      return false;
-    }
-    out[i] = int64_t(value);
-  }
-  return true;
-}
+/** One call's arguments: the heap, then `N` integers; `ok` false (an error thrown) when they are not that. */
+template <std::size_t N>
+struct Call {
+  const char* name;
+  const Bound* bound = nullptr;
+  char* heap = nullptr;
+  int64_t heapBytes = 0;
+  int64_t v[N] = {};
+  bool ok = false;
 
-/** `conv2d` (epilogue operands 0 for none) or `conv2dFilterGradient`: (heap, a, b, out, n, h, w, ci, oh, ow, co, kh, kw, sh, sw, pt, pl[, negMean, scale, offset, relu]). */
+  Call(napi_env env, napi_callback_info info, const char* kernel) : name(kernel) {
+    std::size_t argc = N + 1;
+    napi_value argv[N + 1];
+    void* data;
+    if (napi_get_cb_info(env, info, &argc, argv, nullptr, &data) != napi_ok) return;
+    bound = static_cast<const Bound*>(data);
+    if (argc != N + 1) {
+      fail(env, std::string(name) + ": expected " + std::to_string(N + 1) + " arguments, got " + std::to_string(argc));
+      return;
+    }
+    void* base;
+    std::size_t bytes;
+    if (napi_get_arraybuffer_info(env, argv[0], &base, &bytes) != napi_ok) {
+      fail(env, std::string(name) + ": argument 1 is not an ArrayBuffer (the wasm backend's memory.buffer)");
+      return;
+    }
+    heap = static_cast<char*>(base);
+    heapBytes = int64_t(bytes);
+    for (std::size_t i = 0; i < N; i++) {
+      double value;
+      if (napi_get_value_double(env, argv[i + 1], &value) != napi_ok || value != double(int64_t(value))) {
+        fail(env, std::string(name) + ": argument " + std::to_string(i + 2) + " is not an integer");
+        return;
+      }
+      v[i] = int64_t(value);
+    }
+    ok = true;
+  }
+
+  /** The operand at byte offset `v[i]` (`what`, `count` floats), or null with an error thrown when it does not lie inside the heap. */
+  float* operand(napi_env env, std::size_t i, int64_t count, const char* what) {
+    const int64_t offset = v[i];
+    if (offset >= 0 && offset % 4 == 0 && count >= 0 && offset + 4 * count <= heapBytes) return reinterpret_cast<float*>(heap + offset);
+    fail(env, std::string(name) + ": " + what + " (byte offset " + std::to_string(offset) + ", " + std::to_string(count) + " floats) does not lie inside the heap of " +
+                  std::to_string(heapBytes) + " bytes");
+    return nullptr;
+  }
+
+  /** `v[i]` as a size in 1…2^24, or false with an error thrown. */
+  bool size(napi_env env, std::size_t i) {
+    if (v[i] >= 1 && v[i] <= (1 << 24)) return true;
+    fail(env, std::string(name) + ": shape argument " + std::to_string(i + 2) + " is " + std::to_string(v[i]) + "; allowed: 1 to 2^24");
+    return false;
+  }
+};
+
+/** `conv2d` (epilogue offsets 0 for none) or `conv2dFilterGradient`: (heap, a, b, out, n, h, w, ci, oh, ow, co, kh, kw, sh, sw, pt, pl[, negMean, scale, offset, relu]). */
 template <bool Forward>
 napi_value convolve(napi_env env, napi_callback_info info) {
-  constexpr const char* kName = Forward ? "conv2d" : "conv2dFilterGradient";
-  constexpr std::size_t kArgs = Forward ? 21 : 17;
-  std::size_t argc = kArgs;
-  napi_value argv[kArgs];
-  void* data;
-  if (napi_get_cb_info(env, info, &argc, argv, nullptr, &data) != napi_ok) return nullptr;
-  if (argc != kArgs) return fail(env, std::string(kName) + ": expected " + std::to_string(kArgs) + " arguments, got " + std::to_string(argc));
-  void* heap;
-  std::size_t heapBytes;
-  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok) return fail(env, std::string(kName) + ": argument 1 is not an ArrayBuffer (the wasm backend's memory.buffer)");
-  int64_t v[kArgs - 1];
-  if (!readIntegers(env, argv + 1, kArgs - 1, v, kName)) return nullptr;
-  const ConvGeometry g{int(v[3]), int(v[4]), int(v[5]), int(v[6]), int(v[7]), int(v[8]), int(v[9]), int(v[10]), int(v[11]), int(v[12]), int(v[13]), int(v[14]), int(v[15])};
-  for (int i = 3; i <= 13; i++) {
-    if (v[i] < 1 || v[i] > (1 << 24)) return fail(env, std::string(kName) + ": shape or stride argument " + std::to_string(i + 2) + " is " + std::to_string(v[i]) + "; allowed: 1 to 2^24");
+  Call<Forward ? 20 : 16> c(env, info, Forward ? "conv2d" : "conv2dFilterGradient");
+  if (!c.ok) return nullptr;
+  for (std::size_t i = 3; i <= 13; i++) {
+    if (!c.size(env, i)) return nullptr;
   }
+  const int64_t* v = c.v;
+  const ConvGeometry g{int(v[3]), int(v[4]), int(v[5]), int(v[6]), int(v[7]), int(v[8]), int(v[9]), int(v[10]), int(v[11]), int(v[12]), int(v[13]), int(v[14]), int(v[15])};
   const int64_t xFloats = int64_t(g.n) * g.h * g.w * g.ci;
   const int64_t wFloats = int64_t(g.kh) * g.kw * g.ci * g.co;
   const int64_t yFloats = int64_t(g.n) * g.oh * g.ow * g.co;
-  // operands: x, then the filter (forward) or dy (gradient), then the output
-  const int64_t floats[3] = {xFloats, Forward ? wFloats : yFloats, Forward ? yFloats : wFloats};
-  const char* names[3] = {"x", Forward ? "filter" : "dy", Forward ? "out" : "dW"};
-  auto inside = [&](int64_t offset, int64_t count) { return offset >= 0 && offset % 4 == 0 && offset + 4 * count <= int64_t(heapBytes); };
-  for (int i = 0; i < 3; i++) {
-    if (!inside(v[i], floats[i])) return fail(env, std::string(kName) + ": " + names[i] + " (byte offset " + std::to_string(v[i]) + ", " + std::to_string(floats[i]) + " floats) does not lie inside the heap of " + std::to_string(heapBytes) + " bytes");
-  }
-  auto at = [&](int64_t offset) { return reinterpret_cast<float*>(static_cast<char*>(heap) + offset); };
-  const Bound* bound = static_cast<const Bound*>(data);
+  float* x = c.operand(env, 0, xFloats, "x");
+  float* b = x == nullptr ? nullptr : c.operand(env, 1, Forward ? wFloats : yFloats, Forward ? "filter" : "dy");
+  float* out = b == nullptr ? nullptr : c.operand(env, 2, Forward ? yFloats : wFloats, Forward ? "out" : "dW");
+  if (out == nullptr) return nullptr;
   if constexpr (Forward) {
-    Epilogue e{nullptr, nullptr, nullptr, v[19] != 0};
+    Epilogue e{nullptr, nullptr, nullptr, false};
     if (v[17] != 0) {
-      for (int i = 16; i <= 18; i++) {
-        if (!inside(v[i], g.co)) return fail(env, std::string(kName) + ": epilogue operand " + std::to_string(i - 15) + " (byte offset " + std::to_string(v[i]) + ") does not lie inside the heap");
+      const char* names[3] = {"negMean", "scale", "offset"};
+      float* p[3];
+      for (std::size_t i = 0; i < 3; i++) {
+        if ((p[i] = c.operand(env, 16 + i, g.co, names[i])) == nullptr) return nullptr;
       }
-      e = Epilogue{at(v[16]), at(v[17]), at(v[18]), v[19] != 0};
+      e = Epilogue{p[0], p[1], p[2], v[19] != 0};
     }
-    bound->conv2d(at(v[0]), at(v[1]), at(v[2]), g, e);
+    c.bound->conv2d(x, b, out, g, e);
   } else {
-    bound->filterGradient(at(v[0]), at(v[1]), at(v[2]), g);
+    c.bound->filterGradient(x, b, out, g);
   }
   return nullptr;
+}
+
+/** What an operand of a batch-norm pass is: a whole activation, a `[c]` vector, or an activation only with ReLU (offset 0 otherwise). */
+enum class Extent { kActivation, kChannels, kActivationWithRelu };
+
+/**
+ * A batch-norm pass: `N` heap offsets of operands of `extents`, then pixels and channels (and
+ * `relu` where `Relu`); `run` calls the bound pass with the operands.
+ */
+template <std::size_t N, bool Relu, class Run>
+napi_value batchNormPass(napi_env env, napi_callback_info info, const char* name, const char* const (&names)[N], const Extent (&extents)[N], Run run) {
+  Call<N + (Relu ? 3 : 2)> c(env, info, name);
+  if (!c.ok || !c.size(env, N) || !c.size(env, N + 1)) return nullptr;
+  const int64_t pixels = c.v[N], channels = c.v[N + 1];
+  const bool relu = Relu && c.v[N + 2] != 0;
+  float* p[N];
+  for (std::size_t i = 0; i < N; i++) {
+    if (extents[i] == Extent::kActivationWithRelu && !relu) {
+      p[i] = nullptr;
+      continue;
+    }
+    if ((p[i] = c.operand(env, i, extents[i] == Extent::kChannels ? channels : pixels * channels, names[i])) == nullptr) return nullptr;
+  }
+  run(c.bound->batchNorm, p, std::size_t(pixels), int(channels), relu);
+  return nullptr;
+}
+
+constexpr Extent A = Extent::kActivation, C = Extent::kChannels, R = Extent::kActivationWithRelu;
+
+napi_value centre(napi_env env, napi_callback_info info) {
+  return batchNormPass<4, false>(env, info, "batchNormCentre", {"x", "mean", "centred", "squared"}, {A, C, A, A},
+                                 [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool) { b.centre(p[0], p[1], p[2], p[3], n, k); });
+}
+
+napi_value normalise(napi_env env, napi_callback_info info) {
+  return batchNormPass<5, true>(env, info, "batchNormNormalise", {"centred", "invStd", "scale", "offset", "out"}, {A, C, C, C, A},
+                                [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool relu) { b.normalise(p[0], p[1], p[2], p[3], p[4], n, k, relu); });
+}
+
+napi_value gradTerms(napi_env env, napi_callback_info info) {
+  return batchNormPass<6, true>(env, info, "batchNormGradTerms", {"dy", "out", "centred", "invStd", "product", "dyIn"}, {A, R, A, C, A, R},
+                                [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool relu) { b.gradTerms(p[0], p[1], p[2], p[3], p[4], p[5], n, k, relu); });
+}
+
+napi_value inputGrad(napi_env env, napi_callback_info info) {
+  return batchNormPass<7, false>(env, info, "batchNormInputGrad", {"dyIn", "centred", "invStd", "meanDy", "meanDyHat", "factor", "dx"}, {A, A, C, C, C, C, A},
+                                 [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool) { b.inputGrad(p[0], p[1], p[2], p[3], p[4], p[5], p[6], n, k); });
 }
 
 napi_value isas(napi_env env, napi_callback_info) {
@@ -120,13 +200,18 @@ napi_value kernels(napi_env env, napi_callback_info info) {
     if (!isa.supported()) return fail(env, std::string("kernels: this processor does not run instruction set '") + name + "'; allowed: the names isas() lists");
     const int k = fused ? 1 : 0;
     if (isa.table->conv2d[k] == nullptr) return fail(env, std::string("kernels: instruction set '") + name + "' has no fused multiply-adds; use avx2 or avx512");
-    auto* bound = new Bound{isa.table->conv2d[k], isa.table->filterGradient[k]};
-    napi_value result, conv, grad;
+    auto* bound = new Bound{isa.table->conv2d[k], isa.table->filterGradient[k], isa.table->batchNorm};
+    napi_value result;
     napi_create_object(env, &result);
-    napi_create_function(env, "conv2d", NAPI_AUTO_LENGTH, convolve<true>, bound, &conv);
-    napi_create_function(env, "conv2dFilterGradient", NAPI_AUTO_LENGTH, convolve<false>, bound, &grad);
-    napi_set_named_property(env, result, "conv2d", conv);
-    napi_set_named_property(env, result, "conv2dFilterGradient", grad);
+    const std::pair<const char*, napi_callback> functions[] = {
+        {"conv2d", convolve<true>}, {"conv2dFilterGradient", convolve<false>}, {"batchNormCentre", centre},
+        {"batchNormNormalise", normalise}, {"batchNormGradTerms", gradTerms},  {"batchNormInputGrad", inputGrad},
+    };
+    for (const auto& [fname, callback] : functions) {
+      napi_value f;
+      napi_create_function(env, fname, NAPI_AUTO_LENGTH, callback, bound, &f);
+      napi_set_named_property(env, result, fname, f);
+    }
     napi_add_finalizer(env, result, bound, [](napi_env, void* p, void*) { delete static_cast<Bound*>(p); }, nullptr, nullptr);
     return result;
   }

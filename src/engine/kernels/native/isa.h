@@ -1,5 +1,6 @@
 // What each `isa_*.cc` compiles: the kernels for its instruction set, as the table `addon.cc` dispatches to.
 #pragma once
+#include "batchNorm.h"
 #include "conv2d.h"
 #include "filterGradient.h"
 #include "kernelTable.h"
@@ -9,10 +10,11 @@ namespace {
 /** The table of instruction set `T`'s kernels; `fused` only where the set has FMA. */
 template <class T>
 constexpr KernelTable kernelTable(const char* isa) {
+  const BatchNormPasses batchNorm{batchNormCentre<T>, batchNormNormalise<T>, batchNormGradTerms<T>, batchNormInputGrad<T>};
 #ifdef __FMA__
-  return {isa, {conv2d<T, false>, conv2d<T, true>}, {filterGradient<T, false>, filterGradient<T, true>}};
+  return {isa, {conv2d<T, false>, conv2d<T, true>}, {filterGradient<T, false>, filterGradient<T, true>}, batchNorm};
 #else
-  return {isa, {conv2d<T, false>, nullptr}, {filterGradient<T, false>, nullptr}};
+  return {isa, {conv2d<T, false>, nullptr}, {filterGradient<T, false>, nullptr}, batchNorm};
 #endif
 }
 

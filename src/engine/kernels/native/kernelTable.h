@@ -1,5 +1,6 @@
 // What each instruction set's translation unit (`isa_*.cc`) exports to the Node binding (`addon.cc`).
 #pragma once
+#include <cstddef>
 
 /** A 2-D convolution's shapes: `x` [n,h,w,ci], filter [kh,kw,ci,co], output [n,oh,ow,co], strides, and the padding before the first row and column (either may be negative). */
 struct ConvGeometry {
@@ -17,11 +18,21 @@ struct Epilogue {
 using Conv2dKernel = void (*)(const float* x, const float* w, float* out, const ConvGeometry& g, const Epilogue& e);
 using FilterGradientKernel = void (*)(const float* x, const float* dy, float* dW, const ConvGeometry& g);
 
+/** The element-wise passes of train-mode batch norm (`batchNorm.h`); they round the same in both builds. */
+struct BatchNormPasses {
+  void (*centre)(const float* x, const float* mean, float* centred, float* squared, std::size_t pixels, int c);
+  void (*normalise)(const float* centred, const float* invStd, const float* scale, const float* offset, float* out, std::size_t pixels, int c, bool relu);
+  void (*gradTerms)(const float* dy, const float* out, const float* centred, const float* invStd, float* product, float* dyIn, std::size_t pixels, int c, bool relu);
+  void (*inputGrad)(const float* dyIn, const float* centred, const float* invStd, const float* meanDy, const float* meanDyHat, const float* factor, float* dx,
+                    std::size_t pixels, int c);
+};
+
 /** One instruction set's kernels: with a product and a sum per multiply-add (`separate`) and, where the set has FMA, with fused ones (`fused`, else null). */
 struct KernelTable {
   const char* isa;
   Conv2dKernel conv2d[2];                  // [separate, fused]
   FilterGradientKernel filterGradient[2];  // [separate, fused]
+  BatchNormPasses batchNorm;
 };
 
 extern const KernelTable avx512Kernels;

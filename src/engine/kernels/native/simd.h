@@ -21,7 +21,10 @@ struct Scalar {
   static void store(float* p, V v) { *p = v; }
   static V splat(const float* p) { return *p; }
   static V add(V a, V b) { return a + b; }
+  static V sub(V a, V b) { return a - b; }
   static V mul(V a, V b) { return a * b; }
+  /** `0 < v ? 1 : 0` (ReLU's gradient; NaN gives 0). */
+  static V step(V v) { return 0.0f < v ? 1.0f : 0.0f; }
   /** `max(v, 0)` as XNNPACK's clamp and wasm's `pmax(0, v)`: −0 and NaN give +0. */
   static V relu(V v) { return 0.0f < v ? v : 0.0f; }
   template <bool Fused>
@@ -37,7 +40,9 @@ struct Sse {
   static void store(float* p, V v) { _mm_storeu_ps(p, v); }
   static V splat(const float* p) { return _mm_set1_ps(*p); }
   static V add(V a, V b) { return _mm_add_ps(a, b); }
+  static V sub(V a, V b) { return _mm_sub_ps(a, b); }
   static V mul(V a, V b) { return _mm_mul_ps(a, b); }
+  static V step(V v) { return _mm_and_ps(_mm_cmplt_ps(_mm_setzero_ps(), v), _mm_set1_ps(1.0f)); }
   static V relu(V v) { return _mm_max_ps(v, _mm_setzero_ps()); }  // v > 0 ? v : 0
   template <bool Fused>
   static V madd(V acc, V a, V b) {
@@ -62,7 +67,9 @@ struct Avx {
   static void store(float* p, V v) { _mm256_storeu_ps(p, v); }
   static V splat(const float* p) { return _mm256_broadcast_ss(p); }
   static V add(V a, V b) { return _mm256_add_ps(a, b); }
+  static V sub(V a, V b) { return _mm256_sub_ps(a, b); }
   static V mul(V a, V b) { return _mm256_mul_ps(a, b); }
+  static V step(V v) { return _mm256_and_ps(_mm256_cmp_ps(_mm256_setzero_ps(), v, _CMP_LT_OQ), _mm256_set1_ps(1.0f)); }
   static V relu(V v) { return _mm256_max_ps(v, _mm256_setzero_ps()); }
   template <bool Fused>
   static V madd(V acc, V a, V b) {
@@ -88,7 +95,9 @@ struct Avx512 {
   static void store(float* p, V v) { _mm512_storeu_ps(p, v); }
   static V splat(const float* p) { return _mm512_set1_ps(*p); }
   static V add(V a, V b) { return _mm512_add_ps(a, b); }
+  static V sub(V a, V b) { return _mm512_sub_ps(a, b); }
   static V mul(V a, V b) { return _mm512_mul_ps(a, b); }
+  static V step(V v) { return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(_mm512_setzero_ps(), v, _CMP_LT_OQ), _mm512_set1_ps(1.0f)); }
   static V relu(V v) { return _mm512_max_ps(v, _mm512_setzero_ps()); }
   template <bool Fused>
   static V madd(V acc, V a, V b) {
@@ -97,6 +106,14 @@ struct Avx512 {
   }
 };
 #endif
+
+/** Calls `op.template operator()<U>(k)` for channels `from`…`c`: as many as vectors of `T` take, then the narrower types. */
+template <class T, class Op>
+inline void forChannels(int from, int c, Op&& op) {
+  int k = from;
+  for (; k + T::W <= c; k += T::W) op.template operator()<T>(k);
+  if constexpr (T::W > 1) forChannels<typename T::Narrower>(k, c, op);
+}
 
 /** Accumulators a tile may keep in registers: 24 of 32 vector registers, 12 of 16 (the rest hold the operands). */
 constexpr int kAccumulators = VECTOR_REGISTERS == 32 ? 24 : 12;
