@@ -8,8 +8,8 @@
  * run when torch is importable, and skipped with a message when it is not, then whole `mini` runs
  * end to end in the engine and in the PyTorch replica (runs per core-minute). With `--levers`, what
  * each speed lever gives, measured in this run: every case in one process alternating between the
- * stock wasm `Conv2D` (then `MaxPoolGrad`, `Identity` + `Cast`, `Mean`) and the engine's, then its kernels'
- * two builds (`fma`: fused multiply-adds, `GST_WASM_FMA=1`), and two seeds
+ * engine's wasm kernels and its native ones (`native`), the stock wasm `Conv2D` (then `MaxPoolGrad`, `Identity` + `Cast`, `Mean`)
+ * and the engine's, then its kernels' two builds (`fma`: fused multiply-adds, `GST_WASM_FMA=1`), and two seeds
  * of every run the suite needs at the `ci` profile with each scheduler lever (shared-prefix
  * checkpoints, final states) off and on. Where a `webgpu` adapter is present, the paper profile's nets
  * (VGG11-BN, ResNet18 at batch 128) on webgpu beside wasm (src/bench/gpuBench.ts).
@@ -136,12 +136,17 @@ if (comparePytorch && python !== undefined) {
 const levers = [];
 if (measureLevers) {
   for (const benchCase of benchCases) {
-    for (const kernel of ['Conv2D', 'MaxPoolGrad', 'Identity+Cast', 'Mean', 'fma']) {
+    for (const kernel of ['native', 'Conv2D', 'MaxPoolGrad', 'Identity+Cast', 'Mean', 'fma']) {
       const { before, after } = (await benchWorker([benchCase.id, String(2 * seconds), String(warmupSeconds), `lever:${kernel}`])) as {
         before: number;
         after: number;
       };
-      const [off, on, lever] = kernel === 'fma' ? ['separate', 'fused', 'wasm kernels with fused multiply-adds'] : ['stock', 'ours', `wasm ${kernel} kernel`];
+      const [off, on, lever] =
+        kernel === 'fma'
+          ? ['separate', 'fused', 'wasm kernels with fused multiply-adds']
+          : kernel === 'native'
+            ? ['wasm', 'native', 'native kernels']
+            : ['stock', 'ours', `wasm ${kernel} kernel`];
       log(
         `lever ${kernel} ${benchCase.id}: ${off} ${before.toFixed(0)} ex/s -> ${on} ${after.toFixed(0)} ex/s (x${(after / before).toFixed(2)}, alternating in one process)`,
       );
@@ -180,6 +185,7 @@ if (measureLevers) {
 }
 const report = {
   backend: backend === undefined ? undefined : backendIdentity(backend),
+  nativeKernels: backend?.nativeKernels ?? null,
   tfjs: backend?.tfjsVersion,
   machine: { cpus: cpus().length, model: cpus()[0]?.model, vectorExtensions: vectors, node: process.version },
   secondsPerMeasurement: seconds,

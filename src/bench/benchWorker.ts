@@ -1,8 +1,8 @@
 /**
- * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...] | lever:fma]
+ * Child process of `npm run bench`: `<case> <seconds> <warmupSeconds> [lever:<Kernel>[+<Kernel>...] | lever:fma | lever:native]
  * [batch:<n>] [backend:<request>]` measures one case and prints one JSON line. With `lever:` it measures
  * instead what the engine's replacement of those stock wasm kernels gives (`lever:fma`: its fused multiply-add build
- * against the separate one); `batch:` overrides the
+ * against the separate one; `lever:native`: its native kernels against the wasm build); `batch:` overrides the
  * case's batch size; `backend:` asks for a backend (default: GST_BACKEND). A paper net on Mesa's software adapter is cut to batch 4 and one step (a path
  * check, not a speed). `end-to-end <protocol> <seed>...` times whole runs of that protocol instead (src/bench/endToEnd.ts).
  */
@@ -10,7 +10,14 @@ import { initBackend } from '../engine/backend/initBackend.js';
 import { backendRequests, type BackendRequest } from '../settings.js';
 import { benchCases, paperBenchCases } from './benchCases.js';
 import { endToEndProtocol, engineRunSeconds } from './endToEnd.js';
-import { benchTraining, measureFusedMultiplyAddLever, measureKernelLever, measureThroughput, stepsPerSecond } from './measureThroughput.js';
+import {
+  benchTraining,
+  measureFusedMultiplyAddLever,
+  measureKernelLever,
+  measureNativeKernelLever,
+  measureThroughput,
+  stepsPerSecond,
+} from './measureThroughput.js';
 
 const [id, ...rest] = process.argv.slice(2);
 if (id === 'end-to-end') {
@@ -31,10 +38,13 @@ if (id === 'end-to-end') {
   const lever = option('lever');
   let result;
   if (lever !== undefined) {
-    result =
+    const measure =
       lever === 'fma'
-        ? await measureFusedMultiplyAddLever(benchCase, Number(seconds), Number(warmupSeconds))
-        : await measureKernelLever(benchCase, lever.split('+'), Number(seconds), Number(warmupSeconds));
+        ? measureFusedMultiplyAddLever
+        : lever === 'native'
+          ? measureNativeKernelLever
+          : (c: typeof benchCase, s: number, w: number) => measureKernelLever(c, lever.split('+'), s, w);
+    result = await measure(benchCase, Number(seconds), Number(warmupSeconds));
   } else if (backend.adapter?.software) {
     const training = await benchTraining({ ...benchCase, batchSize: 4 }, { seconds: 0, steps: 1 });
     result = { examplesPerSecond: (await stepsPerSecond(training.step, 0, 1)) * 4, batchSize: 4, backend };

@@ -1,5 +1,6 @@
 import { initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
 import { useFusedMultiplyAdds } from '../engine/kernels/assemblyKernels.js';
+import { resolveNativeKernels, useNativeKernels } from '../engine/kernels/nativeKernels.js';
 import { replacedStockKernels, useKernel } from '../engine/kernels/registerWasmTrainingKernels.js';
 import { buildModel } from '../engine/models/modelRegistry.js';
 import { createOptimizer } from '../engine/optim/optimizerRegistry.js';
@@ -102,6 +103,13 @@ export function measureFusedMultiplyAddLever(
   rounds = 6,
 ): Promise<{ before: number; after: number }> {
   return measureLever(benchCase, (on) => useFusedMultiplyAdds(on, tf.backend()), seconds, warmupSeconds, rounds);
+}
+
+/** What the native kernels (the best instruction set here) give against the wasm build's ({@link measureLever}). */
+export function measureNativeKernelLever(benchCase: BenchCase, seconds: number, warmupSeconds: number, rounds = 6): Promise<{ before: number; after: number }> {
+  const isa = resolveNativeKernels('auto');
+  if (isa === undefined) throw new Error('lever native: the native kernels are not built here (npm run build:native)');
+  return measureLever(benchCase, (on) => useNativeKernels(on ? isa : undefined), seconds, warmupSeconds, rounds);
 }
 
 /** What replacing stock wasm kernels gives ({@link measureLever}: the stock kernels off, the engine's on). */
