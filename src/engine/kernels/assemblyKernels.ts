@@ -8,7 +8,7 @@ import { backendMemory, heapOffset, WasmHeapModule, type WasmHeapBackend } from 
  * width and channels, output height, width and channels, kernel height and width, strides, and the
  * padding before the first row and column.
  */
-type ConvGeometry = [
+export type ConvGeometry = [
   n: number,
   h: number,
   w: number,
@@ -24,20 +24,9 @@ type ConvGeometry = [
   pl: number,
 ];
 
-/**
- * Eval-mode batch norm (and ReLU) that `conv2d` applies to its output while it is in cache: the
- * per-channel `−μ`, `γσ⁻¹` and `β` (each `[co]`), and whether ReLU follows.
- */
-export interface BatchNormEpilogue {
-  readonly negMean: tf.TensorInfo;
-  readonly scale: tf.TensorInfo;
-  readonly offset: tf.TensorInfo;
-  readonly relu: boolean;
-}
-
 /** The exports of this project's kernel module (`assembly/`, `npm run build:kernels`). */
 export interface AssemblyKernels {
-  /** `out = conv(x, w)`, NHWC × HWIO → NHWC, then a {@link BatchNormEpilogue} unless `scale` is 0. */
+  /** `out = conv(x, w)`, NHWC × HWIO → NHWC, then eval-mode batch norm (and ReLU) unless `scale` is 0 (`runConvKernel.ts`). */
   conv2d(x: number, w: number, out: number, ...geometryAndEpilogue: [...ConvGeometry, negMean: number, scale: number, offset: number, relu: number]): void;
   /** `dW = ∂/∂w` of that convolution given `dy`, HWIO. */
   conv2dFilterGradient(x: number, dy: number, dW: number, ...geometry: ConvGeometry): void;
@@ -107,38 +96,6 @@ export function runKernel(name: NativeKernelName, backend: unknown, args: readon
 }
 
 /**
- * Runs the convolution kernel `name` of {@link assemblyKernels} on the wasm backend's tensors `a`
- * and `b` into a new float32 tensor of `outShape`, which it returns; `conv2d` applies `epilogue`
- * to its output when one is given.
- *
- * @example
- * ```ts
- * const dW = runConvKernel('conv2dFilterGradient', backend, x, dy, filterShape, info);
- * ```
- */
-export function runConvKernel(
-  name: 'conv2d' | 'conv2dFilterGradient',
-  backend: unknown,
-  a: tf.TensorInfo,
-  b: tf.TensorInfo,
-  outShape: readonly number[],
-  info: Parameters<typeof convGeometry>[0],
-  epilogue?: BatchNormEpilogue,
-): tf.TensorInfo {
-  const heap = backend as WasmHeapBackend;
-  const out = heap.makeOutput([...outShape], 'float32');
-  const operands = [heapOffset(heap, a), heapOffset(heap, b), heapOffset(heap, out), ...convGeometry(info)] as const;
-  const args: number[] =
-    name === 'conv2dFilterGradient'
-      ? [...operands]
-      : epilogue === undefined
-        ? [...operands, 0, 0, 0, 0]
-        : [...operands, heapOffset(heap, epilogue.negMean), heapOffset(heap, epilogue.scale), heapOffset(heap, epilogue.offset), epilogue.relu ? 1 : 0];
-  runKernel(name, heap, args);
-  return out as tf.TensorInfo;
-}
-
-/**
  * The gradient of a 2×2, stride-2 max pool whose windows lie inside its input (`input` [n,h,w,c],
  * `dy` [n,oh,ow,c]) by {@link assemblyKernels}, as a new float32 tensor shaped like `input`.
  *
@@ -174,36 +131,4 @@ export function runMeanMiddleAxes(
   const out = heap.makeOutput([...outShape], 'float32');
   assemblyKernels.on(heap).meanMiddleAxes(heapOffset(heap, x), heapOffset(heap, out), view.outer, view.reduce, view.inner);
   return out as tf.TensorInfo;
-}
-
-/** The geometry of a convolution as {@link assemblyKernels} takes it. */
-function convGeometry(info: {
-  batchSize: number;
-  inHeight: number;
-  inWidth: number;
-  inChannels: number;
-  outHeight: number;
-  outWidth: number;
-  outChannels: number;
-  filterHeight: number;
-  filterWidth: number;
-  strideHeight: number;
-  strideWidth: number;
-  padInfo: { top: number; left: number };
-}): ConvGeometry {
-  return [
-    info.batchSize,
-    info.inHeight,
-    info.inWidth,
-    info.inChannels,
-    info.outHeight,
-    info.outWidth,
-    info.outChannels,
-    info.filterHeight,
-    info.filterWidth,
-    info.strideHeight,
-    info.strideWidth,
-    info.padInfo.top,
-    info.padInfo.left,
-  ];
 }

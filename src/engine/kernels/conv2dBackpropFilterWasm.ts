@@ -1,7 +1,7 @@
 import { tf } from '../tf.js';
 import type { KernelArgs } from './wasmKernelScope.js';
 import { forwardConvInfo } from './signedPadding.js';
-import { runConvKernel } from './assemblyKernels.js';
+import { runConvKernel } from './runConvKernel.js';
 
 /**
  * `Conv2DBackpropFilter` for the wasm backend, which tfjs 4.22 does not ship:

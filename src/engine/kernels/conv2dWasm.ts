@@ -1,6 +1,6 @@
 import { tf } from '../tf.js';
 import type { KernelArgs } from './wasmKernelScope.js';
-import { runConvKernel } from './assemblyKernels.js';
+import { runConvKernel } from './runConvKernel.js';
 import { forwardConvInfo } from './signedPadding.js';
 
 /** The stock wasm `Conv2D` (XNNPACK), captured when this module loads: it keeps the cases ours leaves to it. */

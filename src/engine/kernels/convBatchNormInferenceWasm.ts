@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { runConvKernel } from './assemblyKernels.js';
+import { runConvKernel } from './runConvKernel.js';
 import { forwardConvInfo } from './signedPadding.js';
 import type { KernelArgs } from './wasmKernelScope.js';
 
