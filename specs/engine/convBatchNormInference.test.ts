@@ -1,23 +1,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from '../../src/engine/kernels/registerWasmTrainingKernels.js';
-import { applyConvBnUnit, applyConvBnUnitInference, createConvBnUnit, type ConvBnUnit } from '../../src/engine/models/convBnUnit.js';
+import { applyConvBnUnit, applyConvBnUnitInference, createConvBnUnit } from '../../src/engine/models/convBnUnit.js';
 import { buildResNet } from '../../src/engine/models/resnet.js';
 import { buildVgg, vggMiniLayout } from '../../src/engine/models/vgg.js';
 import type { ConvNet } from '../../src/engine/models/convNet.js';
 import { tf } from '../../src/engine/tf.js';
-
-/** Running statistics, γ, β and a mask with removed filters (γ·0 and β·0 give −0 where β < 0), as after training and pruning. */
-function perturb(unit: ConvBnUnit, seed: number): void {
-  tf.tidy(() => {
-    const c = unit.outChannels;
-    unit.runningMean.assign(tf.randomNormal([c], 0, 0.5, 'float32', seed));
-    unit.runningVar.assign(tf.randomUniform([c], 0.05, 3, 'float32', seed + 1));
-    unit.gamma.assign(tf.randomNormal([c], 0.8, 0.6, 'float32', seed + 2));
-    unit.beta.assign(tf.randomNormal([c], 0, 0.5, 'float32', seed + 3));
-    unit.mask.assign(tf.cast(tf.greater(tf.randomUniform([c], 0, 1, 'float32', seed + 4), 0.3), 'float32'));
-  });
-}
+import { perturbUnit as perturb } from '../support/perturbUnit.js';
 
 /** The float32 values' bits, so that −0 and +0 (and every rounding) count as different. */
 const bits = (t: tf.Tensor) => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));

@@ -7,7 +7,8 @@ import { applyConvBnUnitInference, createConvBnUnit } from '../../src/engine/mod
 import { hashVariables } from '../../src/engine/models/parameterHash.js';
 import { tf } from '../../src/engine/tf.js';
 import { trainRun } from '../../src/engine/train/trainRun.js';
-import { batchNormBits } from '../support/batchNormBits.js';
+import { batchNormBits, batchNormCases } from '../support/batchNormBits.js';
+import { perturbUnit } from '../support/perturbUnit.js';
 import { tensorBits as bits } from '../support/tensorBits.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
@@ -113,14 +114,7 @@ describe.skipIf(module === undefined)('native kernels (bit-identical to the wasm
         }),
         (c) => {
           const unit = createConvBnUnit({ name: 'conv0', scope: `native${count++}`, ...c });
-          tf.tidy(() => {
-            const k = c.outChannels;
-            unit.runningMean.assign(tf.randomNormal([k], 0, 0.5, 'float32', c.seed));
-            unit.runningVar.assign(tf.randomUniform([k], 0.05, 3, 'float32', c.seed + 1));
-            unit.gamma.assign(tf.randomNormal([k], 0.8, 0.6, 'float32', c.seed + 2));
-            unit.beta.assign(tf.randomNormal([k], 0, 0.5, 'float32', c.seed + 3));
-            unit.mask.assign(tf.cast(tf.greater(tf.randomUniform([k], 0, 1, 'float32', c.seed + 4), 0.3), 'float32'));
-          });
+          perturbUnit(unit, c.seed);
           const x = tf.randomNormal([c.batch, c.size, c.size, c.inChannels], 0, 1, 'float32', c.seed + 7) as tf.Tensor4D;
           const run = (isa: NativeInstructionSet | undefined) =>
             withKernels(isa, false, () => tf.tidy(() => bits(applyConvBnUnitInference(unit, x, { applyMask: true, relu: c.relu }))));
@@ -136,24 +130,14 @@ describe.skipIf(module === undefined)('native kernels (bit-identical to the wasm
 
   it('every instruction set gives the passes of train-mode batch norm the wasm bits: value, gradients of x, γ, β, moments, up to 40 channels, with and without ReLU and masks', () => {
     fc.assert(
-      fc.property(
-        fc.record({
-          n: fc.integer({ min: 1, max: 4 }),
-          h: fc.integer({ min: 1, max: 6 }),
-          w: fc.integer({ min: 1, max: 6 }),
-          channels: fc.integer({ min: 1, max: 40 }),
-          relu: fc.boolean(),
-          seed: fc.integer({ min: 0, max: 1_000_000 }),
-        }),
-        (c) => {
-          const wasm = withKernels(undefined, false, () => batchNormBits(c));
-          for (const isa of isas)
-            expect(
-              withKernels(isa, false, () => batchNormBits(c)),
-              isa,
-            ).toEqual(wasm);
-        },
-      ),
+      fc.property(batchNormCases, (c) => {
+        const wasm = withKernels(undefined, false, () => batchNormBits(c));
+        for (const isa of isas)
+          expect(
+            withKernels(isa, false, () => batchNormBits(c)),
+            isa,
+          ).toEqual(wasm);
+      }),
       { numRuns: 40, seed: 20261205 },
     );
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { batchNormTrain } from '../../src/engine/models/batchNormTrain.js';
 import { tf } from '../../src/engine/tf.js';
 import { tensorBits as bits } from './tensorBits.js';
@@ -22,3 +23,13 @@ export function batchNormBits(c: { n: number; h: number; w: number; channels: nu
     return out;
   });
 }
+
+/** Shapes of batch-norm cases up to 40 channels (every SIMD width and remainder), with and without ReLU, and seeds. */
+export const batchNormCases = fc.record({
+  n: fc.integer({ min: 1, max: 4 }),
+  h: fc.integer({ min: 1, max: 6 }),
+  w: fc.integer({ min: 1, max: 6 }),
+  channels: fc.integer({ min: 1, max: 40 }),
+  relu: fc.boolean(),
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+});
