@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelAffine, channelCentre, channelMean } from '../../src/engine/models/channelOps.js';
+import { channelAffine, channelCentre, channelMean, globalAveragePool } from '../../src/engine/models/channelOps.js';
 import { tf } from '../../src/engine/tf.js';
 import { hostNormal, maxRelativeError, onBackend } from '../support/backends.js';
 
@@ -46,6 +46,31 @@ describe('channel ops', () => {
         }
       }),
       { numRuns: 30, seed: 6 },
+    );
+  });
+
+  it('globalAveragePool gives tf.mean over H, W its bits, value and gradient, with −0 in dy (cpu and wasm)', async () => {
+    const bits = (values: Float32Array) => Array.from(new Uint32Array(values.slice().buffer));
+    await fc.assert(
+      fc.asyncProperty(activation, async ({ n, h, w, c, seed }) => {
+        const dy = hostNormal([n, c], seed + 1);
+        dy.values.forEach((v, i) => (i % 3 === 0 ? (dy.values[i] = -0) : v));
+        const inputs = [hostNormal([n, h, w, c], seed), dy];
+        const valueAndGradient = (pool: (x: tf.Tensor4D) => tf.Tensor) => (x: tf.Tensor, g: tf.Tensor) => [
+          pool(x as tf.Tensor4D),
+          tf.grad((a: tf.Tensor) => tf.sum(tf.mul(pool(a as tf.Tensor4D), g)))(x),
+        ];
+        for (const backend of ['cpu', 'wasm'] as const) {
+          const ours = await onBackend(backend, inputs, valueAndGradient(globalAveragePool));
+          const reference = await onBackend(
+            backend,
+            inputs,
+            valueAndGradient((x) => tf.mean(x, [1, 2])),
+          );
+          ours.forEach((values, i) => expect(bits(values)).toEqual(bits(reference[i])));
+        }
+      }),
+      { numRuns: 30, seed: 7 },
     );
   });
 });

@@ -58,3 +58,24 @@ export function channelAffine(x: tf.Tensor4D, scale: tf.Tensor1D, offset?: tf.Te
 export function channelCentre(x: tf.Tensor4D, mean: tf.Tensor1D): tf.Tensor4D {
   return tf.tidy(() => channelAffine(x, tf.onesLike(mean), tf.neg(mean)));
 }
+
+/**
+ * Mean over H and W of an NHWC tensor (the heads' global average pool), `[N, C]`: `tf.mean(x, [1, 2])`
+ * with the same values, and a gradient that divides `dy` by H·W once per image and channel, then
+ * broadcasts it. tfjs' gradient of `mean` multiplies `dy` by a tensor of ones as large as `x`, filled
+ * in JavaScript on every step, then divides every element; `dy·1 / (H·W)` is `dy / (H·W)` exactly,
+ * so both give the same bits.
+ *
+ * @example
+ * ```ts
+ * globalAveragePool(tf.ones([2, 4, 4, 3]) as tf.Tensor4D); // [[1, 1, 1], [1, 1, 1]]
+ * ```
+ */
+export function globalAveragePool(x: tf.Tensor4D): tf.Tensor2D {
+  const [n, h, w, c] = x.shape;
+  const pool = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.mean(args[0] as tf.Tensor4D, [1, 2]),
+    gradFunc: (dy: tf.Tensor) => tf.broadcastTo(tf.div(tf.reshape(dy, [n, 1, 1, c]), h * w), [n, h, w, c]),
+  }));
+  return pool(x) as tf.Tensor2D;
+}

@@ -1,5 +1,6 @@
 import { deriveSeed } from '../random/seededRandom.js';
 import { tf } from '../tf.js';
+import { globalAveragePool } from './channelOps.js';
 import { unitVariables, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet, ForwardOptions } from './convNet.js';
 
@@ -46,7 +47,7 @@ export function makeConvNet(options: {
         throw new Error('forward: inference cannot be combined with pending or observe (it runs eval mode with each unit fused); drop one of them');
       }
       return tf.tidy(() => {
-        const features = tf.mean(body(x, forward), [1, 2]) as tf.Tensor2D;
+        const features = globalAveragePool(body(x, forward));
         return tf.add(tf.matMul(features, headKernel), headBias);
       });
     },
