@@ -58,9 +58,10 @@ describe('wasm kernels written in AssemblyScript', () => {
           .map((e) => e.name)
           .sort(),
       ).toEqual([
-        'batchNormCentre',
-        'batchNormGradTerms',
+        'batchNormCentreVariance',
+        'batchNormGradMeans',
         'batchNormInputGrad',
+        'batchNormMean',
         'batchNormNormalise',
         'conv2d',
         'conv2dFilterGradient',

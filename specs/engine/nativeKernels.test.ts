@@ -167,8 +167,10 @@ describe.skipIf(module === undefined)('native kernels (bit-identical to the wasm
     expect(() => kernels.conv2dFilterGradient(heap, 2, 200, 600, ...geometry)).toThrow(/x \(byte offset 2, 32 floats\) does not lie inside/);
     expect(() => kernels.conv2d(heap, 0, 200, 400, ...geometry.slice(0, 12), 0.5, 0, 0, 0, 0)).toThrow(/argument 17 is not an integer/);
     expect(() => kernels.conv2d(heap, 0, 200, 400, 0, ...geometry.slice(1), 0, 0, 0, 0)).toThrow(/shape argument 5 is 0; allowed: 1 to 2\^24/);
-    expect(() => kernels.batchNormCentre(heap, 0, 1000, 0, 0, 4, 8)).toThrow(/batchNormCentre: mean \(byte offset 1000, 8 floats\) does not lie inside/);
-    expect(() => kernels.batchNormGradTerms(heap, 0, 0, 0, 0, 0, 0, 4, 8, 1, 0)).toThrow(/batchNormGradTerms: expected 10 arguments, got 11/);
+    expect(() => kernels.batchNormCentreVariance(heap, 0, 1000, 0, 0, 2, 2, 8)).toThrow(
+      /batchNormCentreVariance: mean \(byte offset 1000, 8 floats\) does not lie inside/,
+    );
+    expect(() => kernels.batchNormGradMeans(heap, 0, 0, 0, 0, 0, 0, 0, 2, 2, 8, 1, 0)).toThrow(/batchNormGradMeans: expected 12 arguments, got 13/);
     expect(() => module!.kernels('sse2', true)).toThrow(/'sse2' has no fused multiply-adds/);
   });
 });

@@ -34,10 +34,11 @@ export interface AssemblyKernels {
   meanMiddleAxes(x: number, out: number, outer: number, reduce: number, inner: number): void;
   /** `dx` of a 2×2, stride-2 max pool whose windows lie inside `x`. */
   maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number, oh: number, ow: number): void;
-  /** The element-wise passes of train-mode batch norm (`assembly/batchNormTrain.ts`): heap offsets, then pixels, channels and flags. */
-  batchNormCentre(...operands: number[]): void;
+  /** The passes of train-mode batch norm (`assembly/batchNormTrain.ts`, `assembly/channelMeans.ts`): heap offsets, then sizes, channels and flags. */
+  batchNormMean(...operands: number[]): void;
+  batchNormCentreVariance(...operands: number[]): void;
   batchNormNormalise(...operands: number[]): void;
-  batchNormGradTerms(...operands: number[]): void;
+  batchNormGradMeans(...operands: number[]): void;
   batchNormInputGrad(...operands: number[]): void;
   /** 1 when the build's multiply-adds round once, given `a` = 1 + 2⁻¹² and `c` = −(1 + 2⁻¹¹). */
   maddRoundsOnce(a: number, c: number): number;
@@ -85,7 +86,7 @@ export function useFusedMultiplyAdds(fused: boolean, backend: unknown): void {
  *
  * @example
  * ```ts
- * runKernel('batchNormCentre', backend, [heapOffset(backend, x), heapOffset(backend, mean), centredAt, squaredAt, pixels, channels]);
+ * runKernel('batchNormMean', backend, [heapOffset(backend, x), heapOffset(backend, mean), images, pixelsPerImage, channels]);
  * ```
  */
 export function runKernel(name: NativeKernelName, backend: unknown, args: readonly number[]): void {

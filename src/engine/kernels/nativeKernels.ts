@@ -20,9 +20,10 @@ export type NativeKernels = Record<NativeKernelName, (heap: ArrayBuffer, ...oper
 export const nativeKernelNames = [
   'conv2d',
   'conv2dFilterGradient',
-  'batchNormCentre',
+  'batchNormMean',
+  'batchNormCentreVariance',
   'batchNormNormalise',
-  'batchNormGradTerms',
+  'batchNormGradMeans',
   'batchNormInputGrad',
 ] as const;
 export type NativeKernelName = (typeof nativeKernelNames)[number];

@@ -72,9 +72,10 @@ function composite(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilo
 }
 
 /**
- * The same batch norm (→ ReLU) with its element-wise work in {@link batchNormTrainKernels}: two
- * passes forward and two backward instead of five and eight whole-activation kernels, the channel
- * means between them unchanged. Bit-identical to {@link composite} followed by `tf.relu` (tested).
+ * The same batch norm (→ ReLU) in {@link batchNormTrainKernels}: three passes forward and two
+ * backward, which compute the channel means in the composite's order while they produce their
+ * operands (the squares and products the composite pools are never written). Bit-identical to
+ * {@link composite} followed by `tf.relu` (tested).
  */
 function batchNormTrainPasses(
   x: tf.Tensor4D,
@@ -87,13 +88,12 @@ function batchNormTrainPasses(
   const count = x.shape[0] * x.shape[1] * x.shape[2];
   const attrs: BatchNormTrainAttrs = { relu };
   const run = (kernel: string, inputs: tf.NamedTensorMap) =>
-    tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D | tf.Tensor4D[];
+    tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor | tf.Tensor[];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
-    const mean = channelMean(xIn);
-    const [centred, squared] = run(batchNormTrainKernels.centre, { x: xIn, mean }) as tf.Tensor4D[];
-    const variance = channelMean(squared);
+    const mean = run(batchNormTrainKernels.mean, { x: xIn }) as tf.Tensor1D;
+    const [centred, variance] = run(batchNormTrainKernels.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D];
     const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
     const out = run(batchNormTrainKernels.normalise, { centred, invStd, scale, offset }) as tf.Tensor4D;
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
@@ -103,10 +103,8 @@ function batchNormTrainPasses(
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedCentred, savedInvStd, savedScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
         const hat = { centred: savedCentred, invStd: savedInvStd };
-        const terms = run(batchNormTrainKernels.gradTerms, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }) as tf.Tensor4D[];
-        const [product, dyIn = dy as tf.Tensor4D] = terms;
-        const meanDy = channelMean(dyIn);
-        const meanDyHat = channelMean(product);
+        const means = run(batchNormTrainKernels.gradMeans, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }) as tf.Tensor[];
+        const [meanDy, meanDyHat, dyIn = dy] = means as [tf.Tensor1D, tf.Tensor1D, tf.Tensor4D?];
         const factor = tf.mul(savedScale, savedInvStd);
         const dx = run(batchNormTrainKernels.inputGrad, { dyIn, ...hat, meanDy, meanDyHat, factor }) as tf.Tensor4D;
         return [dx, tf.mul(meanDyHat, count), tf.mul(meanDy, count)];

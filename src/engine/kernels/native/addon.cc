@@ -1,5 +1,5 @@
 // Node binding of the native kernels: `isas()` lists the instruction sets this processor runs, best
-// first; `kernels(isa, fused)` returns that set's `conv2d`, `conv2dFilterGradient` and the four
+// first; `kernels(isa, fused)` returns that set's `conv2d`, `conv2dFilterGradient` and the five
 // `batchNorm*` passes, each taking the wasm backend's heap (`memory.buffer`), then exactly the
 // arguments of the wasm kernel of the same name (`../assemblyKernels.ts`: byte offsets on the heap,
 // then sizes and flags), and checking that every operand lies inside the heap before touching it.
@@ -129,47 +129,61 @@ napi_value convolve(napi_env env, napi_callback_info info) {
 enum class Extent { kActivation, kChannels, kActivationWithRelu };
 
 /**
- * A batch-norm pass: `N` heap offsets of operands of `extents`, then pixels and channels (and
- * `relu` where `Relu`); `run` calls the bound pass with the operands.
+ * A batch-norm pass: `N` heap offsets of operands of `extents`, then the activation's size (pixels,
+ * or with `Images` images and their pixels) and channels, and `relu` where `Relu`; `run` calls the
+ * bound pass with the operands.
  */
-template <std::size_t N, bool Relu, class Run>
+template <std::size_t N, bool Images, bool Relu, class Run>
 napi_value batchNormPass(napi_env env, napi_callback_info info, const char* name, const char* const (&names)[N], const Extent (&extents)[N], Run run) {
-  Call<N + (Relu ? 3 : 2)> c(env, info, name);
-  if (!c.ok || !c.size(env, N) || !c.size(env, N + 1)) return nullptr;
-  const int64_t pixels = c.v[N], channels = c.v[N + 1];
-  const bool relu = Relu && c.v[N + 2] != 0;
+  constexpr std::size_t kSizes = Images ? 3 : 2;
+  Call<N + kSizes + (Relu ? 1 : 0)> c(env, info, name);
+  if (!c.ok) return nullptr;
+  for (std::size_t i = N; i < N + kSizes; i++) {
+    if (!c.size(env, i)) return nullptr;
+  }
+  const int64_t images = Images ? c.v[N] : 1, pixels = c.v[N + kSizes - 2], channels = c.v[N + kSizes - 1];
+  const bool relu = Relu && c.v[N + kSizes] != 0;
   float* p[N];
   for (std::size_t i = 0; i < N; i++) {
     if (extents[i] == Extent::kActivationWithRelu && !relu) {
       p[i] = nullptr;
       continue;
     }
-    if ((p[i] = c.operand(env, i, extents[i] == Extent::kChannels ? channels : pixels * channels, names[i])) == nullptr) return nullptr;
+    if ((p[i] = c.operand(env, i, extents[i] == Extent::kChannels ? channels : images * pixels * channels, names[i])) == nullptr) return nullptr;
   }
-  run(c.bound->batchNorm, p, std::size_t(pixels), int(channels), relu);
+  run(c.bound->batchNorm, p, std::size_t(images), std::size_t(pixels), int(channels), relu);
   return nullptr;
 }
 
 constexpr Extent A = Extent::kActivation, C = Extent::kChannels, R = Extent::kActivationWithRelu;
 
-napi_value centre(napi_env env, napi_callback_info info) {
-  return batchNormPass<4, false>(env, info, "batchNormCentre", {"x", "mean", "centred", "squared"}, {A, C, A, A},
-                                 [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool) { b.centre(p[0], p[1], p[2], p[3], n, k); });
+napi_value mean(napi_env env, napi_callback_info info) {
+  return batchNormPass<2, true, false>(env, info, "batchNormMean", {"x", "mean"}, {A, C},
+                                       [](const BatchNormPasses& b, float** p, std::size_t n, std::size_t px, int k, bool) { b.mean(p[0], p[1], n, px, k); });
+}
+
+napi_value centreVariance(napi_env env, napi_callback_info info) {
+  return batchNormPass<4, true, false>(
+      env, info, "batchNormCentreVariance", {"x", "mean", "centred", "variance"}, {A, C, A, C},
+      [](const BatchNormPasses& b, float** p, std::size_t n, std::size_t px, int k, bool) { b.centreVariance(p[0], p[1], p[2], p[3], n, px, k); });
 }
 
 napi_value normalise(napi_env env, napi_callback_info info) {
-  return batchNormPass<5, true>(env, info, "batchNormNormalise", {"centred", "invStd", "scale", "offset", "out"}, {A, C, C, C, A},
-                                [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool relu) { b.normalise(p[0], p[1], p[2], p[3], p[4], n, k, relu); });
+  return batchNormPass<5, false, true>(
+      env, info, "batchNormNormalise", {"centred", "invStd", "scale", "offset", "out"}, {A, C, C, C, A},
+      [](const BatchNormPasses& b, float** p, std::size_t, std::size_t px, int k, bool relu) { b.normalise(p[0], p[1], p[2], p[3], p[4], px, k, relu); });
 }
 
-napi_value gradTerms(napi_env env, napi_callback_info info) {
-  return batchNormPass<6, true>(env, info, "batchNormGradTerms", {"dy", "out", "centred", "invStd", "product", "dyIn"}, {A, R, A, C, A, R},
-                                [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool relu) { b.gradTerms(p[0], p[1], p[2], p[3], p[4], p[5], n, k, relu); });
+napi_value gradMeans(napi_env env, napi_callback_info info) {
+  return batchNormPass<7, true, true>(
+      env, info, "batchNormGradMeans", {"dy", "out", "centred", "invStd", "dyIn", "meanDy", "meanDyHat"}, {A, R, A, C, R, C, C},
+      [](const BatchNormPasses& b, float** p, std::size_t n, std::size_t px, int k, bool relu) { b.gradMeans(p[0], p[1], p[2], p[3], p[4], p[5], p[6], n, px, k, relu); });
 }
 
 napi_value inputGrad(napi_env env, napi_callback_info info) {
-  return batchNormPass<7, false>(env, info, "batchNormInputGrad", {"dyIn", "centred", "invStd", "meanDy", "meanDyHat", "factor", "dx"}, {A, A, C, C, C, C, A},
-                                 [](const BatchNormPasses& b, float** p, std::size_t n, int k, bool) { b.inputGrad(p[0], p[1], p[2], p[3], p[4], p[5], p[6], n, k); });
+  return batchNormPass<7, false, false>(
+      env, info, "batchNormInputGrad", {"dyIn", "centred", "invStd", "meanDy", "meanDyHat", "factor", "dx"}, {A, A, C, C, C, C, A},
+      [](const BatchNormPasses& b, float** p, std::size_t, std::size_t px, int k, bool) { b.inputGrad(p[0], p[1], p[2], p[3], p[4], p[5], p[6], px, k); });
 }
 
 napi_value isas(napi_env env, napi_callback_info) {
@@ -204,8 +218,9 @@ napi_value kernels(napi_env env, napi_callback_info info) {
     napi_value result;
     napi_create_object(env, &result);
     const std::pair<const char*, napi_callback> functions[] = {
-        {"conv2d", convolve<true>}, {"conv2dFilterGradient", convolve<false>}, {"batchNormCentre", centre},
-        {"batchNormNormalise", normalise}, {"batchNormGradTerms", gradTerms},  {"batchNormInputGrad", inputGrad},
+        {"conv2d", convolve<true>},           {"conv2dFilterGradient", convolve<false>}, {"batchNormMean", mean},
+        {"batchNormCentreVariance", centreVariance}, {"batchNormNormalise", normalise},      {"batchNormGradMeans", gradMeans},
+        {"batchNormInputGrad", inputGrad},
     };
     for (const auto& [fname, callback] : functions) {
       napi_value f;

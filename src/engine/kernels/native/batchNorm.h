@@ -1,8 +1,9 @@
-// The element-wise passes of train-mode batch norm (→ ReLU) as native SIMD code for one instruction
-// set, bit-identical to this project's wasm passes (`../assembly/batchNormTrain.ts`): each value is
-// the same float32 operations in the same order (never fused), and the vectors only decide how many
-// channels of a pixel are computed at once. Each walks `pixels` rows of `c` channels, with the
-// per-channel vectors (`[c]`) beside them; `x̂ = 0 + centred·σ⁻¹` is recomputed where needed.
+// The element-wise passes of train-mode batch norm (→ ReLU) that compute no channel mean, as native
+// SIMD code for one instruction set, bit-identical to this project's wasm passes
+// (`../assembly/batchNormTrain.ts`): each value is the same float32 operations in the same order
+// (never fused), and the vectors only decide how many channels of a pixel are computed at once. Each
+// walks `pixels` rows of `c` channels, with the per-channel vectors (`[c]`) beside them;
+// `x̂ = 0 + centred·σ⁻¹` is recomputed where needed. The passes with channel means: `channelMeans.h`.
 #pragma once
 #include <cstddef>
 
@@ -16,18 +17,6 @@ inline typename U::V normalised(const float* centred, const float* invStd, int k
   return U::add(U::zero(), U::mul(U::load(centred + k), U::load(invStd + k)));
 }
 
-/** `centred = x − μ` and `squared = centred²`. */
-template <class T>
-void batchNormCentre(const float* x, const float* mean, float* centred, float* squared, std::size_t pixels, int c) {
-  for (std::size_t p = 0; p < pixels; p++, x += c, centred += c, squared += c) {
-    forChannels<T>(0, c, [&]<class U>(int k) {
-      const auto d = U::sub(U::load(x + k), U::load(mean + k));
-      U::store(centred + k, d);
-      U::store(squared + k, U::mul(d, d));
-    });
-  }
-}
-
 /** `out = β + x̂·γ`, then ReLU when `relu`. */
 template <class T>
 void batchNormNormalise(const float* centred, const float* invStd, const float* scale, const float* offset, float* out, std::size_t pixels, int c, bool relu) {
@@ -36,25 +25,6 @@ void batchNormNormalise(const float* centred, const float* invStd, const float* 
       const auto y = U::add(U::load(offset + k), U::mul(normalised<U>(centred, invStd, k), U::load(scale + k)));
       U::store(out + k, relu ? U::relu(y) : y);
     });
-  }
-}
-
-/** `product = dyIn · x̂`, with `dyIn = dy · step(out)` written when `relu` (otherwise `dyIn` is `dy`, and `out` and `dyIn` are not touched). */
-template <class T>
-void batchNormGradTerms(const float* dy, const float* out, const float* centred, const float* invStd, float* product, float* dyIn, std::size_t pixels, int c, bool relu) {
-  for (std::size_t p = 0; p < pixels; p++, dy += c, centred += c, product += c) {
-    forChannels<T>(0, c, [&]<class U>(int k) {
-      auto g = U::load(dy + k);
-      if (relu) {
-        g = U::mul(g, U::step(U::load(out + k)));
-        U::store(dyIn + k, g);
-      }
-      U::store(product + k, U::mul(g, normalised<U>(centred, invStd, k)));
-    });
-    if (relu) {
-      out += c;
-      dyIn += c;
-    }
   }
 }
 

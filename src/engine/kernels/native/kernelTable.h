@@ -18,11 +18,13 @@ struct Epilogue {
 using Conv2dKernel = void (*)(const float* x, const float* w, float* out, const ConvGeometry& g, const Epilogue& e);
 using FilterGradientKernel = void (*)(const float* x, const float* dy, float* dW, const ConvGeometry& g);
 
-/** The element-wise passes of train-mode batch norm (`batchNorm.h`); they round the same in both builds. */
+/** The passes of train-mode batch norm (`batchNorm.h`, `channelMeans.h`); they round the same in both builds. */
 struct BatchNormPasses {
-  void (*centre)(const float* x, const float* mean, float* centred, float* squared, std::size_t pixels, int c);
+  void (*mean)(const float* x, float* mean, std::size_t images, std::size_t pixels, int c);
+  void (*centreVariance)(const float* x, const float* mean, float* centred, float* variance, std::size_t images, std::size_t pixels, int c);
   void (*normalise)(const float* centred, const float* invStd, const float* scale, const float* offset, float* out, std::size_t pixels, int c, bool relu);
-  void (*gradTerms)(const float* dy, const float* out, const float* centred, const float* invStd, float* product, float* dyIn, std::size_t pixels, int c, bool relu);
+  void (*gradMeans)(const float* dy, const float* out, const float* centred, const float* invStd, float* dyIn, float* meanDy, float* meanDyHat, std::size_t images,
+                    std::size_t pixels, int c, bool relu);
   void (*inputGrad)(const float* dyIn, const float* centred, const float* invStd, const float* meanDy, const float* meanDyHat, const float* factor, float* dx,
                     std::size_t pixels, int c);
 };

@@ -27,6 +27,12 @@ struct Scalar {
   static V step(V v) { return 0.0f < v ? 1.0f : 0.0f; }
   /** `max(v, 0)` as XNNPACK's clamp and wasm's `pmax(0, v)`: −0 and NaN give +0. */
   static V relu(V v) { return 0.0f < v ? v : 0.0f; }
+  static V div(V a, V b) { return a / b; }
+  /** `v` clamped to [−∞, +∞] as XNNPACK's pooling does (`pmax(−∞, v)`, then `pmin(+∞, v)`): NaN gives −∞. */
+  static V clampInfinite(V v) {
+    v = -__builtin_inff() < v ? v : -__builtin_inff();
+    return v < __builtin_inff() ? v : __builtin_inff();
+  }
   template <bool Fused>
   static V madd(V acc, V a, V b) { return acc + a * b; }
 };
@@ -44,6 +50,8 @@ struct Sse {
   static V mul(V a, V b) { return _mm_mul_ps(a, b); }
   static V step(V v) { return _mm_and_ps(_mm_cmplt_ps(_mm_setzero_ps(), v), _mm_set1_ps(1.0f)); }
   static V relu(V v) { return _mm_max_ps(v, _mm_setzero_ps()); }  // v > 0 ? v : 0
+  static V div(V a, V b) { return _mm_div_ps(a, b); }
+  static V clampInfinite(V v) { return _mm_min_ps(_mm_max_ps(v, _mm_set1_ps(-__builtin_inff())), _mm_set1_ps(__builtin_inff())); }
   template <bool Fused>
   static V madd(V acc, V a, V b) {
     if constexpr (Fused) {
@@ -71,6 +79,8 @@ struct Avx {
   static V mul(V a, V b) { return _mm256_mul_ps(a, b); }
   static V step(V v) { return _mm256_and_ps(_mm256_cmp_ps(_mm256_setzero_ps(), v, _CMP_LT_OQ), _mm256_set1_ps(1.0f)); }
   static V relu(V v) { return _mm256_max_ps(v, _mm256_setzero_ps()); }
+  static V div(V a, V b) { return _mm256_div_ps(a, b); }
+  static V clampInfinite(V v) { return _mm256_min_ps(_mm256_max_ps(v, _mm256_set1_ps(-__builtin_inff())), _mm256_set1_ps(__builtin_inff())); }
   template <bool Fused>
   static V madd(V acc, V a, V b) {
     if constexpr (Fused) {
@@ -99,6 +109,8 @@ struct Avx512 {
   static V mul(V a, V b) { return _mm512_mul_ps(a, b); }
   static V step(V v) { return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(_mm512_setzero_ps(), v, _CMP_LT_OQ), _mm512_set1_ps(1.0f)); }
   static V relu(V v) { return _mm512_max_ps(v, _mm512_setzero_ps()); }
+  static V div(V a, V b) { return _mm512_div_ps(a, b); }
+  static V clampInfinite(V v) { return _mm512_min_ps(_mm512_max_ps(v, _mm512_set1_ps(-__builtin_inff())), _mm512_set1_ps(__builtin_inff())); }
   template <bool Fused>
   static V madd(V acc, V a, V b) {
     if constexpr (Fused) return _mm512_fmadd_ps(a, b, acc);
