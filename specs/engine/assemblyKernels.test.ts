@@ -58,6 +58,7 @@ describe('wasm kernels written in AssemblyScript', () => {
           .map((e) => e.name)
           .sort(),
       ).toEqual([
+        'adamStep',
         'batchNormCentreVariance',
         'batchNormGradMeans',
         'batchNormInputGrad',
@@ -68,6 +69,7 @@ describe('wasm kernels written in AssemblyScript', () => {
         'maddRoundsOnce',
         'maxPoolGrad2x2',
         'meanMiddleAxes',
+        'sgdStep',
       ]);
       expect(sectionIds(bytes).filter((id) => id !== 0)).toEqual([1, 2, 3, 7, 10]);
     },

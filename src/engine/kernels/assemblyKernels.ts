@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type { tf } from '../tf.js';
-import { nativeKernelsFor, type NativeKernelName } from './nativeKernels.js';
+import { nativeKernelNames, nativeKernelsFor, type NativeKernelName } from './nativeKernels.js';
 import { backendMemory, heapOffset, WasmHeapModule, type WasmHeapBackend } from './wasmHeapModule.js';
 
 /**
@@ -40,6 +40,9 @@ export interface AssemblyKernels {
   batchNormNormalise(...operands: number[]): void;
   batchNormGradMeans(...operands: number[]): void;
   batchNormInputGrad(...operands: number[]): void;
+  /** One variable's update by SGD with momentum or Adam (`assembly/optimizerSteps.ts`): heap offsets, then the value count and the scalars. */
+  sgdStep(...operands: number[]): void;
+  adamStep(...operands: number[]): void;
   /** 1 when the build's multiply-adds round once, given `a` = 1 + 2⁻¹² and `c` = −(1 + 2⁻¹¹). */
   maddRoundsOnce(a: number, c: number): number;
 }
@@ -81,20 +84,25 @@ export function useFusedMultiplyAdds(fused: boolean, backend: unknown): void {
 
 /**
  * Runs kernel `name` on the wasm backend's heap with `args` (heap offsets, then sizes and flags): as
- * native code where `useNativeKernels` chose an instruction set (same bits), else in the
- * build in use ({@link useFusedMultiplyAdds}).
+ * native code where `useNativeKernels` chose an instruction set and the native module has it (same
+ * bits), else in the build in use ({@link useFusedMultiplyAdds}).
  *
  * @example
  * ```ts
  * runKernel('batchNormMean', backend, [heapOffset(backend, x), heapOffset(backend, mean), images, pixelsPerImage, channels]);
  * ```
  */
-export function runKernel(name: NativeKernelName, backend: unknown, args: readonly number[]): void {
+export function runKernel(name: HeapKernelName, backend: unknown, args: readonly number[]): void {
   const heap = backend as WasmHeapBackend;
   const native = nativeKernelsFor(fusedMultiplyAdds);
-  if (native !== undefined) native[name](backendMemory(heap, `native ${name}`).buffer, ...args);
+  if (native !== undefined && isNativeKernel(name)) native[name](backendMemory(heap, `native ${name}`).buffer, ...args);
   else (assemblyKernels.on(heap)[name] as (...operands: number[]) => void)(...args);
 }
+
+/** The kernels {@link runKernel} runs: every export of the module but its probe. */
+export type HeapKernelName = Exclude<keyof AssemblyKernels, 'maddRoundsOnce'>;
+
+const isNativeKernel = (name: HeapKernelName): name is NativeKernelName => (nativeKernelNames as readonly string[]).includes(name);
 
 /**
  * The gradient of a 2×2, stride-2 max pool whose windows lie inside its input (`input` [n,h,w,c],

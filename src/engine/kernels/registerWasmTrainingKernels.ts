@@ -7,6 +7,7 @@ import { convBatchNormInferenceWasmConfig } from './convBatchNormInferenceWasm.j
 import { castWasmConfig, identityWasmConfig } from './identityWasm.js';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm.js';
 import { meanWasmConfig } from './meanWasm.js';
+import { optimizerStepWasmConfigs } from './optimizerStepsWasm.js';
 
 /** The kernels this project adds to (or replaces in) tfjs-backend-wasm so it can train and evaluate conv nets, fast. */
 export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
@@ -19,6 +20,7 @@ export const wasmTrainingKernels: readonly tf.KernelConfig[] = [
   convBatchNormInferenceWasmConfig,
   meanWasmConfig,
   ...batchNormTrainWasmConfigs,
+  ...optimizerStepWasmConfigs,
 ];
 
 /** Stock wasm kernels that {@link registerWasmTrainingKernels} replaced, by kernel name (for comparisons and `npm run bench`). */

@@ -1,9 +1,11 @@
+import { optimizerStepKernels, type AdamStepAttrs } from '../kernels/optimizerStepsWasm.js';
 import { tf, type Variable } from '../tf.js';
 import { counterValue, type Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /**
  * Adam exactly as `torch.optim.Adam` (bias-corrected moments, ε outside the square root, L2 decay
- * added to the gradient).
+ * added to the gradient). On wasm each variable's update is one kernel (`AdamStep`) with the
+ * composite's bits.
  *
  * @example
  * ```ts
@@ -25,8 +27,19 @@ export function createAdam(variables: readonly Variable[], config: OptimizerConf
       t += 1;
       const c1 = 1 - beta1 ** t;
       const c2 = 1 - beta2 ** t;
+      const fused = tf.getKernel(optimizerStepKernels.adam, tf.getBackend()) !== undefined;
       tf.tidy(() => {
         variables.forEach((v, i) => {
+          if (fused) {
+            const attrs: AdamStepAttrs = { weightDecay, beta1, beta2, epsilon, sqrtC2: Math.sqrt(c2), stepSize: learningRate / c1 };
+            const [value, first, second] = tf
+              .engine()
+              .runKernel(optimizerStepKernels.adam, { v, g: grads[i], m: m[i], s: s[i] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+            m[i].assign(first);
+            s[i].assign(second);
+            v.assign(value);
+            return;
+          }
           const g = weightDecay > 0 ? tf.add(grads[i], tf.mul(v, weightDecay)) : grads[i];
           m[i].assign(tf.add(tf.mul(m[i], beta1), tf.mul(g, 1 - beta1)));
           s[i].assign(tf.add(tf.mul(s[i], beta2), tf.mul(tf.square(g), 1 - beta2)));

@@ -1,9 +1,11 @@
+import { optimizerStepKernels, type SgdStepAttrs } from '../kernels/optimizerStepsWasm.js';
 import { tf, type Variable } from '../tf.js';
 import { counterValue, type Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /**
  * SGD with momentum exactly as `torch.optim.SGD` (buffer = g on the first step, then
- * `μ·buf + g`; no dampening, no Nesterov; L2 decay added to the gradient).
+ * `μ·buf + g`; no dampening, no Nesterov; L2 decay added to the gradient). On wasm each variable's
+ * update is one kernel (`SgdStep`) with the composite's bits.
  *
  * @example
  * ```ts
@@ -19,8 +21,18 @@ export function createSgd(variables: readonly Variable[], config: OptimizerConfi
   return {
     name: 'sgd',
     step(grads, learningRate) {
+      const fused = tf.getKernel(optimizerStepKernels.sgd, tf.getBackend()) !== undefined;
       tf.tidy(() => {
         variables.forEach((v, i) => {
+          if (fused) {
+            const attrs: SgdStepAttrs = { learningRate, momentum, weightDecay, first };
+            const out = tf.engine().runKernel(optimizerStepKernels.sgd, { v, g: grads[i], buf: buffers[i] }, attrs as unknown as tf.NamedAttrMap) as
+              tf.Tensor | tf.Tensor[];
+            const [value, buffer] = Array.isArray(out) ? out : [out];
+            if (momentum > 0) buffers[i].assign(buffer);
+            v.assign(value);
+            return;
+          }
           const g = weightDecay > 0 ? tf.add(grads[i], tf.mul(v, weightDecay)) : grads[i];
           let update = g;
           if (momentum > 0) {
