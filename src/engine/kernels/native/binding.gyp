@@ -1,6 +1,6 @@
 {
   "target_defaults": {
-    "cflags_cc": ["-std=c++20", "-O3", "-ffp-contract=off", "-fno-exceptions"],
+    "cflags_cc": ["-std=c++20", "-O3", "-ffp-contract=off", "-fno-exceptions", "-Wno-maybe-uninitialized"],
     "cflags_cc!": ["-std=gnu++17", "-fno-rtti"]
   },
   "targets": [
