@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { useFusedMultiplyAdds } from '../kernels/assemblyKernels.js';
-import { resolveNativeKernels, useNativeKernels, type NativeInstructionSet } from '../kernels/nativeKernels.js';
+import { nativeInstructionSetFor, resolveNativeKernels, useNativeKernels, type NativeInstructionSet } from '../kernels/nativeKernels.js';
 import { registerWasmTrainingKernels } from '../kernels/registerWasmTrainingKernels.js';
 import { readSetting, type BackendRequest } from '../../settings.js';
 import { tf } from '../tf.js';
@@ -111,13 +111,14 @@ export async function initBackend(options: { request?: BackendRequest } = {}): P
       await tf.ready();
       const fused = readSetting('GST_WASM_FMA');
       useFusedMultiplyAdds(fused, tf.backend());
-      const isa = useNativeKernels(resolveNativeKernels(readSetting('GST_NATIVE_KERNELS')));
+      useNativeKernels(resolveNativeKernels(readSetting('GST_NATIVE_KERNELS')));
+      const isa = nativeInstructionSetFor(fused);
       current = {
         name: 'wasm',
         package: '@tensorflow/tfjs-backend-wasm',
         tfjsVersion,
         ...(fused ? { fusedMultiplyAdds: true as const } : {}),
-        ...(isa !== undefined && !(fused && isa === 'sse2') ? { nativeKernels: isa } : {}),
+        ...(isa !== undefined ? { nativeKernels: isa } : {}),
       };
       return current;
     }

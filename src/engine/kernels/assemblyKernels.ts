@@ -95,7 +95,7 @@ export function useFusedMultiplyAdds(fused: boolean, backend: unknown): void {
 export function runKernel(name: HeapKernelName, backend: unknown, args: readonly number[]): void {
   const heap = backend as WasmHeapBackend;
   const native = nativeKernelsFor(fusedMultiplyAdds);
-  if (native !== undefined && isNativeKernel(name)) native[name](backendMemory(heap, `native ${name}`).buffer, ...args);
+  if (native !== undefined && isNativeKernel(name)) native[name](backendMemory(heap, name).buffer, ...args);
   else (assemblyKernels.on(heap)[name] as (...operands: number[]) => void)(...args);
 }
 
@@ -106,7 +106,7 @@ const isNativeKernel = (name: HeapKernelName): name is NativeKernelName => (nati
 
 /**
  * The gradient of a 2×2, stride-2 max pool whose windows lie inside its input (`input` [n,h,w,c],
- * `dy` [n,oh,ow,c]) by {@link assemblyKernels}, as a new float32 tensor shaped like `input`.
+ * `dy` [n,oh,ow,c]) by the module's kernel ({@link runKernel}), as a new float32 tensor shaped like `input`.
  *
  * @example
  * ```ts
@@ -117,12 +117,12 @@ export function runMaxPoolGrad2x2(backend: unknown, input: tf.TensorInfo, dy: tf
   const heap = backend as WasmHeapBackend;
   const out = heap.makeOutput([...input.shape], 'float32');
   const [n, h, w, c] = input.shape;
-  assemblyKernels.on(heap).maxPoolGrad2x2(heapOffset(heap, input), heapOffset(heap, dy), heapOffset(heap, out), n, h, w, c, dy.shape[1], dy.shape[2]);
+  runKernel('maxPoolGrad2x2', heap, [heapOffset(heap, input), heapOffset(heap, dy), heapOffset(heap, out), n, h, w, c, dy.shape[1], dy.shape[2]]);
   return out as tf.TensorInfo;
 }
 
 /**
- * The mean over the middle axis of `x` viewed as `[outer, reduce, inner]` by {@link assemblyKernels},
+ * The mean over the middle axis of `x` viewed as `[outer, reduce, inner]` by the module's kernel ({@link runKernel}),
  * as a new float32 tensor of `outShape` (`outer · inner` values).
  *
  * @example
@@ -138,6 +138,6 @@ export function runMeanMiddleAxes(
 ): tf.TensorInfo {
   const heap = backend as WasmHeapBackend;
   const out = heap.makeOutput([...outShape], 'float32');
-  assemblyKernels.on(heap).meanMiddleAxes(heapOffset(heap, x), heapOffset(heap, out), view.outer, view.reduce, view.inner);
+  runKernel('meanMiddleAxes', heap, [heapOffset(heap, x), heapOffset(heap, out), view.outer, view.reduce, view.inner]);
   return out as tf.TensorInfo;
 }

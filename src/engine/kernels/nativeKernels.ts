@@ -82,7 +82,7 @@ export function resolveNativeKernels(request: (typeof nativeKernelRequests)[numb
 }
 
 /** The native kernels in use ({@link useNativeKernels}), for each rounding; none runs the wasm build's. */
-let selected: { separate: NativeKernels; fused?: NativeKernels } | undefined;
+let selected: { isa: NativeInstructionSet; separate: NativeKernels; fused?: NativeKernels } | undefined;
 
 /**
  * Makes the convolution and its filter gradient run as native code of instruction set `isa` (the
@@ -103,11 +103,16 @@ export function useNativeKernels(isa: NativeInstructionSet | undefined): NativeI
   }
   const module = nativeModule();
   if (module === undefined) throw new Error(`native kernels '${isa}': the native module is not built; run npm run build:native (needs a C++ compiler)`);
-  selected = { separate: module.kernels(isa, false), ...(isa === 'sse2' ? {} : { fused: module.kernels(isa, true) }) };
+  selected = { isa, separate: module.kernels(isa, false), ...(isa === 'sse2' ? {} : { fused: module.kernels(isa, true) }) };
   return isa;
 }
 
 /** The native kernels to run for the rounding `fused`, if any ({@link useNativeKernels}). */
 export function nativeKernelsFor(fused: boolean): NativeKernels | undefined {
   return fused ? selected?.fused : selected?.separate;
+}
+
+/** The instruction set whose kernels run for the rounding `fused` (none where the wasm build runs), as runs record it. */
+export function nativeInstructionSetFor(fused: boolean): NativeInstructionSet | undefined {
+  return nativeKernelsFor(fused) === undefined ? undefined : selected?.isa;
 }
