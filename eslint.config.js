@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['probe*.ts', 'node_modules/**', 'reports/**', 'coverage/**', '.gst-store/**', 'src/engine/kernels/assembly/**', 'gpu-bundle/**'] },
+  { ignores: ['probe*.ts', 'node_modules/**', 'reports/**', 'coverage/**', '.gst-store/**', 'src/engine/kernels/wasm/assembly/**', 'gpu-bundle/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

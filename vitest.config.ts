@@ -12,7 +12,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/engine/kernels/assembly/**'],
+      exclude: ['src/engine/kernels/wasm/assembly/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
     },

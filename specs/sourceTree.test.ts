@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from './support/sourceFiles.js';
 
-const handUnrolledKernels = 'src/engine/kernels/assembly/';
+const handUnrolledKernels = 'src/engine/kernels/wasm/assembly/';
 const imports = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/^import (type )?[^;]*? from '([^']+)';/gms)].map((m) => ({ typeOnly: m[1] !== undefined, from: m[2] }));
 

@@ -6,7 +6,7 @@
  * registry.
  */
 
-import { nativeKernelRequests } from './engine/kernels/nativeKernels.js';
+import { nativeKernelRequests } from './engine/kernels/native/nativeKernels.js';
 import { flag, integer, isSet, oneOf, text } from './settingParsers.js';
 
 /** Backends a user may ask for in `GST_BACKEND`. */

@@ -1,4 +1,4 @@
-import { registerWasmTrainingKernels } from '../../src/engine/kernels/registerWasmTrainingKernels.js';
+import { registerWasmKernels } from '../../src/engine/kernels/wasm/registerWasmKernels.js';
 import { SeededRandom } from '../../src/engine/random/seededRandom.js';
 import { initWebgpu, type AdapterInfo } from '../../src/engine/backend/webgpuBackend.js';
 import { tf } from '../../src/engine/tf.js';
@@ -26,7 +26,7 @@ export async function onBackend(
   inputs: readonly HostTensor[],
   compute: (...tensors: tf.Tensor[]) => tf.Tensor[],
 ): Promise<Float32Array[]> {
-  if (backend === 'wasm') registerWasmTrainingKernels();
+  if (backend === 'wasm') registerWasmKernels();
   await tf.setBackend(backend);
   await tf.ready();
   const outputs = tf.tidy(() => compute(...inputs.map((i) => tf.tensor(i.values, i.shape))));

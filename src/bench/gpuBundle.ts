@@ -32,7 +32,7 @@ await build({
 });
 for (const f of readdirSync('node_modules/@tensorflow/tfjs-backend-wasm/dist').filter((f) => f.endsWith('.wasm')))
   copyFileSync(join('node_modules/@tensorflow/tfjs-backend-wasm/dist', f), join(out, f));
-copyFileSync('src/engine/kernels/assembly/kernels.wasm', join(out, 'assembly', 'kernels.wasm'));
+copyFileSync('src/engine/kernels/wasm/assembly/kernels.wasm', join(out, 'assembly', 'kernels.wasm'));
 const dawn = join(out, 'node_modules', 'webgpu');
 mkdirSync(join(dawn, 'dist'), { recursive: true });
 for (const f of ['package.json', 'index.js']) copyFileSync(join('node_modules/webgpu', f), join(dawn, f));

@@ -1,7 +1,8 @@
 import { initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
-import { useFusedMultiplyAdds } from '../engine/kernels/assemblyKernels.js';
-import { resolveNativeKernels, useNativeKernels } from '../engine/kernels/nativeKernels.js';
-import { replacedStockKernels, useKernel } from '../engine/kernels/registerWasmTrainingKernels.js';
+import { useFusedMultiplyAdds } from '../engine/kernels/wasm/kernelBuild.js';
+import { resolveNativeKernels, useNativeKernels } from '../engine/kernels/native/nativeKernels.js';
+import { replacedStockKernels } from '../engine/kernels/wasm/registerWasmKernels.js';
+import { useKernel } from '../engine/kernels/util/useKernel.js';
 import { buildModel } from '../engine/models/modelRegistry.js';
 import { createOptimizer } from '../engine/optim/optimizerRegistry.js';
 import { SeededRandom } from '../engine/random/seededRandom.js';

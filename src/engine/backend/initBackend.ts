@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { useFusedMultiplyAdds } from '../kernels/assemblyKernels.js';
-import { nativeInstructionSetFor, resolveNativeKernels, useNativeKernels, type NativeInstructionSet } from '../kernels/nativeKernels.js';
-import { registerWasmTrainingKernels } from '../kernels/registerWasmTrainingKernels.js';
+import { useFusedMultiplyAdds } from '../kernels/wasm/kernelBuild.js';
+import { nativeInstructionSetFor, resolveNativeKernels, useNativeKernels, type NativeInstructionSet } from '../kernels/native/nativeKernels.js';
+import { registerWasmKernels } from '../kernels/wasm/registerWasmKernels.js';
 import { readSetting, type BackendRequest } from '../../settings.js';
 import { tf } from '../tf.js';
 import { initWebgpu, type AdapterInfo } from './webgpuBackend.js';
@@ -106,7 +106,7 @@ export async function initBackend(options: { request?: BackendRequest } = {}): P
     }
   }
   if (request === 'auto' || request === 'wasm') {
-    registerWasmTrainingKernels();
+    registerWasmKernels();
     if (await tf.setBackend('wasm').catch(() => false)) {
       await tf.ready();
       const fused = readSetting('GST_WASM_FMA');

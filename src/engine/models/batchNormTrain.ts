@@ -1,4 +1,4 @@
-import { batchNormTrainKernels, type BatchNormTrainAttrs } from '../kernels/batchNormTrainWasm.js';
+import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernels/kernelNames.js';
 import { tf } from '../tf.js';
 import { channelAffine, channelCentre, channelMean } from './channelOps.js';
 
@@ -21,7 +21,7 @@ export interface BatchMoments {
  *
  * `onMoments` receives the batch mean and (biased) variance, kept for the caller to dispose. With
  * `relu`, ReLU follows (`tf.relu` of the result, so the same values and gradients). Where the backend
- * has {@link batchNormTrainKernels} (wasm), the element-wise work runs there, bit-identically.
+ * has {@link BatchNormTrain} (wasm), the element-wise work runs there, bit-identically.
  *
  * @example
  * ```ts
@@ -37,7 +37,7 @@ export function batchNormTrain(
   options: { relu?: boolean } = {},
 ): tf.Tensor4D {
   const relu = options.relu ?? false;
-  if (tf.getKernel(batchNormTrainKernels.normalise, tf.getBackend()) !== undefined) return batchNormTrainPasses(x, gamma, beta, epsilon, onMoments, relu);
+  if (tf.getKernel(BatchNormTrain.normalise, tf.getBackend()) !== undefined) return batchNormTrainPasses(x, gamma, beta, epsilon, onMoments, relu);
   const y = composite(x, gamma, beta, epsilon, onMoments);
   return relu ? tf.relu(y) : y;
 }
@@ -72,7 +72,7 @@ function composite(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilo
 }
 
 /**
- * The same batch norm (→ ReLU) in {@link batchNormTrainKernels}: three passes forward and two
+ * The same batch norm (→ ReLU) in {@link BatchNormTrain}: three passes forward and two
  * backward, which compute the channel means in the composite's order while they produce their
  * operands (the squares and products the composite pools are never written). Bit-identical to
  * {@link composite} followed by `tf.relu` (tested).
@@ -92,10 +92,10 @@ function batchNormTrainPasses(
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
-    const mean = run(batchNormTrainKernels.mean, { x: xIn }) as tf.Tensor1D;
-    const [centred, variance] = run(batchNormTrainKernels.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D];
+    const mean = run(BatchNormTrain.mean, { x: xIn }) as tf.Tensor1D;
+    const [centred, variance] = run(BatchNormTrain.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D];
     const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
-    const out = run(batchNormTrainKernels.normalise, { centred, invStd, scale, offset }) as tf.Tensor4D;
+    const out = run(BatchNormTrain.normalise, { centred, invStd, scale, offset }) as tf.Tensor4D;
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
     save(relu ? [centred, invStd, scale, out] : [centred, invStd, scale]);
     return {
@@ -103,10 +103,10 @@ function batchNormTrainPasses(
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedCentred, savedInvStd, savedScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
         const hat = { centred: savedCentred, invStd: savedInvStd };
-        const means = run(batchNormTrainKernels.gradMeans, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }) as tf.Tensor[];
+        const means = run(BatchNormTrain.gradMeans, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }) as tf.Tensor[];
         const [meanDy, meanDyHat, dyIn = dy] = means as [tf.Tensor1D, tf.Tensor1D, tf.Tensor4D?];
         const factor = tf.mul(savedScale, savedInvStd);
-        const dx = run(batchNormTrainKernels.inputGrad, { dyIn, ...hat, meanDy, meanDyHat, factor }) as tf.Tensor4D;
+        const dx = run(BatchNormTrain.inputGrad, { dyIn, ...hat, meanDy, meanDyHat, factor }) as tf.Tensor4D;
         return [dx, tf.mul(meanDyHat, count), tf.mul(meanDy, count)];
       },
     };

@@ -1,4 +1,4 @@
-import { convBatchNormInferenceKernel, type ConvBatchNormInferenceAttrs } from '../kernels/convBatchNormInferenceWasm.js';
+import { ConvBatchNormInference, type ConvBatchNormInferenceAttrs } from '../kernels/kernelNames.js';
 import { deriveSeed } from '../random/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
 import { batchNormInference } from './batchNormInference.js';
@@ -105,13 +105,13 @@ export function applyConvBnUnit(unit: ConvBnUnit, x: tf.Tensor4D, options: { pen
 /**
  * Forward pass of a unit when no gradient is taken: conv → BN with running statistics (→ ReLU when
  * `relu`), bit-identical to {@link applyConvBnUnit} without `pending`. Where the
- * backend has {@link convBatchNormInferenceKernel} (wasm) it is one kernel, which applies the batch
+ * backend has {@link ConvBatchNormInference} (wasm) it is one kernel, which applies the batch
  * norm and ReLU to the convolution's output rows while they are in cache; elsewhere the separate ops.
  * The per-channel factors are computed by the same ops as `batchNormInference`'s, so they are equal.
  */
 export function applyConvBnUnitInference(unit: ConvBnUnit, x: tf.Tensor4D, options: { applyMask: boolean; relu: boolean }): tf.Tensor4D {
   const { applyMask, relu } = options;
-  if (tf.getKernel(convBatchNormInferenceKernel, tf.getBackend()) === undefined) return applyConvBnUnit(unit, x, { applyMask, relu });
+  if (tf.getKernel(ConvBatchNormInference, tf.getBackend()) === undefined) return applyConvBnUnit(unit, x, { applyMask, relu });
   return tf.tidy(() => {
     const gamma = applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma;
     const inputs = {
@@ -122,7 +122,7 @@ export function applyConvBnUnitInference(unit: ConvBnUnit, x: tf.Tensor4D, optio
       offset: applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta,
     };
     const attrs: ConvBatchNormInferenceAttrs = { strides: unit.stride, pad: 'same', relu };
-    return tf.engine().runKernel(convBatchNormInferenceKernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
+    return tf.engine().runKernel(ConvBatchNormInference, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
   });
 }
 

@@ -1,4 +1,4 @@
-import { optimizerStepKernels, type AdamStepAttrs } from '../kernels/optimizerStepsWasm.js';
+import { AdamStep, type AdamStepAttrs } from '../kernels/kernelNames.js';
 import { tf, type Variable } from '../tf.js';
 import { counterValue, type Optimizer, type OptimizerConfig } from './optimizer.js';
 
@@ -27,14 +27,14 @@ export function createAdam(variables: readonly Variable[], config: OptimizerConf
       t += 1;
       const c1 = 1 - beta1 ** t;
       const c2 = 1 - beta2 ** t;
-      const fused = tf.getKernel(optimizerStepKernels.adam, tf.getBackend()) !== undefined;
+      const fused = tf.getKernel(AdamStep, tf.getBackend()) !== undefined;
       tf.tidy(() => {
         variables.forEach((v, i) => {
           if (fused) {
             const attrs: AdamStepAttrs = { weightDecay, beta1, beta2, epsilon, sqrtC2: Math.sqrt(c2), stepSize: learningRate / c1 };
             const [value, first, second] = tf
               .engine()
-              .runKernel(optimizerStepKernels.adam, { v, g: grads[i], m: m[i], s: s[i] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+              .runKernel(AdamStep, { v, g: grads[i], m: m[i], s: s[i] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
             m[i].assign(first);
             s[i].assign(second);
             v.assign(value);

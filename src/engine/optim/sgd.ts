@@ -1,4 +1,4 @@
-import { optimizerStepKernels, type SgdStepAttrs } from '../kernels/optimizerStepsWasm.js';
+import { SgdStep, type SgdStepAttrs } from '../kernels/kernelNames.js';
 import { tf, type Variable } from '../tf.js';
 import { counterValue, type Optimizer, type OptimizerConfig } from './optimizer.js';
 
@@ -21,13 +21,12 @@ export function createSgd(variables: readonly Variable[], config: OptimizerConfi
   return {
     name: 'sgd',
     step(grads, learningRate) {
-      const fused = tf.getKernel(optimizerStepKernels.sgd, tf.getBackend()) !== undefined;
+      const fused = tf.getKernel(SgdStep, tf.getBackend()) !== undefined;
       tf.tidy(() => {
         variables.forEach((v, i) => {
           if (fused) {
             const attrs: SgdStepAttrs = { learningRate, momentum, weightDecay, first };
-            const out = tf.engine().runKernel(optimizerStepKernels.sgd, { v, g: grads[i], buf: buffers[i] }, attrs as unknown as tf.NamedAttrMap) as
-              tf.Tensor | tf.Tensor[];
+            const out = tf.engine().runKernel(SgdStep, { v, g: grads[i], buf: buffers[i] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor | tf.Tensor[];
             const [value, buffer] = Array.isArray(out) ? out : [out];
             if (momentum > 0) buffers[i].assign(buffer);
             v.assign(value);

@@ -1,7 +1,7 @@
 // Node binding of the native kernels: `isas()` lists the instruction sets this processor runs, best
 // first; `kernels(isa, fused)` returns that set's `conv2d`, `conv2dFilterGradient` and the five
 // `batchNorm*` passes, each taking the wasm backend's heap (`memory.buffer`), then exactly the
-// arguments of the wasm kernel of the same name (`../assemblyKernels.ts`: byte offsets on the heap,
+// arguments of the wasm kernel of the same name (`../heapKernels.ts`: byte offsets on the heap,
 // then sizes and flags), and checking that every operand lies inside the heap before touching it.
 #include <node_api.h>
 
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "kernelTable.h"
+#include "napiCall.h"
 
 namespace {
 
@@ -26,75 +27,14 @@ const Isa kIsas[] = {
 /** The kernels that `kernels(isa, fused)` bound to its functions. */
 struct Bound {
   Conv2dKernel conv2d;
-  FilterGradientKernel filterGradient;
+  Conv2dFilterGradientKernel conv2dFilterGradient;
   BatchNormPasses batchNorm;
-};
-
-napi_value fail(napi_env env, const std::string& message) {
-  napi_throw_range_error(env, nullptr, message.c_str());
-  return nullptr;
-}
-
-/** One call's arguments: the heap, then `N` integers; `ok` false (an error thrown) when they are not that. */
-template <std::size_t N>
-struct Call {
-  const char* name;
-  const Bound* bound = nullptr;
-  char* heap = nullptr;
-  int64_t heapBytes = 0;
-  int64_t v[N] = {};
-  bool ok = false;
-
-  Call(napi_env env, napi_callback_info info, const char* kernel) : name(kernel) {
-    std::size_t argc = N + 1;
-    napi_value argv[N + 1];
-    void* data;
-    if (napi_get_cb_info(env, info, &argc, argv, nullptr, &data) != napi_ok) return;
-    bound = static_cast<const Bound*>(data);
-    if (argc != N + 1) {
-      fail(env, std::string(name) + ": expected " + std::to_string(N + 1) + " arguments, got " + std::to_string(argc));
-      return;
-    }
-    void* base;
-    std::size_t bytes;
-    if (napi_get_arraybuffer_info(env, argv[0], &base, &bytes) != napi_ok) {
-      fail(env, std::string(name) + ": argument 1 is not an ArrayBuffer (the wasm backend's memory.buffer)");
-      return;
-    }
-    heap = static_cast<char*>(base);
-    heapBytes = int64_t(bytes);
-    for (std::size_t i = 0; i < N; i++) {
-      double value;
-      if (napi_get_value_double(env, argv[i + 1], &value) != napi_ok || value != double(int64_t(value))) {
-        fail(env, std::string(name) + ": argument " + std::to_string(i + 2) + " is not an integer");
-        return;
-      }
-      v[i] = int64_t(value);
-    }
-    ok = true;
-  }
-
-  /** The operand at byte offset `v[i]` (`what`, `count` floats), or null with an error thrown when it does not lie inside the heap. */
-  float* operand(napi_env env, std::size_t i, int64_t count, const char* what) {
-    const int64_t offset = v[i];
-    if (offset >= 0 && offset % 4 == 0 && count >= 0 && offset + 4 * count <= heapBytes) return reinterpret_cast<float*>(heap + offset);
-    fail(env, std::string(name) + ": " + what + " (byte offset " + std::to_string(offset) + ", " + std::to_string(count) + " floats) does not lie inside the heap of " +
-                  std::to_string(heapBytes) + " bytes");
-    return nullptr;
-  }
-
-  /** `v[i]` as a size in 1…2^24, or false with an error thrown. */
-  bool size(napi_env env, std::size_t i) {
-    if (v[i] >= 1 && v[i] <= (1 << 24)) return true;
-    fail(env, std::string(name) + ": shape argument " + std::to_string(i + 2) + " is " + std::to_string(v[i]) + "; allowed: 1 to 2^24");
-    return false;
-  }
 };
 
 /** `conv2d` (epilogue offsets 0 for none) or `conv2dFilterGradient`: (heap, a, b, out, n, h, w, ci, oh, ow, co, kh, kw, sh, sw, pt, pl[, negMean, scale, offset, relu]). */
 template <bool Forward>
 napi_value convolve(napi_env env, napi_callback_info info) {
-  Call<Forward ? 20 : 16> c(env, info, Forward ? "conv2d" : "conv2dFilterGradient");
+  Call<Bound, Forward ? 20 : 16> c(env, info, Forward ? "conv2d" : "conv2dFilterGradient");
   if (!c.ok) return nullptr;
   for (std::size_t i = 3; i <= 13; i++) {
     if (!c.size(env, i)) return nullptr;
@@ -120,7 +60,7 @@ napi_value convolve(napi_env env, napi_callback_info info) {
     }
     c.bound->conv2d(x, b, out, g, e);
   } else {
-    c.bound->filterGradient(x, b, out, g);
+    c.bound->conv2dFilterGradient(x, b, out, g);
   }
   return nullptr;
 }
@@ -136,7 +76,7 @@ enum class Extent { kActivation, kChannels, kActivationWithRelu };
 template <std::size_t N, bool Images, bool Relu, class Run>
 napi_value batchNormPass(napi_env env, napi_callback_info info, const char* name, const char* const (&names)[N], const Extent (&extents)[N], Run run) {
   constexpr std::size_t kSizes = Images ? 3 : 2;
-  Call<N + kSizes + (Relu ? 1 : 0)> c(env, info, name);
+  Call<Bound, N + kSizes + (Relu ? 1 : 0)> c(env, info, name);
   if (!c.ok) return nullptr;
   for (std::size_t i = N; i < N + kSizes; i++) {
     if (!c.size(env, i)) return nullptr;
@@ -214,7 +154,7 @@ napi_value kernels(napi_env env, napi_callback_info info) {
     if (!isa.supported()) return fail(env, std::string("kernels: this processor does not run instruction set '") + name + "'; allowed: the names isas() lists");
     const int k = fused ? 1 : 0;
     if (isa.table->conv2d[k] == nullptr) return fail(env, std::string("kernels: instruction set '") + name + "' has no fused multiply-adds; use avx2 or avx512");
-    auto* bound = new Bound{isa.table->conv2d[k], isa.table->filterGradient[k], isa.table->batchNorm};
+    auto* bound = new Bound{isa.table->conv2d[k], isa.table->conv2dFilterGradient[k], isa.table->batchNorm};
     napi_value result;
     napi_create_object(env, &result);
     const std::pair<const char*, napi_callback> functions[] = {

@@ -1,5 +1,5 @@
 // The convolution as native SIMD code for one instruction set (the vector types of `simd.h`),
-// bit-identical to this project's wasm kernel of the same build (`../assembly/conv2d.ts`).
+// bit-identical to this project's wasm kernel of the same build (`../wasm/assembly/conv2d.ts`).
 //
 // Each output of that kernel is one sum taken in a fixed order: from 0 over the kernel rows inside
 // `x`, then each row's taps × input channels in order. Vectors run across output channels, so a tile

@@ -16,9 +16,9 @@ struct Epilogue {
 };
 
 using Conv2dKernel = void (*)(const float* x, const float* w, float* out, const ConvGeometry& g, const Epilogue& e);
-using FilterGradientKernel = void (*)(const float* x, const float* dy, float* dW, const ConvGeometry& g);
+using Conv2dFilterGradientKernel = void (*)(const float* x, const float* dy, float* dW, const ConvGeometry& g);
 
-/** The passes of train-mode batch norm (`batchNorm.h`, `channelMeans.h`); they round the same in both builds. */
+/** The passes of train-mode batch norm (`batchNormTrain.h`, `channelMeans.h`); they round the same in both builds. */
 struct BatchNormPasses {
   void (*mean)(const float* x, float* mean, std::size_t images, std::size_t pixels, int c);
   void (*centreVariance)(const float* x, const float* mean, float* centred, float* variance, std::size_t images, std::size_t pixels, int c);
@@ -33,7 +33,7 @@ struct BatchNormPasses {
 struct KernelTable {
   const char* isa;
   Conv2dKernel conv2d[2];                  // [separate, fused]
-  FilterGradientKernel filterGradient[2];  // [separate, fused]
+  Conv2dFilterGradientKernel conv2dFilterGradient[2];  // [separate, fused]
   BatchNormPasses batchNorm;
 };
 

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { batchNormInference } from '../../../../src/engine/models/batchNormInference.js';
+import { batchNormTrain } from '../../../../src/engine/models/batchNormTrain.js';
+import { tf } from '../../../../src/engine/tf.js';
+import { hostNormal, maxErrorRelativeToScale, onBackend, webgpuForTests, type HostTensor } from '../../../support/backends.js';
+
+const webgpu = await webgpuForTests();
+if (webgpu.unavailable) console.warn(`webgpu kernel tests skipped: ${webgpu.unavailable}`);
+
+/** Runs `compute` on cpu and on webgpu with the same inputs; every output must agree to float32 rounding. */
+async function agree(inputs: HostTensor[], compute: (...t: tf.Tensor[]) => tf.Tensor[], tolerance = 1e-4): Promise<void> {
+  const expected = await onBackend('cpu', inputs, compute);
+  const actual = await onBackend('webgpu', inputs, compute);
+  expected.forEach((e, i) => expect(maxErrorRelativeToScale(e, actual[i]), `output ${i}`).toBeLessThan(tolerance));
+}
+
+const shapes = fc.record({
+  n: fc.integer({ min: 1, max: 3 }),
+  h: fc.integer({ min: 2, max: 6 }),
+  cin: fc.integer({ min: 1, max: 4 }),
+  cout: fc.integer({ min: 1, max: 5 }),
+  seed: fc.nat(1e5),
+});
+const runs = { numRuns: 10, seed: 16 };
+
+describe.skipIf(webgpu.unavailable !== undefined)(`webgpu kernels equal cpu (${webgpu.adapter?.device ?? 'no adapter'})`, () => {
+  it('conv2d and both of its gradients (Conv2DBackpropInput, Conv2DBackpropFilter), strides 1 and 2', async () => {
+    await fc.assert(
+      fc.asyncProperty(shapes, fc.constantFrom(1, 2), async ({ n, h, cin, cout, seed }, stride) => {
+        const inputs = [hostNormal([n, h, h + 1, cin], seed), hostNormal([3, 3, cin, cout], seed + 1)];
+        await agree(inputs, (x, w) => {
+          const f = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same')));
+          return [tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, 'same'), ...tf.grads(f)([x, w])];
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('batch norm in train mode (value, ∂x, ∂γ, ∂β) and in eval mode (value, ∂x)', async () => {
+    await fc.assert(
+      fc.asyncProperty(shapes, async ({ n, h, cout, seed }) => {
+        const c = cout;
+        const inputs = [hostNormal([n + 1, h, h, c], seed), hostNormal([c], seed + 1), hostNormal([c], seed + 2), hostNormal([n + 1, h, h, c], seed + 3)];
+        await agree(inputs, (x, g, b, w) => {
+          const train = (a: tf.Tensor, s: tf.Tensor, o: tf.Tensor) =>
+            tf.sum(
+              tf.mul(
+                batchNormTrain(a as tf.Tensor4D, s as tf.Tensor1D, o as tf.Tensor1D, 1e-5, (m) => tf.dispose([m.mean, m.variance])),
+                w,
+              ),
+            );
+          const mean = tf.mean(x, [0, 1, 2]) as tf.Tensor1D;
+          const variance = tf.add(tf.square(g), 0.5) as tf.Tensor1D;
+          const evaluate = (a: tf.Tensor) => tf.sum(tf.mul(batchNormInference(a as tf.Tensor4D, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-5), w));
+          return [train(x, g, b), ...tf.grads(train)([x, g, b]), evaluate(x), tf.grad(evaluate)(x)];
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('max-pool and its gradient, ReLU before it (as in VGG-mini)', async () => {
+    await fc.assert(
+      fc.asyncProperty(shapes, async ({ n, h, cout, seed }) => {
+        const inputs = [hostNormal([n, 2 * h, 2 * h, cout], seed)];
+        await agree(inputs, (x) => {
+          const f = (a: tf.Tensor) => tf.sum(tf.square(tf.maxPool(tf.relu(a as tf.Tensor4D), 2, 2, 'valid')));
+          return [tf.maxPool(tf.relu(x as tf.Tensor4D), 2, 2, 'valid'), tf.grad(f)(x)];
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('matmul and softmax cross-entropy with their gradients', async () => {
+    await fc.assert(
+      fc.asyncProperty(shapes, async ({ n, cin, cout, seed }) => {
+        const classes = cout + 1;
+        const inputs = [hostNormal([n + 1, 4 * cin], seed), hostNormal([4 * cin, classes], seed + 1)];
+        const labels = Array.from({ length: n + 1 }, (_, i) => (i * 7 + seed) % classes);
+        await agree(inputs, (x, w) => {
+          const f = (a: tf.Tensor, b: tf.Tensor) =>
+            tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(labels, 'int32'), classes), tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D));
+          return [tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), f(x, w), ...tf.grads(f)([x, w])];
+        });
+      }),
+      runs,
+    );
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The names and attributes of this project's own ops, as tfjs' `kernel_names.ts` has its own: the
+ * models and optimizers run an op by name where the backend has a kernel for it (`tf.getKernel`),
+ * and the composite ops otherwise, which the kernels reproduce bit for bit. Each backend folder
+ * (`wasm/`, `native/` through wasm, `webgpu/`) registers the ones it has, one file per name.
+ */
+
+/**
+ * Eval-mode conv → batch norm (→ ReLU): inputs `x` (NHWC), `filter` (HWIO), the per-channel `negMean`
+ * (−μ), `scale` (γσ⁻¹) and `offset` (β); attributes {@link ConvBatchNormInferenceAttrs}.
+ */
+export const ConvBatchNormInference = 'ConvBatchNormInference';
+
+/** The attributes of {@link ConvBatchNormInference}. */
+export interface ConvBatchNormInferenceAttrs {
+  readonly strides: number;
+  readonly pad: 'same' | 'valid';
+  readonly relu: boolean;
+}
+
+/**
+ * The passes of train-mode batch norm, each one pass over an NHWC activation with `[C]` per-channel
+ * vectors (`models/batchNormTrain.ts` has the composite ops they reproduce, channel means included):
+ * - `mean`: `x` → the channel means;
+ * - `centreVariance`: `x`, `mean` → `[centred, variance]` (`variance` = the means of `centred²`);
+ * - `normalise`: `centred`, `invStd`, `scale`, `offset`; attribute `relu` → the output;
+ * - `gradMeans`: `dy`, `centred`, `invStd` (and `out`, the forward output, with `relu`) → `[meanDy,
+ *   meanDyHat]`, the means of `dyIn` and of `dyIn·x̂`, and with `relu` also `dyIn` = `dy·step(out)`
+ *   (otherwise `dyIn` is `dy`);
+ * - `inputGrad`: `dyIn`, `centred`, `invStd`, `meanDy`, `meanDyHat`, `factor` → `dx`.
+ */
+export const BatchNormTrain = {
+  mean: 'BatchNormTrainMean',
+  centreVariance: 'BatchNormTrainCentreVariance',
+  normalise: 'BatchNormTrainNormalise',
+  gradMeans: 'BatchNormTrainGradMeans',
+  inputGrad: 'BatchNormTrainInputGrad',
+} as const satisfies Record<string, string>;
+
+/** The attribute of the {@link BatchNormTrain} passes that can apply ReLU (`normalise`, `gradMeans`). */
+export interface BatchNormTrainAttrs {
+  readonly relu: boolean;
+}
+
+/**
+ * One variable's SGD step in one pass: `v`, `g`, `buf`; attributes {@link SgdStepAttrs} → `[v', buf']`
+ * (`[v']` with momentum 0). `optim/sgd.ts` has the composite step it reproduces.
+ */
+export const SgdStep = 'SgdStep';
+
+/** The attributes of {@link SgdStep}. */
+export interface SgdStepAttrs {
+  readonly learningRate: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+  readonly first: boolean;
+}
+
+/**
+ * One variable's Adam step in one pass: `v`, `g`, `m`, `s`; attributes {@link AdamStepAttrs} → `[v',
+ * m', s']`. `optim/adam.ts` has the composite step it reproduces.
+ */
+export const AdamStep = 'AdamStep';
+
+/** The attributes of {@link AdamStep}: `sqrtC2` is √ of the second moment's bias correction, `stepSize` the learning rate over the first one's. */
+export interface AdamStepAttrs {
+  readonly weightDecay: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly sqrtC2: number;
+  readonly stepSize: number;
+}

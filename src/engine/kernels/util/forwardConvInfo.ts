@@ -1,0 +1,32 @@
+import { tf } from '../../tf.js';
+
+/** The attributes both backprop kernels share. */
+export interface BackpropConvAttrs {
+  readonly strides: number | [number, number];
+  readonly pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  readonly dataFormat?: string;
+  readonly dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/**
+ * The geometry of an NHWC convolution without dilation: the forward convolution a backprop kernel
+ * differentiates (tfjs' conv2d gradients require dilation 1), or a `Conv2D` the engine's kernel takes.
+ */
+export function forwardConvInfo(
+  kernel: string,
+  inputShape: readonly number[],
+  filterShape: readonly number[],
+  attrs: BackpropConvAttrs,
+): tf.backend_util.Conv2DInfo {
+  if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
+    throw new Error(`${kernel}: dataFormat '${attrs.dataFormat}' is not supported; allowed: 'NHWC'`);
+  }
+  return tf.backend_util.computeConv2DInfo(
+    inputShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
+}
