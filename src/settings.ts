@@ -6,8 +6,17 @@
  * registry.
  */
 
-import { nativeKernelRequests } from './engine/kernels/native/nativeKernels.js';
 import { flag, integer, isSet, oneOf, text } from './settingParsers.js';
+
+/** The instruction sets the native kernels are built for (`engine/kernels/native/isa_*.cc`), best first. */
+export const nativeInstructionSets = ['avx512', 'avx2', 'sse2'] as const;
+
+/** What `GST_NATIVE_KERNELS` may ask for: the best instruction set, one of them, or none (`0`). */
+export const nativeKernelRequests = ['auto', ...nativeInstructionSets, '0'] as const;
+
+/** The profiles (scales) a user may ask for in `GST_PROFILE` (`claims/profiles/profileRegistry.ts` has one for each name). */
+export const profileNames = ['mini', 'mini-v1', 'mini-fixed', 'ci', 'paper', 'protocol-c'] as const;
+export type ProfileName = (typeof profileNames)[number];
 
 /** Backends a user may ask for in `GST_BACKEND`. */
 export const backendRequests = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
@@ -25,9 +34,9 @@ interface SettingSpec<T> {
 export const settingSpecs = {
   GST_PROFILE: {
     description: 'the scale the claims run at',
-    allowed: 'mini, mini-v1, mini-fixed, ci, paper, protocol-c',
+    allowed: profileNames.join(', '),
     fallback: 'mini',
-    parse: (v) => (isSet(v) ? v : 'mini'),
+    parse: oneOf(profileNames, 'mini', 'a profile'),
   },
   GST_REPLICATES: {
     description: 'seeds per arm, overriding the profile and the spec',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crosscheckMargins, crosscheckTable } from '../../src/bench/crosscheckTable.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { syntheticRun } from '../support/syntheticRuns.js';
 
 /** Seed-matched runs of one arm in two frameworks: a shared per-seed part (the data draw) plus each framework's own noise. */

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTorchPython, replicaDir, runReplica } from '../../src/bench/pytorchReplica.js';
-import { metricRegistry } from '../../src/claims/metrics.js';
-import { miniV1Protocol } from '../../src/claims/profiles/miniProfile.js';
+import { metricRegistry } from '../../src/readings/runMetrics.js';
+import { miniV1Protocol } from '../../src/claims/profiles/miniV1Profile.js';
 import { fixturesDir, loadFixtureDataset } from '../../src/engine/data/fixtureDatasets.js';
 import type { DataConfig } from '../../src/engine/data/dataConfig.js';
 import { prepareData, type TensorSplit } from '../../src/engine/data/preparedData.js';
-import { SeededRandom, deriveSeed } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom, deriveSeed } from '../../src/primitives/seededRandom.js';
 import { layerEvents } from '../../src/pruning/schedule.js';
-import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunConfig } from '../../src/results/runConfig.js';
 
 const python = findTorchPython();
 if (python === undefined) console.warn('PyTorch replica tests skipped: no python3 with torch (apt-get install python3-torch)');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exploreClaimMap } from '../../src/claims/claimMap.js';
-import { cheapestSupportedPoint } from '../../src/claims/cheapestSupportedPoint.js';
-import { applyProtocolPoint, protocolGrid, protocolRunCost, type ProtocolPoint } from '../../src/claims/protocolSpace.js';
-import { miniV1Protocol } from '../../src/claims/profiles/miniProfile.js';
+import { exploreClaimMap } from '../../src/claims/maps/claimMap.js';
+import { cheapestSupportedPoint } from '../../src/claims/maps/cheapestSupportedPoint.js';
+import { applyProtocolPoint, protocolGrid, protocolRunCost, type ProtocolPoint } from '../../src/claims/maps/protocolSpace.js';
+import { miniV1Protocol } from '../../src/claims/profiles/miniV1Profile.js';
 import { heatMap } from '../../src/report/svgPlots.js';
 
 describe('claim map', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paperArms } from '../../src/claims/paperArms.js';
-import { defineClaim } from '../../src/claims/verifyClaim.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
 
 describe('defineClaim', () => {
   it("types the hypothesis by the claim's arm ids: a misspelt arm does not compile (tsc --noEmit runs in npm test)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { miniProfile } from '../../src/claims/profiles/miniProfile.js';
-import type { SequentialDesign } from '../../src/claims/sequentialDesign.js';
+import type { SequentialDesign } from '../../src/claims/design/sequentialDesign.js';
 import { design, simulate, trials } from '../support/sequentialTrials.js';
 
 describe(`the mini-v1 design (stages of ${design.stageSize} up to ${design.maxSeeds}, ${design.spending}) through the claim decision path, ${trials} sequential trials: power and seeds`, () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildClaimReport, readingsOf, type ArmRuns } from '../../src/claims/buildClaimReport.js';
-import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
-import { paperArms } from '../../src/claims/paperArms.js';
-import type { RunResult } from '../../src/run/runResult.js';
+import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
+import { readingsOf, type ArmRuns } from '../../src/claims/decide/hypothesisReadings.js';
+import type { ClaimDefinition } from '../../src/claims/dsl/claimDefinition.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
+import type { RunResult } from '../../src/results/runResult.js';
 import { lBeatsNone, syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms, syntheticArm, syntheticRun } from '../support/syntheticRuns.js';
 

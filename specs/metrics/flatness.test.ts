@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import type { PreparedData } from '../../src/engine/data/preparedData.js';
 import { makeConvNet, nextModelScope } from '../../src/engine/models/makeConvNet.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { tf } from '../../src/engine/tf.js';
-import { epsilonFlatness } from '../../src/metrics/flatness/epsilonFlatness.js';
-import { LossLandscape } from '../../src/metrics/flatness/lossLandscape.js';
-import { measureFlatness } from '../../src/metrics/flatness/measureFlatness.js';
-import { dot } from '../../src/metrics/flatness/parameterVector.js';
-import { topEigenvalues } from '../../src/metrics/flatness/topEigenvalues.js';
+import { epsilonFlatness } from '../../src/flatness/epsilonFlatness.js';
+import { LossLandscape } from '../../src/flatness/lossLandscape.js';
+import { measureFlatness } from '../../src/flatness/measureFlatness.js';
+import { dot } from '../../src/flatness/parameterVector.js';
+import { topEigenvalues } from '../../src/flatness/topEigenvalues.js';
 import { jacobiEigenvalues } from '../support/jacobiEigenvalues.js';
 
 /**

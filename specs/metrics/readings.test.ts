@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commonWindow, metricRegistry } from '../../src/claims/metrics.js';
+import { commonWindow, metricRegistry } from '../../src/readings/runMetrics.js';
 import type { EpochLog } from '../../src/engine/train/epochLog.js';
-import { bestInWindow, finalEpoch, heldoutInWindow, lastEventEpoch } from '../../src/metrics/readings.js';
-import { meanStability, stabilityPercent } from '../../src/metrics/stability.js';
+import { bestInWindow, finalEpoch, heldoutInWindow, lastEventEpoch } from '../../src/readings/epochReadings.js';
+import { meanStability, stabilityPercent } from '../../src/pruning/stability.js';
 import type { PruningEventLog } from '../../src/pruning/pruningController.js';
 
 const epoch = (e: number, test: number, train: number, validation?: number): EpochLog => ({

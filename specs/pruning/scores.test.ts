@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { createConvBnUnit } from '../../src/engine/models/convBnUnit.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { tf } from '../../src/engine/tf.js';
 import { scoreRegistry } from '../../src/pruning/scores/scoreRegistry.js';
 import { selectionRegistry } from '../../src/pruning/selections.js';

@@ -1,11 +1,11 @@
-import { metricRegistry } from '../../src/claims/metrics.js';
-import { bestInWindow, lastEventEpoch } from '../../src/metrics/readings.js';
+import { metricRegistry } from '../../src/readings/runMetrics.js';
+import { bestInWindow, lastEventEpoch } from '../../src/readings/epochReadings.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { createConvBnUnit } from '../../src/engine/models/convBnUnit.js';
 import { createOptimizer } from '../../src/engine/optim/optimizerRegistry.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { tf } from '../../src/engine/tf.js';
 import { composeHooks } from '../../src/engine/train/composeHooks.js';
 import type { TrainConfig } from '../../src/engine/train/trainConfig.js';

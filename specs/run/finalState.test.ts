@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { executeJob } from '../../src/run/executeJob.js';
 import { executeRun, measureOnTwin } from '../../src/run/executeRun.js';
-import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunConfig } from '../../src/results/runConfig.js';
 import { runAll } from '../../src/run/runScheduler.js';
 import { trainingTwin } from '../../src/run/trainingTwin.js';
 import { runKey } from '../../src/store/runKey.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planRuns, type PlanOptions, type StoreView } from '../../src/run/planRuns.js';
-import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunConfig } from '../../src/results/runConfig.js';
 import { trainingTwin } from '../../src/run/trainingTwin.js';
 import { runKey } from '../../src/store/runKey.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { executeRun } from '../../src/run/executeRun.js';
-import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunConfig } from '../../src/results/runConfig.js';
 import { runAll } from '../../src/run/runScheduler.js';
 import { truncateRun } from '../../src/run/truncateRun.js';
 import { runKey } from '../../src/store/runKey.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { normalQuantile } from '../../src/stats/distributions.js';
 import { crossingProbabilities, groupSequentialBoundaries, type SpendingFunction } from '../../src/stats/groupSequentialBoundaries.js';
-import { pairedTTest } from '../../src/stats/pairedTTest.js';
+import { pairedT } from '../../src/stats/pairedT.js';
 
 // Critical values of one-sided Lan-DeMets designs at α = 0.05 with equally spaced stages, computed
 // once with R's rpact 3.3.4 (Debian r-cran-rpact) by tools/reference/group_sequential.R:
@@ -60,7 +60,7 @@ describe('a sequential paired t-test on seed-correlated pairs, stopped at these 
         b.push(seedPart + Math.sqrt(1 - correlation) * rng.normal());
       }
       // the stage's one-sided paired-t p-value as a z statistic, compared with the stage's boundary
-      const z = normalQuantile(1 - pairedTTest(a, b, { alternative: 'greater' }).pValue);
+      const z = normalQuantile(1 - pairedT(a, b, { alternative: 'greater' }).pValue);
       if (z >= design.critical[k]) return { seeds: a.length, supported: true };
     }
     return { seeds: a.length, supported: false };

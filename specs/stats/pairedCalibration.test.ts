@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { sampleCorrelation, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { evaluateHypothesis, type DecisionRule } from '../../src/claims/evaluateHypothesis.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { evaluateHypothesis, type DecisionRule } from '../../src/claims/decide/evaluateHypothesis.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { clusterJackknifeCorrelation } from '../../src/stats/clusterJackknifeCorrelation.js';
 import { cohensDz } from '../../src/stats/cohensDz.js';
 import { kendallTauB } from '../../src/stats/kendallTauB.js';
-import { pageTrendTest } from '../../src/stats/pageTrendTest.js';
-import { pairedTTest } from '../../src/stats/pairedTTest.js';
+import { pageTrend } from '../../src/stats/pageTrend.js';
+import { pairedT } from '../../src/stats/pairedT.js';
 import { pearson } from '../../src/stats/pearson.js';
-import { signFlipTest } from '../../src/stats/signFlipTest.js';
+import { signFlip } from '../../src/stats/signFlip.js';
 import { standardisedEquivalence } from '../../src/stats/standardisedEquivalence.js';
 import { wilcoxonSignedRank } from '../../src/stats/wilcoxonSignedRank.js';
 
@@ -47,10 +47,10 @@ describe(`paired tests with seed-correlated arms reject at α = ${alpha} within 
           return test(column(blocks, 0), column(blocks, 1)) <= alpha;
         });
       const rates = {
-        pairedT: two((a, b) => pairedTTest(a, b, { alternative: 'greater' }).pValue, 1),
+        pairedT: two((a, b) => pairedT(a, b, { alternative: 'greater' }).pValue, 1),
         wilcoxon: two((a, b) => wilcoxonSignedRank(a, b, { alternative: 'greater' }).pValue, 2),
-        signFlip: two((a, b) => signFlipTest(a, b, { alternative: 'greater' }).pValue, 3),
-        page: rate(4, (rng) => pageTrendTest(seedBlocked(rng, 10, correlation, [0, 0, 0, 0])).pValue <= alpha),
+        signFlip: two((a, b) => signFlip(a, b, { alternative: 'greater' }).pValue, 3),
+        page: rate(4, (rng) => pageTrend(seedBlocked(rng, 10, correlation, [0, 0, 0, 0])).pValue <= alpha),
       };
       for (const [test, r] of Object.entries(rates)) expect(within3SE(r), `${test}: ${r}`).toBe(true);
     });
@@ -205,10 +205,10 @@ describe('paired statistics: invariants', () => {
     fc.assert(
       fc.property(pairs, ([a, b]) => {
         fc.pre(distinct(a, b) && sampleStandardDeviation(a.map((v, i) => v - b[i])) > 1e-6);
-        expect(pairedTTest(b, a).statistic).toBeCloseTo(-pairedTTest(a, b).statistic, 9);
+        expect(pairedT(b, a).statistic).toBeCloseTo(-pairedT(a, b).statistic, 9);
         expect(cohensDz(b, a).value).toBeCloseTo(-cohensDz(a, b).value, 9);
         expect(wilcoxonSignedRank(b, a, { alternative: 'greater' }).pValue).toBeCloseTo(wilcoxonSignedRank(a, b, { alternative: 'less' }).pValue, 12);
-        expect(signFlipTest(b, a, { alternative: 'greater' }).pValue).toBeCloseTo(signFlipTest(a, b, { alternative: 'less' }).pValue, 12);
+        expect(signFlip(b, a, { alternative: 'greater' }).pValue).toBeCloseTo(signFlip(a, b, { alternative: 'less' }).pValue, 12);
       }),
       { numRuns: 60, seed: 1 },
     );
@@ -222,16 +222,16 @@ describe('paired statistics: invariants', () => {
         const b2 = b.map((v, i) => v + seedShift[i]);
         fc.pre(distinct(a2, b2) && a2.every((v, i) => Math.sign(v - b2[i]) === Math.sign(a[i] - b[i])));
         // the differences are the same up to rounding: compare the tests on them
-        expect(pairedTTest(a2, b2).pValue).toBeCloseTo(pairedTTest(a, b).pValue, 6);
+        expect(pairedT(a2, b2).pValue).toBeCloseTo(pairedT(a, b).pValue, 6);
         expect(cohensDz(a2, b2).value).toBeCloseTo(cohensDz(a, b).value, 6);
         const w = wilcoxonSignedRank(a, b).pValue;
         expect(w).toBeGreaterThanOrEqual(0);
         expect(w).toBeLessThanOrEqual(1);
-        expect(signFlipTest(a2, b2).pValue).toBeCloseTo(signFlipTest(a, b).pValue, 12);
+        expect(signFlip(a2, b2).pValue).toBeCloseTo(signFlip(a, b).pValue, 12);
         const blocks = a.map((v, i) => [v, b[i]]);
         const shifted = a2.map((v, i) => [v, b2[i]]);
-        expect(pageTrendTest(shifted).pValue).toBe(pageTrendTest(blocks).pValue);
-        for (const p of [pairedTTest(a, b).pValue, signFlipTest(a, b).pValue, pageTrendTest(blocks).pValue]) expect(p >= 0 && p <= 1).toBe(true);
+        expect(pageTrend(shifted).pValue).toBe(pageTrend(blocks).pValue);
+        for (const p of [pairedT(a, b).pValue, signFlip(a, b).pValue, pageTrend(blocks).pValue]) expect(p >= 0 && p <= 1).toBe(true);
       }),
       { numRuns: 60, seed: 2 },
     );

@@ -2,13 +2,13 @@ import { sampleCorrelation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { clusterJackknifeCorrelation } from '../../src/stats/clusterJackknifeCorrelation.js';
 import { cohensDz } from '../../src/stats/cohensDz.js';
-import { equivalenceTest } from '../../src/stats/equivalenceTest.js';
+import { twoOneSidedTests } from '../../src/stats/twoOneSidedTests.js';
 import { hedgesGAv } from '../../src/stats/hedgesGAv.js';
 import { kendallTauB } from '../../src/stats/kendallTauB.js';
-import { pageTrendTest } from '../../src/stats/pageTrendTest.js';
-import { pairedTTest } from '../../src/stats/pairedTTest.js';
+import { pageTrend } from '../../src/stats/pageTrend.js';
+import { pairedT } from '../../src/stats/pairedT.js';
 import { repeatedMeasuresCorrelation } from '../../src/stats/repeatedMeasuresCorrelation.js';
-import { signFlipTest } from '../../src/stats/signFlipTest.js';
+import { signFlip } from '../../src/stats/signFlip.js';
 import { spearman } from '../../src/stats/spearman.js';
 import { standardisedEquivalence } from '../../src/stats/standardisedEquivalence.js';
 import { wilcoxonSignedRank } from '../../src/stats/wilcoxonSignedRank.js';
@@ -65,12 +65,12 @@ const clusterOf = cx.flatMap((row, g) => row.map(() => g));
 
 describe('paired, blocked, equivalence and clustered statistics against SciPy reference values', () => {
   it('paired t-test (ttest_rel) with the CI of the mean difference', () => {
-    const r = pairedTTest(x, y);
+    const r = pairedT(x, y);
     expect(r.statistic).toBeCloseTo(2.4752248791341946, 10);
     expect(r.pValue).toBeCloseTo(0.03526665773755579, 10);
     expect(r.df).toBe(9);
-    expect(pairedTTest(x, y, { alternative: 'greater' }).pValue).toBeCloseTo(0.017633328868777894, 10);
-    expect(pairedTTest(x, y, { alternative: 'less' }).pValue).toBeCloseTo(0.9823666711312221, 10);
+    expect(pairedT(x, y, { alternative: 'greater' }).pValue).toBeCloseTo(0.017633328868777894, 10);
+    expect(pairedT(x, y, { alternative: 'less' }).pValue).toBeCloseTo(0.9823666711312221, 10);
     expect(r.ci.lower).toBeCloseTo(0.050355163196037944, 9);
     expect(r.ci.upper).toBeCloseTo(1.1196048368039595, 9);
   });
@@ -92,9 +92,9 @@ describe('paired, blocked, equivalence and clustered statistics against SciPy re
   });
 
   it('sign-flip permutation test: exact over all 2ⁿ patterns', () => {
-    expect(signFlipTest(x, y, { alternative: 'greater' }).pValue).toBeCloseTo(0.021484375, 12);
-    expect(signFlipTest(x, y).pValue).toBeCloseTo(0.04296875, 12);
-    const mc = signFlipTest(x, y, { alternative: 'greater', exactUpTo: 0, permutations: 20_000, seed: 4 });
+    expect(signFlip(x, y, { alternative: 'greater' }).pValue).toBeCloseTo(0.021484375, 12);
+    expect(signFlip(x, y).pValue).toBeCloseTo(0.04296875, 12);
+    const mc = signFlip(x, y, { alternative: 'greater', exactUpTo: 0, permutations: 20_000, seed: 4 });
     expect(mc.method).toBe('monte-carlo');
     expect(Math.abs(mc.pValue - 0.021484375)).toBeLessThan(4 * Math.sqrt((0.0215 * 0.9785) / 20_000));
   });
@@ -112,18 +112,18 @@ describe('paired, blocked, equivalence and clustered statistics against SciPy re
 
   it('TOST: the two one-sided t-tests against the margins', () => {
     const d = x.map((v, i) => v - y[i]);
-    const r = pairedTTest(x, y);
+    const r = pairedT(x, y);
     const se = (r.ci.upper - r.meanDifference) / 2.2621571627409915; // t(0.975, 9)
-    const wide = equivalenceTest({ estimate: r.meanDifference, standardError: se, df: 9, lower: -1, upper: 1 });
+    const wide = twoOneSidedTests({ estimate: r.meanDifference, standardError: se, df: 9, lower: -1, upper: 1 });
     expect(wide.pLower).toBeCloseTo(4.394094563139117e-5, 10);
     expect(wide.pUpper).toBeCloseTo(0.05647933570123661, 9);
     expect(wide.pValue).toBe(wide.pUpper);
-    expect(equivalenceTest({ estimate: r.meanDifference, standardError: se, df: 9, lower: -0.3, upper: 0.3 }).pValue).toBeCloseTo(0.8706878688882281, 9);
+    expect(twoOneSidedTests({ estimate: r.meanDifference, standardError: se, df: 9, lower: -0.3, upper: 0.3 }).pValue).toBeCloseTo(0.8706878688882281, 9);
     expect(d).toHaveLength(10);
     const z = [0.11, -0.05, 0.08, 0.02, -0.03, 0.06, 0.01, -0.02, 0.04, 0.0, 0.03, -0.01];
     const mz = z.reduce((s, v) => s + v, 0) / z.length;
     const sz = Math.sqrt(z.reduce((s, v) => s + (v - mz) ** 2, 0) / (z.length - 1) / z.length);
-    const e = equivalenceTest({ estimate: mz, standardError: sz, df: 11, lower: -0.1, upper: 0.1 });
+    const e = twoOneSidedTests({ estimate: mz, standardError: sz, df: 11, lower: -0.1, upper: 0.1 });
     expect(e.pLower).toBeCloseTo(1.218040375801748e-6, 12);
     expect(e.pUpper).toBeCloseTo(5.0935471218037524e-5, 11);
   });
@@ -146,17 +146,17 @@ describe('paired, blocked, equivalence and clustered statistics against SciPy re
   });
 
   it("Page's L: exact (SciPy's recursion) and normal", () => {
-    const exact = pageTrendTest(page);
+    const exact = pageTrend(page);
     expect(exact.statistic).toBe(265);
     expect(exact.method).toBe('exact');
     expect(exact.pValue).toBeCloseTo(0.05644720180498618, 12);
-    expect(pageTrendTest(page, { predictedRanks: [4, 3, 2, 1] }).statistic).toBe(235);
-    expect(pageTrendTest(page, { predictedRanks: [4, 3, 2, 1] }).pValue).toBeCloseTo(0.9552219586944202, 12);
-    expect(pageTrendTest(page3).statistic).toBe(76);
-    expect(pageTrendTest(page3).pValue).toBeCloseTo(0.1595936213991769, 12);
+    expect(pageTrend(page, { predictedRanks: [4, 3, 2, 1] }).statistic).toBe(235);
+    expect(pageTrend(page, { predictedRanks: [4, 3, 2, 1] }).pValue).toBeCloseTo(0.9552219586944202, 12);
+    expect(pageTrend(page3).statistic).toBe(76);
+    expect(pageTrend(page3).pValue).toBeCloseTo(0.1595936213991769, 12);
     // 13 blocks of 4 is past the exact limit: the normal approximation, as SciPy's 'auto'
     const thirteen = [...page, ...page.slice(0, 3)];
-    const normal = pageTrendTest(thirteen);
+    const normal = pageTrend(thirteen);
     expect(normal.method).toBe('normal');
     expect(normal.statistic).toBe(343);
     expect(normal.pValue).toBeCloseTo(0.041870190374606576, 10);

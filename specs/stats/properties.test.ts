@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import type { Alternative } from '../../src/stats/alternative.js';
 import { cliffsDelta } from '../../src/stats/cliffsDelta.js';
 import { cohensD } from '../../src/stats/cohensD.js';
@@ -9,9 +9,9 @@ import { jonckheereTerpstra } from '../../src/stats/jonckheereTerpstra.js';
 import { kendallTauB } from '../../src/stats/kendallTauB.js';
 import { mannWhitneyU } from '../../src/stats/mannWhitneyU.js';
 import { pearson } from '../../src/stats/pearson.js';
-import { permutationTest } from '../../src/stats/permutationTest.js';
+import { permutationPValue } from '../../src/stats/permutationPValue.js';
 import { spearman } from '../../src/stats/spearman.js';
-import { welchTTest } from '../../src/stats/welchTTest.js';
+import { welchT } from '../../src/stats/welchT.js';
 
 const alpha = 0.05;
 const datasets = 2000;
@@ -33,14 +33,14 @@ describe(`under a simulated null, each test rejects at α = ${alpha} within ±3 
     [
       'Welch t (unequal sizes and variances)',
       (r) =>
-        welchTTest(
+        welchT(
           normals(r, 8),
           normals(r, 12).map((v) => 3 * v),
         ).pValue,
     ],
     ['Mann-Whitney exact', (r) => mannWhitneyU(normals(r, 9), normals(r, 10)).pValue],
     ['Mann-Whitney normal, with ties', (r) => mannWhitneyU(roundedNormals(r, 30), roundedNormals(r, 28)).pValue],
-    ['permutation (unequal sizes)', (r) => permutationTest(normals(r, 6), normals(r, 14), { permutations: 199, seed: r.nextUint32() }).pValue],
+    ['permutation (unequal sizes)', (r) => permutationPValue(normals(r, 6), normals(r, 14), { permutations: 199, seed: r.nextUint32() }).pValue],
     ['Pearson', (r) => pearson(normals(r, 15), normals(r, 15)).pValue],
     ['Spearman', (r) => spearman(normals(r, 20), normals(r, 20)).pValue],
     ['Kendall exact', (r) => kendallTauB(normals(r, 12), normals(r, 12)).pValue],
@@ -60,7 +60,7 @@ describe(`under a simulated null, each test rejects at α = ${alpha} within ±3 
 
   it('one-sided tests too (Welch greater, Mann-Whitney less, Pearson less)', () => {
     const one: [(r: SeededRandom) => number, number][] = [
-      [(r) => welchTTest(normals(r, 10), normals(r, 10), { alternative: 'greater' }).pValue, 1],
+      [(r) => welchT(normals(r, 10), normals(r, 10), { alternative: 'greater' }).pValue, 1],
       [(r) => mannWhitneyU(normals(r, 10), normals(r, 10), { alternative: 'less' }).pValue, 2],
       [(r) => pearson(normals(r, 12), normals(r, 12), { alternative: 'less' }).pValue, 3],
     ];
@@ -85,9 +85,9 @@ describe('properties of the statistics', () => {
       fc.property(sample, sample, alternatives, (a, b, alternative) => {
         const n = Math.min(a.length, b.length);
         for (const p of [
-          welchTTest(a, b, { alternative }).pValue,
+          welchT(a, b, { alternative }).pValue,
           mannWhitneyU(a, b, { alternative }).pValue,
-          permutationTest(a, b, { alternative, permutations: 49 }).pValue,
+          permutationPValue(a, b, { alternative, permutations: 49 }).pValue,
           kendallTauB(a.slice(0, n), b.slice(0, n), { alternative }).pValue,
         ]) {
           expect(p).toBeGreaterThanOrEqual(0);
@@ -116,7 +116,7 @@ describe('properties of the statistics', () => {
         fc.pre(new Set([...a, ...b]).size > 2);
         const a2 = a.map((v) => v + shift);
         const b2 = b.map((v) => v + shift);
-        expect(welchTTest(a2, b2).pValue).toBeCloseTo(welchTTest(a, b).pValue, 6);
+        expect(welchT(a2, b2).pValue).toBeCloseTo(welchT(a, b).pValue, 6);
         expect(mannWhitneyU(a2, b2).pValue).toBeCloseTo(mannWhitneyU(a, b).pValue, 9);
         expect(cohensD(a2, b2).value).toBeCloseTo(cohensD(a, b).value, 6);
         expect(cliffsDelta(a2, b2).value).toBe(cliffsDelta(a, b).value);

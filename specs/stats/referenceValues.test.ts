@@ -8,10 +8,10 @@ import { holm } from '../../src/stats/holm.js';
 import { kendallTauB } from '../../src/stats/kendallTauB.js';
 import { mannWhitneyU } from '../../src/stats/mannWhitneyU.js';
 import { pearson } from '../../src/stats/pearson.js';
-import { permutationTest } from '../../src/stats/permutationTest.js';
+import { permutationPValue } from '../../src/stats/permutationPValue.js';
 import { achievedPower, correlationReplicates, oneSamplePower, replicatesForPower } from '../../src/stats/power.js';
 import { spearman } from '../../src/stats/spearman.js';
-import { welchTTest } from '../../src/stats/welchTTest.js';
+import { welchT } from '../../src/stats/welchT.js';
 
 // Reference values computed independently with SciPy 1.10.1 (Debian python3-scipy):
 // scipy.stats.ttest_ind(equal_var=False), mannwhitneyu, pearsonr, spearmanr, kendalltau, t.cdf/t.ppf.
@@ -27,11 +27,11 @@ describe('statistics against SciPy reference values', () => {
   });
 
   it('Welch t-test', () => {
-    const r = welchTTest(a, b);
+    const r = welchT(a, b);
     expect(r.statistic).toBeCloseTo(2.904845450329674, 9);
     expect(r.pValue).toBeCloseTo(0.012341721985778386, 9);
-    expect(welchTTest(a, b, { alternative: 'greater' }).pValue).toBeCloseTo(0.006170860992889193, 9);
-    expect(welchTTest([1, 2, 3, 4], [3, 4, 5, 6, 7]).pValue).toBeCloseTo(0.034938782359963984, 9);
+    expect(welchT(a, b, { alternative: 'greater' }).pValue).toBeCloseTo(0.006170860992889193, 9);
+    expect(welchT([1, 2, 3, 4], [3, 4, 5, 6, 7]).pValue).toBeCloseTo(0.034938782359963984, 9);
     expect(r.ci.lower).toBeLessThan(r.meanDifference);
   });
 
@@ -94,10 +94,10 @@ describe('statistics against SciPy reference values', () => {
 
   it('permutation test: exact enumeration limit and (b+1)/(k+1)', () => {
     // 3 vs 3 fully separated: 1 of C(6,3) = 20 assignments is as extreme (one-sided)
-    const r = permutationTest([5, 6, 7], [1, 2, 3], { alternative: 'greater', permutations: 20000, seed: 3 });
+    const r = permutationPValue([5, 6, 7], [1, 2, 3], { alternative: 'greater', permutations: 20000, seed: 3 });
     expect(r.pValue).toBeGreaterThan(0.04);
     expect(r.pValue).toBeLessThan(0.06);
-    expect(permutationTest([1, 2], [1, 2], { permutations: 99 }).pValue).toBe(1);
+    expect(permutationPValue([1, 2], [1, 2], { permutations: 99 }).pValue).toBe(1);
   });
 
   it('power: replicates per arm and achieved power (normal approximation with Guenther correction)', () => {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/store/canonicalJson.js';
+import { canonicalJson } from '../../src/primitives/canonicalJson.js';
 import { runAll } from '../../src/run/runScheduler.js';
 import { runKey } from '../../src/store/runKey.js';
 import { RunStore } from '../../src/store/runStore.js';

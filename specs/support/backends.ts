@@ -1,5 +1,5 @@
 import { registerWasmKernels } from '../../src/engine/kernels/wasm/registerWasmKernels.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { initWebgpu, type AdapterInfo } from '../../src/engine/backend/webgpuBackend.js';
 import { tf } from '../../src/engine/tf.js';
 

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
-import { paperArms } from '../../src/claims/paperArms.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
 import { paperProfile } from '../../src/claims/profiles/paperProfile.js';
 import { executeRun } from '../../src/run/executeRun.js';
-import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunConfig } from '../../src/results/runConfig.js';
 import { resnet18PaperPruning } from '../../src/pruning/presets.js';
 import { writeTinyCifar } from '../../src/engine/data/tinyCifar.js';
 

@@ -1,9 +1,9 @@
-import type { MetricVerdict } from '../../src/claims/claimReport.js';
-import { crosses, type DecisionRule } from '../../src/claims/evaluate/decisionRule.js';
-import { evaluateHypothesis } from '../../src/claims/evaluateHypothesis.js';
-import { miniV1Profile } from '../../src/claims/profiles/miniProfile.js';
-import { runDesign, type SequentialDesign } from '../../src/claims/sequentialDesign.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import type { MetricVerdict } from '../../src/claims/decide/metricVerdict.js';
+import { crosses, type DecisionRule } from '../../src/claims/decide/decisionRule.js';
+import { evaluateHypothesis } from '../../src/claims/decide/evaluateHypothesis.js';
+import { miniV1Profile } from '../../src/claims/profiles/miniV1Profile.js';
+import { runDesign, type SequentialDesign } from '../../src/claims/design/sequentialDesign.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 
 /**
  * The `mini-v1` design (docs/methods/verdicts.md §7.1; another design where given) checked through the claims' own decision path:

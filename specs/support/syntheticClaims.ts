@@ -1,5 +1,5 @@
-import type { ClaimDefinition } from '../../src/claims/claimDefinition.js';
-import { paperArms } from '../../src/claims/paperArms.js';
+import type { ClaimDefinition } from '../../src/claims/dsl/claimDefinition.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
 
 /** The context a report of synthetic runs is built in (profile, seeds, backend), for buildClaimReport. */
 export const syntheticContext = {

@@ -1,7 +1,7 @@
-import type { RunResult } from '../../src/run/runResult.js';
-import { runResultVersion } from '../../src/run/runResult.js';
+import type { RunResult } from '../../src/results/runResult.js';
+import { runResultVersion } from '../../src/results/runResult.js';
 import { noPruning } from '../../src/pruning/pruningConfig.js';
-import { SeededRandom } from '../../src/engine/random/seededRandom.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { tinyRunConfig } from './tinyRunConfig.js';
 
 /** A synthetic run result with the given summary numbers (no training): for harness tests. */

@@ -1,4 +1,4 @@
-import type { RunConfig } from '../../src/run/runConfig.js';
+import type { RunConfig } from '../../src/results/runConfig.js';
 import { noPruning } from '../../src/pruning/pruningConfig.js';
 import { tinyTrainConfig } from './tinyTrainConfig.js';
 

@@ -1,4 +1,4 @@
-import type { RunResult } from '../../src/run/runResult.js';
+import type { RunResult } from '../../src/results/runResult.js';
 
 /**
  * A result without what legitimately differs between runs trained, continued, measured on a twin

@@ -5,8 +5,9 @@
  * adjacent pair by one-sided paired t (Holm within the claim); α = 0.05 Bonferroni-corrected over
  * the claims in this folder; each adjacent Hedges' g (g_av) ≥ 0.5. Replicates: the profile's (mini: 10 per arm).
  */
-import { paperArms } from '../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
 
 verifyClaim(
   defineClaim({

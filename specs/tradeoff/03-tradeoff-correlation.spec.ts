@@ -6,8 +6,9 @@
  * reported beside it); best accuracy in the claim's common window; α = 0.05 Bonferroni over the
  * folder; |r| (or |τ|) ≥ 0.2.
  */
-import { paperArms } from '../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
 
 const arms = { none: paperArms.baseline, s1: paperArms.pruneSSmall, s13: paperArms.pruneSLarge, l13: paperArms.pruneLLarge };
 const expectedToFail = {

@@ -6,8 +6,8 @@
  * simplest pair; each drawn rate is one arm of the profile's replicates.
  */
 import fc from 'fast-check';
-import { pruneSAtSweep } from '../../src/claims/paperArms.js';
-import { verifyPropertyClaim } from '../../src/claims/verifyPropertyClaim.js';
+import { pruneSAtSweep } from '../../src/claims/dsl/paperArms.js';
+import { verifyPropertyClaim } from '../../src/claims/runner/verifyPropertyClaim.js';
 
 verifyPropertyClaim({
   id: 'rate-stability',

@@ -4,8 +4,9 @@
  * test accuracy in the common window (final, held-out and the authors' window reported); α = 0.05
  * Bonferroni over the folder; Hedges' g (g_av) ≥ 0.5.
  */
-import { paperArms } from '../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
 
 verifyClaim(
   defineClaim({

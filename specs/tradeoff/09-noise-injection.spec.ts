@@ -3,8 +3,9 @@
  * remove (long window, σ of an untargeted filter) beats no pruning on best test accuracy.
  * One-sided paired t (common window), α = 0.05 Bonferroni over the folder, Hedges' g (g_av) ≥ 0.5.
  */
-import { paperArms } from '../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
 
 verifyClaim(
   defineClaim({

@@ -5,8 +5,9 @@
  * Prune_S 1%, Prune_S 13%, Prune_L 13%. One-sided Pearson with the seed-cluster jackknife, α = 0.05
  * Bonferroni over the folder, r ≥ 0.2.
  */
-import { paperArms } from '../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../src/claims/verifyClaim.js';
+import { paperArms } from '../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
 
 verifyClaim(
   defineClaim({

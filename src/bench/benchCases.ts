@@ -1,4 +1,5 @@
-import { miniProtocol, miniV1Protocol } from '../claims/profiles/miniProfile.js';
+import { miniProtocol } from '../claims/profiles/miniProfile.js';
+import { miniV1Protocol } from '../claims/profiles/miniV1Profile.js';
 import type { ModelConfig } from '../engine/models/modelRegistry.js';
 import { scaleWidth, vggMiniLayout } from '../engine/models/vgg.js';
 

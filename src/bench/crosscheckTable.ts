@@ -1,10 +1,10 @@
 import { sampleStandardDeviation } from 'simple-statistics';
-import { commonWindow, metricRegistry, type MetricName } from '../claims/metrics.js';
-import { isUsable, type RunRecord } from '../claims/runRecord.js';
-import { equivalenceTest } from '../stats/equivalenceTest.js';
+import { commonWindow, metricRegistry, type MetricName } from '../readings/runMetrics.js';
+import { isUsable, type RunRecord } from '../readings/runRecord.js';
+import { twoOneSidedTests } from '../stats/twoOneSidedTests.js';
 import { holm } from '../stats/holm.js';
 import type { Interval } from '../stats/interval.js';
-import { pairedTTest } from '../stats/pairedTTest.js';
+import { pairedT } from '../stats/pairedT.js';
 
 /**
  * What the crosscheck compares, per arm: mean stability (arms that prune; it is 100 by definition
@@ -82,10 +82,10 @@ export function crosscheckTable(arms: readonly CrosscheckArm[], options: { alpha
           .filter((v): v is readonly [number, number] => v[0] !== undefined && v[1] !== undefined);
         const a = values.map((v) => v[0]);
         const b = values.map((v) => v[1]);
-        const t = pairedTTest(a, b, { level: 1 - alpha });
+        const t = pairedT(a, b, { level: 1 - alpha });
         const margin = crosscheckMargins[metric];
         const standardError = sampleStandardDeviation(a.map((v, i) => v - b[i])) / Math.sqrt(values.length);
-        const tost = equivalenceTest({ estimate: t.meanDifference, standardError, df: t.df, lower: -margin, upper: margin });
+        const tost = twoOneSidedTests({ estimate: t.meanDifference, standardError, df: t.df, lower: -margin, upper: margin });
         return {
           arm,
           metric,

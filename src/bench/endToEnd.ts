@@ -1,7 +1,8 @@
-import { paperArms } from '../claims/paperArms.js';
-import { miniProfile, miniV1Profile } from '../claims/profiles/miniProfile.js';
+import { paperArms } from '../claims/dsl/paperArms.js';
+import { miniProfile } from '../claims/profiles/miniProfile.js';
+import { miniV1Profile } from '../claims/profiles/miniV1Profile.js';
 import { executeRun } from '../run/executeRun.js';
-import type { RunConfig } from '../run/runConfig.js';
+import type { RunConfig } from '../results/runConfig.js';
 import { runReplica } from './pytorchReplica.js';
 
 /**

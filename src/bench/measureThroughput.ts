@@ -5,7 +5,7 @@ import { replacedStockKernels } from '../engine/kernels/wasm/registerWasmKernels
 import { useKernel } from '../engine/kernels/util/useKernel.js';
 import { buildModel } from '../engine/models/modelRegistry.js';
 import { createOptimizer } from '../engine/optim/optimizerRegistry.js';
-import { SeededRandom } from '../engine/random/seededRandom.js';
+import { SeededRandom } from '../primitives/seededRandom.js';
 import { trainStep } from '../engine/train/trainStep.js';
 import { tf } from '../engine/tf.js';
 import { benchBatchSize, type BenchCase } from './benchCases.js';

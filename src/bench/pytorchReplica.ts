@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fixturesDir } from '../engine/data/fixtureDatasets.js';
 import { scaleWidth, vggMiniLayout } from '../engine/models/vgg.js';
-import type { RunRecord } from '../claims/runRecord.js';
+import type { RunRecord } from '../readings/runRecord.js';
 import type { PruningEventLog } from '../pruning/pruningController.js';
-import type { RunConfig } from '../run/runConfig.js';
+import type { RunConfig } from '../results/runConfig.js';
 import type { BenchCase } from './benchCases.js';
 
 /** The PyTorch programs (`tools/replica/`): optional tools for comparisons, never needed by the tests. */

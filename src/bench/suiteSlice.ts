@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { paperArms, withFlatness } from '../claims/paperArms.js';
-import { ciProfile } from '../claims/profiles/miniProfile.js';
+import { paperArms, withFlatness } from '../claims/dsl/paperArms.js';
+import { ciProfile } from '../claims/profiles/ciProfile.js';
 import { runAll } from '../run/runScheduler.js';
 import { openStore } from '../store/experimentStore.js';
 

@@ -1,10 +1,10 @@
 import { backendIdentity } from '../engine/backend/initBackend.js';
 import type { AdapterInfo } from '../engine/backend/webgpuBackend.js';
 import { defaultProgressSink } from '../engine/train/progress.js';
-import type { RunResult } from '../run/runResult.js';
+import type { RunResult } from '../results/runResult.js';
 import { runAll } from '../run/runScheduler.js';
 import { defaultStoreRoot, openStore } from '../store/experimentStore.js';
-import { armSeeds, type ArmSpec } from './armSpec.js';
+import { armSeeds, type ArmSpec } from './dsl/armSpec.js';
 import type { Profile, SeedPhase } from './profiles/profile.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { ConvNet } from '../engine/models/convNet.js';
-import { SeededRandom, deriveSeed } from '../engine/random/seededRandom.js';
+import { SeededRandom, deriveSeed } from '../primitives/seededRandom.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from '../engine/train/trainingHooks.js';
-import { stabilityPercent, instability } from '../metrics/stability.js';
+import { stabilityPercent, instability } from './stability.js';
 import { ActivationTracker } from './activationTracker.js';
 import { tracksActivations } from './inertEpochs.js';
 import type { PruningConfig } from './pruningConfig.js';

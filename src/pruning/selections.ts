@@ -1,4 +1,4 @@
-import { SeededRandom } from '../engine/random/seededRandom.js';
+import { SeededRandom } from '../primitives/seededRandom.js';
 
 /**
  * Picks `count` of the candidate filters from their scores. Ties are broken by filter index, so a

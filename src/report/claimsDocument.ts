@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import type { ClaimMap } from '../claims/claimMap.js';
+import type { ClaimMap } from '../claims/maps/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { claimsReportVersion } from '../claims/claimReport.js';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
-import type { ClaimMap } from '../claims/claimMap.js';
+import type { ClaimMap } from '../claims/maps/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { readSetting } from '../settings.js';
 import { writeReports } from './writeReports.js';

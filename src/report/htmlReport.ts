@@ -1,5 +1,5 @@
 import type { ArmReport } from '../claims/claimReport.js';
-import type { ProtocolPoint } from '../claims/protocolSpace.js';
+import type { ProtocolPoint } from '../claims/maps/protocolSpace.js';
 import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { pearson } from '../stats/pearson.js';

@@ -1,4 +1,4 @@
-import type { ClaimMap } from '../claims/claimMap.js';
+import type { ClaimMap } from '../claims/maps/claimMap.js';
 
 /** What a report says of how a claim map's points were found and what it chose or found failing (plain text). */
 export function mapSearchText(map: ClaimMap): string {

@@ -3,10 +3,11 @@
  * today's windows, designs, tests and verdicts on the same runs. Reports of layout 1 kept only each
  * run's test-accuracy curve: their gap and held-out readings cannot be re-read and are left out.
  */
-import { buildClaimReport, decidingReadingAvailable, type ArmRuns } from '../claims/buildClaimReport.js';
-import type { ClaimDefinition } from '../claims/claimDefinition.js';
+import { buildClaimReport } from '../claims/buildClaimReport.js';
+import { decidingReadingAvailable, type ArmRuns } from '../claims/decide/hypothesisReadings.js';
+import type { ClaimDefinition } from '../claims/dsl/claimDefinition.js';
 import type { ClaimReport } from '../claims/claimReport.js';
-import type { RunRecord } from '../claims/runRecord.js';
+import type { RunRecord } from '../readings/runRecord.js';
 import type { ClaimEntry, ClaimsDocument } from './claimsDocument.js';
 
 /** A run as layout 1 stored it. */
@@ -129,7 +130,7 @@ export function comparisonMarkdown(source: string, before: ClaimsDocument, after
     const points = (metric: string) => (100 * (mean('l13', metric) - mean('none', metric))).toFixed(1);
     lines.push(
       '',
-      `Core claim (${core.id}: ${core.title}; src/claims/coreClaim.ts, family of 1) on the same runs: **${core.verdict}** (${v.metric}, ${v.design}, ${v.main.test}, window from epoch ${v.windowStart}): Prune_L 13% − none = ${points('best')} points, t = ${f(v.main.statistic)}, p = ${v.main.pValue.toExponential(2)}, ${v.main.effect.name} ${f(v.main.effect.value)} [${f(v.main.effect.ci.lower)}, ${f(v.main.effect.ci.upper)}], d_z ${f(v.main.pairedEffect?.value)}; on the authors' per-run window: ${authors?.verdict ?? '—'}, ${points('best-authors')} points (${authors?.main.effect.name ?? ''} ${f(authors?.main.effect.value)}).`,
+      `Core claim (${core.id}: ${core.title}; src/claims/maps/coreClaim.ts, family of 1) on the same runs: **${core.verdict}** (${v.metric}, ${v.design}, ${v.main.test}, window from epoch ${v.windowStart}): Prune_L 13% − none = ${points('best')} points, t = ${f(v.main.statistic)}, p = ${v.main.pValue.toExponential(2)}, ${v.main.effect.name} ${f(v.main.effect.value)} [${f(v.main.effect.ci.lower)}, ${f(v.main.effect.ci.upper)}], d_z ${f(v.main.pairedEffect?.value)}; on the authors' per-run window: ${authors?.verdict ?? '—'}, ${points('best-authors')} points (${authors?.main.effect.name ?? ''} ${f(authors?.main.effect.value)}).`,
     );
   }
   const missing = before.version === 1 ? ['', 'Layout 1 kept only test accuracy per epoch: `heldout`, the gaps and their readings are not re-made.'] : [];

@@ -1,5 +1,5 @@
 /** Minimal, dependency-free SVG charts for the self-contained HTML report. */
-import type { Verdict } from '../claims/claimReport.js';
+import type { Verdict } from '../claims/dsl/verdict.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];

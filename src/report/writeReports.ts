@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimMap } from '../claims/claimMap.js';
+import type { ClaimMap } from '../claims/maps/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
-import { writeFileAtomic, writeJsonAtomic } from '../store/atomicFile.js';
+import { writeFileAtomic, writeJsonAtomic } from '../primitives/atomicFile.js';
 import { baselineMarkdown, baselineRegressed, diffAgainstBaseline } from './baselineDiff.js';
 import { buildClaimsDocument, type ClaimsDocument } from './claimsDocument.js';
 import { htmlReport } from './htmlReport.js';

@@ -3,7 +3,7 @@ import type { ProgressSink } from '../engine/train/progress.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeRun, measureOnTwin } from './executeRun.js';
 import type { RunJob } from './runJob.js';
-import type { RunResult } from './runResult.js';
+import type { RunResult } from '../results/runResult.js';
 
 /**
  * Executes one planned job against the store: measures on the twin's kept final state when the

@@ -2,10 +2,10 @@ import type { ConvNet } from '../engine/models/convNet.js';
 import type { ProgressSink } from '../engine/train/progress.js';
 import type { TrainingCheckpoint } from '../engine/train/trainingCheckpoint.js';
 import { trainRun, type TrainedRun, type TrainRunOptions } from '../engine/train/trainRun.js';
-import { measureFlatness } from '../metrics/flatness/measureFlatness.js';
+import { measureFlatness } from '../flatness/measureFlatness.js';
 import { createPruning } from '../pruning/pruningController.js';
-import type { RunConfig } from './runConfig.js';
-import { runResultVersion, type RunResult } from './runResult.js';
+import type { RunConfig } from '../results/runConfig.js';
+import { runResultVersion, type RunResult } from '../results/runResult.js';
 
 /** Options of {@link executeRun}. */
 export interface ExecuteRunOptions {

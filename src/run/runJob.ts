@@ -1,4 +1,4 @@
-import type { RunConfig } from './runConfig.js';
+import type { RunConfig } from '../results/runConfig.js';
 
 /** One run a claim needs. */
 export interface RunRequest {

@@ -6,7 +6,7 @@ import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeJob } from './executeJob.js';
 import { planRuns } from './planRuns.js';
 import type { RunJob, RunRequest } from './runJob.js';
-import type { RunResult } from './runResult.js';
+import type { RunResult } from '../results/runResult.js';
 import { truncateRun, truncationObstacle } from './truncateRun.js';
 import { WorkerPool } from './workerPool.js';
 

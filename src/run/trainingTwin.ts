@@ -1,4 +1,4 @@
-import type { RunConfig } from './runConfig.js';
+import type { RunConfig } from '../results/runConfig.js';
 
 /**
  * A run's training twin: the same run without the flatness measurement. A measured run trains

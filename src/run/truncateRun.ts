@@ -1,5 +1,5 @@
-import type { RunConfig } from './runConfig.js';
-import type { RunResult } from './runResult.js';
+import type { RunConfig } from '../results/runConfig.js';
+import type { RunResult } from '../results/runResult.js';
 
 /**
  * Why a run of `config` cannot be read from a longer run of the same config (undefined when it can):

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { RunJob } from './runJob.js';
-import type { RunResult } from './runResult.js';
+import type { RunResult } from '../results/runResult.js';
 
 /** Parent → worker: execute this job against the store under `storeRoot`. */
 export interface WorkerRequest {

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../engine/random/seededRandom.js';
+import { SeededRandom } from '../primitives/seededRandom.js';
 import { normalCdf, normalQuantile } from './distributions.js';
 import type { Interval } from './interval.js';
 

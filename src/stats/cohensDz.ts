@@ -1,7 +1,7 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { EffectSize } from './cohensD.js';
 import { noncentralTCdfOfDelta } from './power.js';
-import { pairedDifferences } from './pairedTTest.js';
+import { pairedDifferences } from './pairedT.js';
 
 /** The noncentrality δ with P(T ≤ t | df, δ) = p, by bisection (the CDF falls as δ grows). */
 function noncentralityFor(t: number, df: number, p: number): number {

@@ -1,6 +1,6 @@
 import { sampleStandardDeviation } from 'simple-statistics';
 import type { EffectSize } from './cohensD.js';
-import { pairedTTest } from './pairedTTest.js';
+import { pairedT } from './pairedT.js';
 
 /** Hedges' small-sample correction for a paired design with n pairs: J = 1 − 3/(4(n − 1) − 1). */
 export function pairedCorrection(n: number): number {
@@ -21,7 +21,7 @@ export function pairedCorrection(n: number): number {
  * ```
  */
 export function hedgesGAv(a: readonly number[], b: readonly number[], options: { level?: number } = {}): EffectSize & { standardiser: number } {
-  const t = pairedTTest(a, b, { level: options.level });
+  const t = pairedT(a, b, { level: options.level });
   const sAv = (sampleStandardDeviation([...a]) + sampleStandardDeviation([...b])) / 2;
   const standardiser = sAv / pairedCorrection(a.length);
   const scale = (v: number) => (standardiser > 0 ? v / standardiser : v === 0 ? 0 : Math.sign(v) * Infinity);

@@ -1,6 +1,6 @@
 import { mean, sampleCorrelation, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
-import { equivalenceTest, type EquivalenceResult } from './equivalenceTest.js';
-import { welchTTest } from './welchTTest.js';
+import { twoOneSidedTests, type EquivalenceResult } from './twoOneSidedTests.js';
+import { welchT } from './welchT.js';
 
 /** Result of {@link standardisedEquivalence}: TOST p-values and the raw margins they used. */
 export interface StandardisedEquivalence extends EquivalenceResult {
@@ -51,9 +51,9 @@ export function standardisedEquivalence(
     const vb = sampleVariance([...b]);
     standardiser = Math.sqrt(((n1 - 1) * va + (n2 - 1) * vb) / (n1 + n2 - 2));
     standardError = Math.sqrt(va / n1 + vb / n2 + (m ** 2 * standardiser ** 2) / (2 * (n1 + n2 - 2)));
-    df = welchTTest(a, b).df;
+    df = welchT(a, b).df;
   }
   const margin = m * standardiser;
   if (!(margin > 0)) return { pLower: 1, pUpper: 1, pValue: 1, lower: 0, upper: 0, standardiser, standardError };
-  return { ...equivalenceTest({ estimate: difference, standardError, df, lower: -margin, upper: margin }), standardiser, standardError };
+  return { ...twoOneSidedTests({ estimate: difference, standardError, df, lower: -margin, upper: margin }), standardiser, standardError };
 }

@@ -1,6 +1,6 @@
 import type { Alternative } from './alternative.js';
 import { normalCdf } from './distributions.js';
-import { pairedDifferences } from './pairedTTest.js';
+import { pairedDifferences } from './pairedT.js';
 import { averageRanks } from './ranks.js';
 
 /** Result of {@link wilcoxonSignedRank}. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainingCheckpoint } from '../engine/train/trainingCheckpoint.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { writeFileAtomic } from '../primitives/atomicFile.js';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec.js';
 
 /**

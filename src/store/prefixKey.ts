@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { engineVersion } from '../engine/engineVersion.js';
 import type { TrainConfig } from '../engine/train/trainConfig.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../primitives/canonicalJson.js';
 
 /** What identifies a family of shared prefixes: the training config (its length aside), seed and backend. */
 export interface PrefixIdentity {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { backendIdentity } from '../engine/backend/initBackend.js';
-import type { RunResult } from '../run/runResult.js';
-import { writeFileAtomic } from './atomicFile.js';
+import type { RunResult } from '../results/runResult.js';
+import { writeFileAtomic } from '../primitives/atomicFile.js';
 import type { ExperimentStore } from './experimentStore.js';
 import { runKey } from './runKey.js';
 

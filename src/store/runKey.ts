@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../primitives/canonicalJson.js';
 import { engineVersion } from '../engine/engineVersion.js';
-import type { RunConfig } from '../run/runConfig.js';
+import type { RunConfig } from '../results/runConfig.js';
 
 /** What identifies a run in the store. */
 export interface RunIdentity {

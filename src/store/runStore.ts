@@ -1,8 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { writeJsonAtomic } from './atomicFile.js';
-import type { RunResult } from '../run/runResult.js';
+import { writeJsonAtomic } from '../primitives/atomicFile.js';
+import type { RunResult } from '../results/runResult.js';
 
 /** Who holds a run's lock. */
 export interface LockInfo {

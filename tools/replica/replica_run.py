@@ -1,8 +1,8 @@
 """One protocol run as the engine trains it, written independently in PyTorch (CPU).
 
 Reads {"config": RunConfig, "seed": int, "fixturesDir": str, "threads": int} as JSON on stdin (the run
-config the store keys runs by, src/run/runConfig.ts) and writes the run's epoch log and pruning events
-as JSON on stdout, in the shape the claims read (src/claims/runRecord.ts). What it covers: the shipped
+config the store keys runs by, src/results/runConfig.ts) and writes the run's epoch log and pruning events
+as JSON on stdout, in the shape the claims read (src/readings/runRecord.ts). What it covers: the shipped
 Fashion-MNIST datasets, the VGG family with batch norm, Adam and SGD (with a multi-step schedule), no
 pruning and `remove` with the `l1`/`l2` scores and the three selections. Anything else is refused by
 name. Never needed by the tests; `npm run crosscheck` and `npm run bench -- --compare-pytorch` use it.

@@ -1,4 +1,4 @@
-"""The engine's seeded random streams (src/engine/random/seededRandom.ts), bit for bit.
+"""The engine's seeded random streams (src/primitives/seededRandom.ts), bit for bit.
 
 SplitMix32-style mixing over a 32-bit state; `derive_seed` is FNV-1a over the purpose mixed with the
 run seed. The replica draws the data subset, the label noise, the validation split, the epoch order and

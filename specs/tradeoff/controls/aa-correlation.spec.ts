@@ -7,8 +7,9 @@
  * clusters (seed-cluster jackknife) to stay at α. Negative Pearson r, α = 0.05 Bonferroni over this
  * folder, |r| ≥ 0.2; it passes unless `supported` or `contradicted` (probability at most α / 3).
  */
-import { paperArms } from '../../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../../src/claims/verifyClaim.js';
+import { paperArms } from '../../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../../src/claims/runner/verifyClaim.js';
 
 verifyClaim(
   defineClaim({

@@ -5,8 +5,9 @@
  * g ≥ 0.5. Nothing separates the arms, so the claim comes out `supported` or `contradicted` with
  * probability at most α / 3; it passes when it is `absent` or `not shown`.
  */
-import { paperArms } from '../../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../../src/claims/verifyClaim.js';
+import { paperArms } from '../../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../../src/claims/runner/verifyClaim.js';
 
 verifyClaim(
   defineClaim({

@@ -5,8 +5,9 @@
  * differ), α = 0.05 Bonferroni over this folder, adjacent g ≥ 0.5. It passes unless it comes out
  * `supported` or `contradicted` (probability at most α / 3).
  */
-import { paperArms } from '../../../src/claims/paperArms.js';
-import { defineClaim, verifyClaim } from '../../../src/claims/verifyClaim.js';
+import { paperArms } from '../../../src/claims/dsl/paperArms.js';
+import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';
+import { verifyClaim } from '../../../src/claims/runner/verifyClaim.js';
 
 const block = (seedBlock: number) => ({ ...paperArms.pruneLLarge, label: `Prune_L 13% (seed block ${seedBlock})`, seedBlock });
 

@@ -1,6 +1,6 @@
 /**
  * Confirmation map of the re-calibrated `mini` (runs only with GST_MAP=1 on the confirmation seeds):
- * does the core claim "Prune_L 13% beats no pruning on best test accuracy" (src/claims/coreClaim.ts:
+ * does the core claim "Prune_L 13% beats no pruning on best test accuracy" (src/claims/maps/coreClaim.ts:
  * paired t on the common window, α = 0.05 over a family of 1, g_av ≥ 0.5) hold around the chosen
  * protocol, over label noise {0.6, 0.4, 0.5, 0.7} × epochs after the last event {9, 19} × width
  * {1, 0.75} (16 points; `mini` is the first value of each dimension)?
@@ -15,13 +15,13 @@
  *   `mini`'s values: the simplest configuration where the claim is not supported. Nothing is selected.
  */
 import { describe, expect, it } from 'vitest';
-import { exploreClaimMap } from '../../../src/claims/claimMap.js';
-import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
+import { exploreClaimMap } from '../../../src/claims/maps/claimMap.js';
+import { coreClaim as claim } from '../../../src/claims/maps/coreClaim.js';
 import { miniProtocol } from '../../../src/claims/profiles/miniProfile.js';
-import { protocolPointEvaluator } from '../../../src/claims/protocolPointEvaluator.js';
+import { protocolPointEvaluator } from '../../../src/claims/maps/protocolPointEvaluator.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
-import { lastEventEpoch, protocolGrid, type ProtocolSpace } from '../../../src/claims/protocolSpace.js';
-import type { SequentialDesign } from '../../../src/claims/sequentialDesign.js';
+import { lastEventEpoch, protocolGrid, type ProtocolSpace } from '../../../src/claims/maps/protocolSpace.js';
+import type { SequentialDesign } from '../../../src/claims/design/sequentialDesign.js';
 import { defaultProgressSink } from '../../../src/engine/train/progress.js';
 import { readSetting } from '../../../src/settings.js';
 

@@ -1,6 +1,6 @@
 /**
  * Re-calibration of `mini` (runs only with GST_MAP=1 and GST_SEEDS=calibration): where does the core
- * claim "Prune_L 13% beats no pruning on best test accuracy" (src/claims/coreClaim.ts: paired t on the
+ * claim "Prune_L 13% beats no pruning on best test accuracy" (src/claims/maps/coreClaim.ts: paired t on the
  * common window, α = 0.05 over a family of 1, g_av ≥ 0.5) hold over label noise {0.2, 0.4, 0.6} ×
  * epochs after the last event {9, 19, 39} × width {0.5, 1} × training images {1,000, 2,000}, around
  * the `mini` protocol (events at epochs 4–10, Prune_L at r = 3)?
@@ -10,7 +10,7 @@
  *   arm up to 10, O'Brien-Fleming spending; a point stops at its first verdict.
  * - Every run is trained 50 epochs (39 after the last event) and each point reads its own length from
  *   it (src/run/truncateRun.ts: bit-identical to training the shorter run).
- * - Selection (src/claims/cheapestSupportedPoint.ts): the cheapest point, by run cost = training
+ * - Selection (src/claims/maps/cheapestSupportedPoint.ts): the cheapest point, by run cost = training
  *   example-epochs × width², at which the claim is supported; among supported points of that cost the
  *   largest g_av, then fewer epochs; if none is supported, the largest g_av, ties towards fewer epochs.
  *   Points are evaluated cheapest first and the map stops after the first cost level with a supported
@@ -20,16 +20,16 @@
  *   reported beside the map, never selected (it is outside the space).
  */
 import { describe, expect, it } from 'vitest';
-import { cheapestSupportedPoint } from '../../../src/claims/cheapestSupportedPoint.js';
-import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
-import { miniV1Protocol } from '../../../src/claims/profiles/miniProfile.js';
-import { protocolPointEvaluator } from '../../../src/claims/protocolPointEvaluator.js';
+import { cheapestSupportedPoint } from '../../../src/claims/maps/cheapestSupportedPoint.js';
+import { coreClaim as claim } from '../../../src/claims/maps/coreClaim.js';
+import { miniV1Protocol } from '../../../src/claims/profiles/miniV1Profile.js';
+import { protocolPointEvaluator } from '../../../src/claims/maps/protocolPointEvaluator.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
 import { protocolC } from '../../../src/claims/profiles/protocolCProfile.js';
-import { applyProtocolPoint, lastEventEpoch, protocolRunCost, type ProtocolSpace } from '../../../src/claims/protocolSpace.js';
-import type { SequentialDesign } from '../../../src/claims/sequentialDesign.js';
-import { evaluateClaim } from '../../../src/claims/verifyClaim.js';
+import { applyProtocolPoint, lastEventEpoch, protocolRunCost, type ProtocolSpace } from '../../../src/claims/maps/protocolSpace.js';
+import type { SequentialDesign } from '../../../src/claims/design/sequentialDesign.js';
+import { evaluateClaim } from '../../../src/claims/evaluateClaim.js';
 import { defaultProgressSink } from '../../../src/engine/train/progress.js';
 import { readSetting } from '../../../src/settings.js';
 

@@ -1,7 +1,7 @@
 /**
  * Claim map (runs only with GST_MAP=1): where does "Prune_L 13% beats no pruning on best test
  * accuracy" (paired t on the common window, α = 0.05, g_av ≥ 0.5) hold over label noise × epochs after the last
- * pruning event, at the mini protocol (src/claims/coreClaim.ts)? fast-check explores GST_MAP_BUDGET points (default 6) and
+ * pruning event, at the mini protocol (src/claims/maps/coreClaim.ts)? fast-check explores GST_MAP_BUDGET points (default 6) and
  * shrinks a failure towards the mini protocol's own values (listed first).
  *
  * Run on the calibration seeds (GST_SEEDS=calibration, GST_MAP_BUDGET=15: every point) from the
@@ -11,13 +11,13 @@
  * with the most base values. It chose 40% label noise and 9 epochs (docs/RESULTS.md).
  */
 import { describe, expect, it } from 'vitest';
-import { exploreClaimMap } from '../../../src/claims/claimMap.js';
-import { applyProtocolPoint } from '../../../src/claims/protocolSpace.js';
-import { coreClaim as claim } from '../../../src/claims/coreClaim.js';
-import { miniV1Protocol } from '../../../src/claims/profiles/miniProfile.js';
+import { exploreClaimMap } from '../../../src/claims/maps/claimMap.js';
+import { applyProtocolPoint } from '../../../src/claims/maps/protocolSpace.js';
+import { coreClaim as claim } from '../../../src/claims/maps/coreClaim.js';
+import { miniV1Protocol } from '../../../src/claims/profiles/miniV1Profile.js';
 import { activeSeedPhase } from '../../../src/claims/profiles/profileRegistry.js';
 import { profileFromProtocol } from '../../../src/claims/profiles/protocol.js';
-import { evaluateClaim } from '../../../src/claims/verifyClaim.js';
+import { evaluateClaim } from '../../../src/claims/evaluateClaim.js';
 import { readSetting } from '../../../src/settings.js';
 
 describe.skipIf(!readSetting('GST_MAP'))('claim map: Prune_L beats no pruning over label noise × schedule length', () => {

@@ -1,6 +1,6 @@
-import type { RunConfig } from '../../run/runConfig.js';
-import type { ArmSpec } from '../armSpec.js';
-import type { SequentialDesign } from '../sequentialDesign.js';
+import type { RunConfig } from '../../results/runConfig.js';
+import type { ArmSpec } from '../dsl/armSpec.js';
+import type { SequentialDesign } from '../design/sequentialDesign.js';
 
 /** Which seeds a claim uses: the calibration seeds a protocol was tuned on, or fresh ones. */
 export type SeedPhase = 'calibration' | 'confirmation';
@@ -15,7 +15,7 @@ export interface Profile {
   readonly description: string;
   /** Replicates per arm unless a spec or `GST_REPLICATES` says otherwise (a fixed design). */
   readonly replicates: number;
-  /** A group-sequential design replacing the fixed `replicates` (src/claims/sequentialDesign.ts). */
+  /** A group-sequential design replacing the fixed `replicates` (src/claims/design/sequentialDesign.ts). */
   readonly design?: SequentialDesign;
   /**
    * Train every run this many epochs and read the arm's own epoch count from it (src/run/truncateRun.ts):

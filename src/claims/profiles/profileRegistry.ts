@@ -1,8 +1,11 @@
-import { ciProfile, miniFixedProfile, miniProfile, miniV1Profile } from './miniProfile.js';
+import { ciProfile } from './ciProfile.js';
+import { miniFixedProfile } from './miniFixedProfile.js';
+import { miniProfile } from './miniProfile.js';
+import { miniV1Profile } from './miniV1Profile.js';
 import { paperProfile } from './paperProfile.js';
 import { protocolCProfile } from './protocolCProfile.js';
-import { readSetting } from '../../settings.js';
-import type { ReplicateDesign } from '../sequentialDesign.js';
+import { readSetting, type ProfileName } from '../../settings.js';
+import type { ReplicateDesign } from '../design/sequentialDesign.js';
 import type { Profile, SeedPhase } from './profile.js';
 
 /** Profiles by name; adding one is one line here. */
@@ -13,18 +16,11 @@ export const profileRegistry = {
   ci: ciProfile,
   paper: paperProfile,
   'protocol-c': protocolCProfile,
-} as const satisfies Record<string, Profile>;
-
-/** A profile's name. */
-export type ProfileName = keyof typeof profileRegistry;
-
-const isProfileName = (name: string): name is ProfileName => Object.hasOwn(profileRegistry, name);
+} as const satisfies Record<ProfileName, Profile>;
 
 /** The profile of this invocation: `GST_PROFILE` (default `mini`). */
 export function activeProfile(): Profile {
-  const name = readSetting('GST_PROFILE');
-  if (!isProfileName(name)) throw new Error(`GST_PROFILE='${name}' is not a profile; allowed: ${Object.keys(profileRegistry).join(', ')}`);
-  return profileRegistry[name];
+  return profileRegistry[readSetting('GST_PROFILE')];
 }
 
 /**

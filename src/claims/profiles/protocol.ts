@@ -1,11 +1,11 @@
 import type { ScoreName } from '../../pruning/scores/scoreRegistry.js';
 import type { TrainConfig } from '../../engine/train/trainConfig.js';
-import type { RunConfig } from '../../run/runConfig.js';
-import type { FlatnessConfig } from '../../metrics/flatness/measureFlatness.js';
+import type { RunConfig } from '../../results/runConfig.js';
+import type { FlatnessConfig } from '../../flatness/measureFlatness.js';
 import type { LayerSchedule } from '../../pruning/schedule.js';
-import type { ArmSpec } from '../armSpec.js';
+import type { ArmSpec } from '../dsl/armSpec.js';
 import type { Profile, SeedPhase } from './profile.js';
-import type { SequentialDesign } from '../sequentialDesign.js';
+import type { SequentialDesign } from '../design/sequentialDesign.js';
 
 /** The numbers that define a profile's protocol; {@link profileFromProtocol} turns them into a {@link Profile}. */
 export interface Protocol {

@@ -1,4 +1,4 @@
-import { SeededRandom, deriveSeed } from '../random/seededRandom.js';
+import { SeededRandom, deriveSeed } from '../../primitives/seededRandom.js';
 import type { TensorSplit } from './preparedData.js';
 
 /** One minibatch in host memory. */

@@ -1,4 +1,4 @@
-import { SeededRandom, deriveSeed } from '../random/seededRandom.js';
+import { SeededRandom, deriveSeed } from '../../primitives/seededRandom.js';
 import type { DataConfig, Normalization } from './dataConfig.js';
 import { dataDefaults } from './dataConfig.js';
 import { pixelsPerImage, type ImageDataset, type ImageSplit } from './imageDataset.js';

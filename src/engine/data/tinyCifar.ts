@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cifarRecordBytes, cifarTestFile, cifarTrainFiles } from './cifar10Reader.js';
-import { SeededRandom } from '../random/seededRandom.js';
+import { SeededRandom } from '../../primitives/seededRandom.js';
 
 /** Writes CIFAR-10 binary files of `recordsPerFile` random records each into `dir` (the paper smoke tests and `npm run gpu:check` without real CIFAR-10). */
 export function writeTinyCifar(dir: string, recordsPerFile: number): void {

@@ -1,5 +1,5 @@
 import { ConvBatchNormInference, type ConvBatchNormInferenceAttrs } from '../kernels/kernelNames.js';
-import { deriveSeed } from '../random/seededRandom.js';
+import { deriveSeed } from '../../primitives/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
 import { batchNormInference } from './batchNormInference.js';
 import { batchNormTrain } from './batchNormTrain.js';

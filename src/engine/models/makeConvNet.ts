@@ -1,4 +1,4 @@
-import { deriveSeed } from '../random/seededRandom.js';
+import { deriveSeed } from '../../primitives/seededRandom.js';
 import { tf } from '../tf.js';
 import { globalAveragePool } from './channelOps.js';
 import { unitVariables, type ConvBnUnit } from './convBnUnit.js';

@@ -1,4 +1,4 @@
-import { deriveSeed } from '../../engine/random/seededRandom.js';
+import { deriveSeed } from '../../primitives/seededRandom.js';
 import { addFilterNoise, filterStd } from '../filterOps.js';
 import { allFilters, type Variant } from './variant.js';
 

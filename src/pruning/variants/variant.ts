@@ -1,6 +1,6 @@
 import type { ConvBnUnit } from '../../engine/models/convBnUnit.js';
 import type { Optimizer } from '../../engine/optim/optimizer.js';
-import type { SeededRandom } from '../../engine/random/seededRandom.js';
+import type { SeededRandom } from '../../primitives/seededRandom.js';
 import type { ScheduledEvent } from '../schedule.js';
 
 /** The pruning state of one scheduled layer during a run. */

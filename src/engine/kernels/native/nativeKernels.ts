@@ -1,14 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { nativeInstructionSets, nativeKernelRequests } from '../../../settings.js';
 import type { NativeKernelName } from '../heapKernels.js';
 
-/** The instruction sets the native kernels are built for (`isa_*.cc`), best first. */
-export const nativeInstructionSets = ['avx512', 'avx2', 'sse2'] as const;
 export type NativeInstructionSet = (typeof nativeInstructionSets)[number];
-
-/** What `GST_NATIVE_KERNELS` may ask for: the best instruction set, one of them, or none (`0`). */
-export const nativeKernelRequests = ['auto', ...nativeInstructionSets, '0'] as const;
 
 /**
  * One instruction set's native kernels. Each takes the wasm backend's heap (`memory.buffer`), then

@@ -1,0 +1,53 @@
+import type { MetricVerdict } from './metricVerdict.js';
+import { alignBySeed } from '../design/pairing.js';
+import type { DecisionRule, HypothesisData } from './decisionRule.js';
+import { armValues, verdictOf } from './verdictOf.js';
+import { sampleStandardDeviation } from 'simple-statistics';
+import { twoOneSidedTests } from '../../stats/twoOneSidedTests.js';
+import { oneSampleT } from '../../stats/oneSampleT.js';
+import { oneSamplePower, oneSampleReplicates } from '../../stats/power.js';
+import type { TestReport } from './metricVerdict.js';
+import type { BelowHypothesis } from '../dsl/hypothesis.js';
+
+/** One arm's mean below a value: one-sample t, TOST at ± the minimum. */
+export function evaluateBelow(h: BelowHypothesis, data: HypothesisData, rule: DecisionRule): MetricVerdict {
+  const aligned = alignBySeed({ [h.arm]: data[h.arm] });
+  const x = armValues(aligned, h.arm);
+  const claimed = oneSampleT(x, { mu: h.value, alternative: 'less' });
+  const opposite = oneSampleT(x, { mu: h.value, alternative: 'greater' });
+  const shortfall = -claimed.meanDifference;
+  const sd = sampleStandardDeviation(x);
+  const margin = rule.minEffect.measure === 'mean-difference' ? rule.minEffect.value : rule.minEffect.value * sd;
+  const pEquivalence =
+    margin > 0 ? twoOneSidedTests({ estimate: shortfall, standardError: sd / Math.sqrt(x.length), df: x.length - 1, lower: -margin, upper: margin }).pValue : 1;
+  const main: TestReport = {
+    label: `mean ${h.metric} of ${h.arm} < ${h.value}`,
+    test: 'one-sample t',
+    statistic: claimed.statistic,
+    pValue: claimed.pValue,
+    pOpposite: opposite.pValue,
+    effect: { name: `${h.value} − mean`, value: shortfall, ci: { lower: -claimed.ci.upper, upper: -claimed.ci.lower, level: claimed.ci.level } },
+    pEquivalence,
+  };
+  const dz = sd > 0 ? shortfall / sd : Infinity;
+  const alpha = rule.alpha / rule.familySize;
+  const power = (d: number) => oneSamplePower({ effect: d, n: x.length, alpha });
+  return verdictOf(
+    rule,
+    { design: 'one-sample', droppedSeeds: aligned.droppedSeeds },
+    {
+      main,
+      pairwise: [],
+      pClaimed: main.pValue,
+      pOpposite: main.pOpposite,
+      meets: shortfall >= margin,
+      equivalence: { scale: `${h.value} − mean`, lower: -margin, upper: margin, pValue: pEquivalence },
+      power: {
+        atMinimumEffect: sd > 0 ? power(margin / sd) : 1,
+        atObservedEffect: Number.isFinite(dz) ? power(dz) : 1,
+        replicatesFor80: oneSampleReplicates({ effect: dz, alpha }),
+      },
+      n: { [h.arm]: x.length },
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import { buildClaimReport } from './buildClaimReport.js';
+import { claimFamilySize } from './dsl/claimFamily.js';
+import type { ClaimDefinition } from './dsl/claimDefinition.js';
+import type { ClaimReport } from './claimReport.js';
+import type { Profile } from './profiles/profile.js';
+import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
+import { runDesign, withExpectedSeeds } from './design/sequentialDesign.js';
+import { hypothesisArms } from './dsl/hypothesis.js';
+import { runArms } from './runArms.js';
+
+/** Trains (or reads) a claim's runs at the active profile and evaluates it. */
+export async function evaluateClaim(definition: ClaimDefinition, specPath?: string, profile: Profile = activeProfile()): Promise<ClaimReport> {
+  const started = performance.now();
+  const phase = activeSeedPhase();
+  const unknown = hypothesisArms(definition.hypothesis).filter((a) => !(a in definition.arms));
+  if (unknown.length > 0)
+    throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
+  const familySize = claimFamilySize(specPath);
+  const design = activeDesign(profile, definition.replicates);
+  const alpha = definition.alpha ?? 0.05;
+  const report = await runDesign({
+    design,
+    alpha,
+    familySize,
+    evaluate: async (seedsPerArm, critical) => {
+      const { runs, backend, adapter, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: seedsPerArm, phase, label: definition.id });
+      return buildClaimReport({
+        definition,
+        runs,
+        familySize,
+        profile,
+        seedPhase: phase,
+        backend,
+        adapter,
+        tfjsVersion,
+        durationSeconds: (performance.now() - started) / 1000,
+        critical,
+      });
+    },
+  });
+  return withExpectedSeeds(report, design, alpha / familySize);
+}

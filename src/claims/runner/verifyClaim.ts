@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.js';
+import { activeProfile } from '../profiles/profileRegistry.js';
+import { evaluateClaim } from '../evaluateClaim.js';
+import './matchers.js';
+
+/**
+ * Registers a claim as a vitest test: it trains what is missing, tests the hypothesis, carries the
+ * report to the reporter in `task.meta.claim`, and passes only when the claim is `supported`.
+ * A claim expected not to reproduce at the active profile is registered with `it.fails` and its
+ * reason, so the suite stays green while the report shows the honest verdict. An A/A control
+ * (`control: true`) passes unless it comes out `supported` or `contradicted`.
+ *
+ * @example
+ * ```ts
+ * verifyClaim(defineClaim({ id: 'prune-l-beats-baseline', ... }));
+ * ```
+ */
+export function verifyClaim(definition: ClaimDefinition): void {
+  const profile = activeProfile();
+  const reason = expectedFailureAt(definition, profile.name);
+  const register = reason ? it.fails : it;
+  describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
+    register(
+      `${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
+      async ({ task }) => {
+        const report = await evaluateClaim(definition, expect.getState().testPath);
+        task.meta.claim = report;
+        if (definition.control) expect(report).toPassAsControl();
+        else expect(report).toBeSupported();
+      },
+    );
+  });
+}
