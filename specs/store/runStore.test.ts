@@ -67,10 +67,12 @@ describe('runAll', () => {
   it('loses nothing finished when the scheduling process is killed mid-suite, and the next invocation resumes', async () => {
     const store = newStore();
     const child = spawn(process.execPath, ['--import', 'tsx', 'specs/support/scheduleRuns.ts', store.root, '2', '3'], { stdio: 'ignore' });
-    const firstKey = runKey({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 3 } }, seed: 0, backend: 'wasm' });
+    const keyOf = (seed: number) => runKey({ config: { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 3 } }, seed, backend: 'wasm' });
+    const firstKey = keyOf(0);
     const deadline = Date.now() + 90_000;
-    // killed once the first run is stored and the second run's lock is taken (between the two, a kill would leave no lock)
-    const secondLocked = () => existsSync(join(store.root, 'locks')) && readdirSync(join(store.root, 'locks')).length === 1;
+    // killed once the first run is stored, its lock released and the second run's lock taken (between the two, a kill would leave no lock)
+    const secondLocked = () =>
+      existsSync(join(store.root, 'locks')) && readdirSync(join(store.root, 'locks')).join() === `${keyOf(1)}.lock`;
     while (!(existsSync(join(store.root, 'runs', `${firstKey}.json`)) && secondLocked()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

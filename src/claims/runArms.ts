@@ -32,6 +32,5 @@ export async function runArms(options: {
   const sink = defaultProgressSink();
   const { results, backend } = await runAll(requests, { store, progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined });
   const runs = Object.fromEntries(entries.map(([id], a) => [id, results.slice(a * seeds.length, (a + 1) * seeds.length)]));
-  // the reports list a webgpu adapter on its own; the name says `wasm+fma` where the kernels fuse
-  return { runs, backend: backend.adapter === undefined ? backendIdentity(backend) : backend.name, adapter: backend.adapter, tfjsVersion: backend.tfjsVersion };
+  return { runs, backend: backendIdentity(backend), adapter: backend.adapter, tfjsVersion: backend.tfjsVersion };
 }
