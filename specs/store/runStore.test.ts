@@ -71,8 +71,7 @@ describe('runAll', () => {
     const firstKey = keyOf(0);
     const deadline = Date.now() + 90_000;
     // killed once the first run is stored, its lock released and the second run's lock taken (between the two, a kill would leave no lock)
-    const secondLocked = () =>
-      existsSync(join(store.root, 'locks')) && readdirSync(join(store.root, 'locks')).join() === `${keyOf(1)}.lock`;
+    const secondLocked = () => existsSync(join(store.root, 'locks')) && readdirSync(join(store.root, 'locks')).join() === `${keyOf(1)}.lock`;
     while (!(existsSync(join(store.root, 'runs', `${firstKey}.json`)) && secondLocked()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

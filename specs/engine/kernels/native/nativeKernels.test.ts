@@ -69,21 +69,18 @@ describe.skipIf(module === undefined)('native kernels (bit-identical to the wasm
 
   it('every instruction set gives the convolution and both its gradients the wasm bits: up to 70 channels, 14 images, rows of 18 pixels, kernel 1/3/5, stride 1/2, same/valid', () => {
     fc.assert(
-      fc.property(
-        convCases({ batch: 14, height: [1, 6], width: [1, 18], channels: 70 }),
-        (c) => {
-          const x = tf.randomNormal([c.batch, c.height, c.width, c.inChannels], 0, 1, 'float32', c.seed) as tf.Tensor4D;
-          const w = tf.randomNormal([c.kernel, c.kernel, c.inChannels, c.outChannels], 0, 1, 'float32', c.seed + 1) as tf.Tensor4D;
-          for (const fused of roundings) {
-            const wasm = withKernels(undefined, fused, () => convAndGradients(x, w, c.stride, c.pad));
-            for (const isa of isas.filter((s) => !fused || s !== 'sse2')) {
-              const native = withKernels(isa, fused, () => convAndGradients(x, w, c.stride, c.pad));
-              native.forEach((values, i) => expect(values, `${isa}${fused ? '+fma' : ''} output ${i}`).toEqual(wasm[i]));
-            }
+      fc.property(convCases({ batch: 14, height: [1, 6], width: [1, 18], channels: 70 }), (c) => {
+        const x = tf.randomNormal([c.batch, c.height, c.width, c.inChannels], 0, 1, 'float32', c.seed) as tf.Tensor4D;
+        const w = tf.randomNormal([c.kernel, c.kernel, c.inChannels, c.outChannels], 0, 1, 'float32', c.seed + 1) as tf.Tensor4D;
+        for (const fused of roundings) {
+          const wasm = withKernels(undefined, fused, () => convAndGradients(x, w, c.stride, c.pad));
+          for (const isa of isas.filter((s) => !fused || s !== 'sse2')) {
+            const native = withKernels(isa, fused, () => convAndGradients(x, w, c.stride, c.pad));
+            native.forEach((values, i) => expect(values, `${isa}${fused ? '+fma' : ''} output ${i}`).toEqual(wasm[i]));
           }
-          tf.dispose([x, w]);
-        },
-      ),
+        }
+        tf.dispose([x, w]);
+      }),
       { numRuns: 60, seed: 20261203 },
     );
   });
