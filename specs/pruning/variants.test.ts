@@ -13,7 +13,7 @@ import type { TrainingHooks } from '../../src/engine/train/trainingHooks.js';
 import { trainRun } from '../../src/engine/train/trainRun.js';
 import { executeRun } from '../../src/run/executeRun.js';
 import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
-import { createPruning } from '../../src/pruning/pruningController.js';
+import { createPruning } from '../../src/pruning/createPruning.js';
 import type { PerturbationWindow, PrunedLayer, VariantRuntime } from '../../src/pruning/variants/variant.js';
 import { variantRegistry } from '../../src/pruning/variants/variantRegistry.js';
 import { filterValues, filterWeights } from '../support/filterValues.js';
@@ -53,7 +53,7 @@ describe('remove', () => {
           { ...pruneLast, variant: 'remove', layers: [{ layer: 'conv3', fraction: 0.5, start: 0, end: 0 }] },
           (controller) => ({
             observe(unit, output) {
-              if (unit.name !== 'conv3' || controller.events.length === 0) return;
+              if (unit.name !== 'conv3' || controller.events().length === 0) return;
               const removed = [...(controller.layers()[0]?.removed ?? [])];
               const values = output.dataSync();
               for (let i = 0; i < values.length; i++) if (removed.includes(i % unit.outChannels) && values[i] !== 0) nonzero += 1;
@@ -99,7 +99,7 @@ describe('zeroing (prune-resume)', () => {
       (controller) => ({
         afterEpoch: () => {
           if (batchesSinceEvent < 0) {
-            selected = [...controller.events[0].layers[0].filters];
+            selected = [...controller.events()[0].layers[0].filters];
             batchesSinceEvent = 0;
           }
         },
@@ -195,7 +195,7 @@ describe('scratch and none', () => {
     }));
     const widths = ['conv3', 'conv4'].map((n) => run.model.units.get(n)!.outChannels);
     expect(kept[0]).toEqual(widths.map((w) => Math.ceil(0.5 * w)));
-    expect(controller.events).toHaveLength(0);
+    expect(controller.events()).toHaveLength(0);
     run.dispose();
     const result = await executeRun({ config: { train: { ...train, epochs: 1 }, pruning: { ...pruneLast, variant: 'scratch' } }, seed: 1 });
     expect(metricRegistry.stability(result, { start: 0 })).toBe(100);

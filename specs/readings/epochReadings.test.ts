@@ -3,7 +3,7 @@ import { commonWindow, metricRegistry } from '../../src/readings/runMetrics.js';
 import type { EpochLog } from '../../src/engine/train/epochLog.js';
 import { bestInWindow, finalEpoch, heldoutInWindow, lastEventEpoch } from '../../src/readings/epochReadings.js';
 import { meanStability, stabilityPercent } from '../../src/pruning/stability.js';
-import type { PruningEventLog } from '../../src/pruning/pruningController.js';
+import type { PruningEventLog } from '../../src/pruning/pruningEventLog.js';
 
 const epoch = (e: number, test: number, train: number, validation?: number): EpochLog => ({
   epoch: e,

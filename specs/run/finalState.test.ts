@@ -5,7 +5,7 @@ import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { executeJob } from '../../src/run/executeJob.js';
 import { executeRun, measureOnTwin } from '../../src/run/executeRun.js';
 import type { RunConfig } from '../../src/results/runConfig.js';
-import { runAll } from '../../src/run/runScheduler.js';
+import { runAll } from '../../src/run/runAll.js';
 import { trainingTwin } from '../../src/run/trainingTwin.js';
 import { runKey } from '../../src/store/runKey.js';
 import { tempStore } from '../support/tempStore.js';

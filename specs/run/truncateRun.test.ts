@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { executeRun } from '../../src/run/executeRun.js';
 import type { RunConfig } from '../../src/results/runConfig.js';
-import { runAll } from '../../src/run/runScheduler.js';
+import { runAll } from '../../src/run/runAll.js';
 import { truncateRun } from '../../src/run/truncateRun.js';
 import { runKey } from '../../src/store/runKey.js';
 import { tempStore } from '../support/tempStore.js';

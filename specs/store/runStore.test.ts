@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/primitives/canonicalJson.js';
-import { runAll } from '../../src/run/runScheduler.js';
+import { runAll } from '../../src/run/runAll.js';
 import { runKey } from '../../src/store/runKey.js';
 import { RunStore } from '../../src/store/runStore.js';
 import { tempStore as newStore } from '../support/tempStore.js';

@@ -1,5 +1,5 @@
 /** Child process for the crash test: schedules `count` tiny runs into the store at argv[2], one worker. */
-import { runAll } from '../../src/run/runScheduler.js';
+import { runAll } from '../../src/run/runAll.js';
 import { openStore } from '../../src/store/experimentStore.js';
 import { tinyRunConfig } from './tinyRunConfig.js';
 

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fixturesDir } from '../engine/data/fixtureDatasets.js';
 import { scaleWidth, vggMiniLayout } from '../engine/models/vgg.js';
 import type { RunRecord } from '../readings/runRecord.js';
-import type { PruningEventLog } from '../pruning/pruningController.js';
+import type { PruningEventLog } from '../pruning/pruningEventLog.js';
 import type { RunConfig } from '../results/runConfig.js';
 import type { BenchCase } from './benchCases.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { paperArms, withFlatness } from '../claims/dsl/paperArms.js';
 import { ciProfile } from '../claims/profiles/ciProfile.js';
-import { runAll } from '../run/runScheduler.js';
+import { runAll } from '../run/runAll.js';
 import { openStore } from '../store/experimentStore.js';
 
 /** The scheduler's work-sharing levers, each on or off. */

@@ -4,7 +4,7 @@ import { variantRegistry } from '../pruning/variants/variantRegistry.js';
 import type { ArmSpec } from './dsl/armSpec.js';
 import type { ArmReport, ClaimReport } from './claimReport.js';
 import type { MetricVerdict } from './decide/metricVerdict.js';
-import { expectedFailureAt, type ClaimDefinition } from './dsl/claimDefinition.js';
+import { defaultAlpha, expectedFailureAt, type ClaimDefinition } from './dsl/claimDefinition.js';
 import { evaluateHypothesis, type DecisionRule } from './decide/evaluateHypothesis.js';
 import { commonWindow, windowedMetrics, type MetricName, type ReadingWindow } from '../readings/runMetrics.js';
 import { observations, read, readingsOf, unreadable, type ArmRuns } from './decide/hypothesisReadings.js';
@@ -88,7 +88,7 @@ export function buildClaimReport(options: {
   critical?: number;
 }): ClaimReport {
   const { definition, runs, familySize } = options;
-  const alpha = definition.alpha ?? 0.05;
+  const alpha = definition.alpha ?? defaultAlpha;
   const window = commonWindow(Object.keys(definition.arms).flatMap((arm) => (runs[arm] ?? []).filter(isUsable)));
   const { deciding, readings } = readingsOf(definition.hypothesis);
   const verdicts: MetricVerdict[] = readings

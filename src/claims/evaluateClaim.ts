@@ -1,6 +1,6 @@
 import { buildClaimReport } from './buildClaimReport.js';
 import { claimFamilySize } from './dsl/claimFamily.js';
-import type { ClaimDefinition } from './dsl/claimDefinition.js';
+import { defaultAlpha, type ClaimDefinition } from './dsl/claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import type { Profile } from './profiles/profile.js';
 import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
@@ -17,7 +17,7 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
     throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
   const familySize = claimFamilySize(specPath);
   const design = activeDesign(profile, definition.replicates);
-  const alpha = definition.alpha ?? 0.05;
+  const alpha = definition.alpha ?? defaultAlpha;
   const report = await runDesign({
     design,
     alpha,

@@ -2,7 +2,7 @@ import { backendIdentity } from '../engine/backend/initBackend.js';
 import type { AdapterInfo } from '../engine/backend/webgpuBackend.js';
 import { defaultProgressSink } from '../engine/train/progress.js';
 import type { RunResult } from '../results/runResult.js';
-import { runAll } from '../run/runScheduler.js';
+import { runAll } from '../run/runAll.js';
 import { defaultStoreRoot, openStore } from '../store/experimentStore.js';
 import { armSeeds, type ArmSpec } from './dsl/armSpec.js';
 import type { Profile, SeedPhase } from './profiles/profile.js';

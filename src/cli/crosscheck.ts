@@ -15,7 +15,7 @@ import { paperArms } from '../claims/dsl/paperArms.js';
 import { miniV1Profile } from '../claims/profiles/miniV1Profile.js';
 import { formatDuration } from '../engine/train/progress.js';
 import { gitCommit } from '../report/claimsDocument.js';
-import { defaultWorkers, runAll } from '../run/runScheduler.js';
+import { defaultWorkers, runAll } from '../run/runAll.js';
 import { writeFileAtomic, writeJsonAtomic } from '../primitives/atomicFile.js';
 import { canonicalJson } from '../primitives/canonicalJson.js';
 import { defaultStoreRoot, openStore } from '../store/experimentStore.js';

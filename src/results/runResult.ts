@@ -1,7 +1,7 @@
 import type { BackendInfo } from '../engine/backend/initBackend.js';
 import type { Divergence, EpochLog } from '../engine/train/epochLog.js';
 import type { FlatnessResult } from '../flatness/measureFlatness.js';
-import type { PruningEventLog } from '../pruning/pruningController.js';
+import type { PruningEventLog } from '../pruning/pruningEventLog.js';
 import type { RunConfig } from './runConfig.js';
 
 /** Version of the {@link RunResult} layout; bumped when fields change meaning. */

@@ -1,9 +1,11 @@
 import type { ConvNet } from '../engine/models/convNet.js';
+import type { BuiltRun } from '../engine/train/buildRun.js';
 import type { ProgressSink } from '../engine/train/progress.js';
 import type { TrainingCheckpoint } from '../engine/train/trainingCheckpoint.js';
-import { trainRun, type TrainedRun, type TrainRunOptions } from '../engine/train/trainRun.js';
+import { restoreRun } from '../engine/train/restoreRun.js';
+import { trainRun, type TrainRunOptions } from '../engine/train/trainRun.js';
 import { measureFlatness } from '../flatness/measureFlatness.js';
-import { createPruning } from '../pruning/pruningController.js';
+import { createPruning } from '../pruning/createPruning.js';
 import type { RunConfig } from '../results/runConfig.js';
 import { runResultVersion, type RunResult } from '../results/runResult.js';
 
@@ -21,16 +23,16 @@ export interface ExecuteRunOptions {
   readonly keepFinalState?: { readonly maxBytes?: number; save(state: TrainingCheckpoint): void };
 }
 
-/** Flatness of a trained run when its config asks for it (not for a diverged run). */
-async function measure(config: RunConfig, run: TrainedRun, seed: number): Promise<Pick<RunResult, 'flatness' | 'flatnessSeconds'>> {
-  if (config.flatness === undefined || run.outcome.diverged !== undefined) return {};
+/** Flatness of a trained (or restored) run when its config asks for it. */
+async function measure(config: RunConfig, run: BuiltRun, seed: number): Promise<Pick<RunResult, 'flatness' | 'flatnessSeconds'>> {
+  if (config.flatness === undefined) return {};
   const start = performance.now();
   const flatness = await measureFlatness({ model: run.model, data: run.data, config: config.flatness, seed });
   return { flatness, flatnessSeconds: (performance.now() - start) / 1000 };
 }
 
 /** Size of a run's final state in float32 (model and optimizer variables), without reading them. */
-function stateBytes(run: TrainedRun): number {
+function stateBytes(run: BuiltRun): number {
   const variables = [...run.model.namedVariables().map(([, v]) => v), ...run.optimizer.stateVariables()];
   return 4 * variables.reduce((n, v) => n + v.size, 0);
 }
@@ -78,8 +80,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
       seed,
       backend: outcome.backend,
       epochs: outcome.epochs,
-      events: pruning.events,
-      ...(await measure(config, run, seed)),
+      events: run.report ?? [],
+      ...(outcome.diverged === undefined ? await measure(config, run, seed) : {}),
       parameters: await countParameters(run.model),
       diverged: outcome.diverged,
       wallSeconds: outcome.wallSeconds,
@@ -112,7 +114,8 @@ export async function measureOnTwin(options: {
 }): Promise<RunResult> {
   const { config, seed, twin, twinKey } = options;
   if (twin.diverged !== undefined) return { ...twin, config, twinKey };
-  const run = await trainRun({ config: config.train, seed, progress: options.progress, label: options.label, start: options.state });
+  options.progress?.(`${options.label ?? `seed ${seed}`} is measured on its training twin's final state`);
+  const run = await restoreRun({ config: config.train, seed, state: options.state });
   try {
     return { ...twin, config, ...(await measure(config, run, seed)), twinKey };
   } finally {

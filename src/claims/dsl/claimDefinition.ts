@@ -15,7 +15,7 @@ export interface ClaimDefinition<Arm extends string = string> {
   readonly paperClaim: string;
   readonly arms: Readonly<Record<Arm, ArmSpec>>;
   readonly hypothesis: Hypothesis<NoInfer<Arm>>;
-  /** Significance level (default 0.05), corrected over the family of claims. */
+  /** Significance level (default {@link defaultAlpha}), corrected over the family of claims. */
   readonly alpha?: number;
   readonly minEffect: MinimumEffect;
   /** Replicates per arm (default: the profile's). */
@@ -46,3 +46,6 @@ export function expectedFailureAt(definition: Pick<ClaimDefinition, 'expectedToF
   const reasons: Readonly<Record<string, string | undefined>> = definition.expectedToFail ?? {};
   return Object.hasOwn(reasons, profile) ? reasons[profile] : undefined;
 }
+
+/** The significance level of a claim that names none. */
+export const defaultAlpha = 0.05;

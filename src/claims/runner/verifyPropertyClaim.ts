@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSetting } from '../../settings.js';
-import type { ClaimDefinition } from '../dsl/claimDefinition.js';
+import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.js';
 import type { ClaimReport } from '../claimReport.js';
 import './matchers.js';
 import type { Profile } from '../profiles/profile.js';
@@ -19,7 +19,7 @@ export interface PropertyClaimDefinition<T> {
   readonly claimAt: (value: T) => ClaimDefinition;
   /** Points tried (bounded by the training budget: each new point may train new arms). */
   readonly numRuns: number;
-  readonly expectedToFail?: Readonly<Record<string, string>>;
+  readonly expectedToFail?: ClaimDefinition['expectedToFail'];
 }
 
 /**
@@ -30,7 +30,7 @@ export interface PropertyClaimDefinition<T> {
  */
 export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): void {
   const profile = activeProfile();
-  const reason = definition.expectedToFail?.[profile.name];
+  const reason = expectedFailureAt(definition, profile.name);
   const register = reason ? it.fails : it;
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
     register(

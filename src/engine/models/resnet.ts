@@ -1,5 +1,6 @@
 import { tf } from '../tf.js';
-import { applyConvBnUnit, applyConvBnUnitInference, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { forwardUnit } from './forwardUnit.js';
 import type { ConvNet } from './convNet.js';
 import { makeConvNet, nextModelScope } from './makeConvNet.js';
 import { scaleWidth } from './vgg.js';
@@ -73,14 +74,7 @@ export function buildResNet(options: ResNetOptions): ConvNet {
     featureChannels: channels,
     seed,
     body: (x, forward) => {
-      const unit = (u: ConvBnUnit, h: tf.Tensor4D, applyMask: boolean, relu: boolean) => {
-        if (forward.inference === true) return applyConvBnUnitInference(u, h, { applyMask, relu });
-        const observe = applyMask ? forward.observe : undefined;
-        if (observe === undefined) return applyConvBnUnit(u, h, { pending: forward.pending, applyMask, relu });
-        const y = applyConvBnUnit(u, h, { pending: forward.pending, applyMask });
-        observe(u, y);
-        return relu ? tf.relu(y) : y;
-      };
+      const unit = (u: ConvBnUnit, h: tf.Tensor4D, applyMask: boolean, relu: boolean) => forwardUnit(u, h, forward, { applyMask, relu });
       let h = unit(stem, x, true, true);
       for (const block of blocks) {
         const a = unit(block.conv1, h, true, true);

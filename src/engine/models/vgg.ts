@@ -1,5 +1,6 @@
 import { tf } from '../tf.js';
-import { applyConvBnUnit, applyConvBnUnitInference, createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { forwardUnit } from './forwardUnit.js';
 import type { ConvNet } from './convNet.js';
 import { makeConvNet, nextModelScope } from './makeConvNet.js';
 
@@ -85,17 +86,7 @@ export function buildVgg(options: VggOptions): ConvNet {
           h = tf.maxPool(h, 2, 2, 'valid');
           continue;
         }
-        if (forward.inference === true) {
-          h = applyConvBnUnitInference(step, h, { applyMask: true, relu: true });
-          continue;
-        }
-        if (forward.observe === undefined) {
-          h = applyConvBnUnit(step, h, { pending: forward.pending, applyMask: true, relu: true });
-          continue;
-        }
-        const y = applyConvBnUnit(step, h, { pending: forward.pending, applyMask: true });
-        forward.observe(step, y);
-        h = tf.relu(y);
+        h = forwardUnit(step, h, forward, { applyMask: true, relu: true });
       }
       return h;
     },

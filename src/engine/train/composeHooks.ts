@@ -2,14 +2,15 @@ import type { EpochEvaluation, TrainingHooks } from './trainingHooks.js';
 
 /**
  * Runs several hook sets as one, in order (each awaited before the next). `afterEpoch` results chain: each hook sees the
- * evaluation returned by the one before.
+ * evaluation returned by the one before; the first set's `report` is the whole's.
  *
  * @example
  * ```ts
  * trainRun({ config, seed, hooks: composeHooks(pruning.hooks, { afterEpoch: (c, e) => void log(e) }) });
  * ```
  */
-export function composeHooks(...sets: readonly TrainingHooks[]): TrainingHooks {
+export function composeHooks<Report>(first: TrainingHooks<Report>, ...rest: readonly TrainingHooks<unknown>[]): TrainingHooks<Report> {
+  const sets: readonly TrainingHooks<unknown>[] = [first, ...rest];
   return {
     async beforeTraining(c) {
       for (const s of sets) await s.beforeTraining?.(c);
@@ -26,5 +27,6 @@ export function composeHooks(...sets: readonly TrainingHooks[]): TrainingHooks {
       for (const s of sets) current = (await s.afterEpoch?.(c, current)) ?? current;
       return current;
     },
+    report: first.report,
   };
 }

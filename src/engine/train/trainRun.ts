@@ -1,17 +1,11 @@
 import type { BackendInfo } from '../backend/initBackend.js';
-import { initBackend } from '../backend/initBackend.js';
 import { epochBatches } from '../data/batches.js';
-import { loadDataset } from '../data/loadDataset.js';
-import { prepareData, type PreparedData } from '../data/preparedData.js';
-import type { ConvNet } from '../models/convNet.js';
-import { buildModel } from '../models/modelRegistry.js';
 import { learningRateAt } from '../optim/learningRateSchedule.js';
-import type { Optimizer } from '../optim/optimizer.js';
-import { createOptimizer } from '../optim/optimizerRegistry.js';
 import type { tf } from '../tf.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
 import { formatDuration, type ProgressSink } from './progress.js';
-import { validateTrainConfig, type TrainConfig } from './trainConfig.js';
+import type { TrainConfig } from './trainConfig.js';
+import { buildRun, type BuiltRun } from './buildRun.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from './trainingHooks.js';
 import { captureCheckpoint, restoreCheckpoint, type TrainingCheckpoint } from './trainingCheckpoint.js';
 import { trainStep } from './trainStep.js';
@@ -31,28 +25,26 @@ export interface TrainOutcome {
 }
 
 /** A finished run with its model still alive (for flatness and inspection); call `dispose()`. */
-export interface TrainedRun {
+export interface TrainedRun<Report = void> extends BuiltRun {
   readonly outcome: TrainOutcome;
-  readonly model: ConvNet;
-  readonly optimizer: Optimizer;
-  readonly data: PreparedData;
+  /** What the hooks reported when training ended (`TrainingHooks.report`; e.g. pruning's events). */
+  readonly report: Report | undefined;
   /** The training state at the end, as a checkpoint (a later measurement may continue from it). */
   checkpoint(): Promise<TrainingCheckpoint>;
-  dispose(): void;
 }
 
 /** Options of {@link trainRun}. */
-export interface TrainRunOptions {
+export interface TrainRunOptions<Report = void> {
   readonly config: TrainConfig;
   readonly seed: number;
-  readonly hooks?: TrainingHooks;
+  readonly hooks?: TrainingHooks<Report>;
   readonly progress?: ProgressSink;
   /** Label shown in progress lines. */
   readonly label?: string;
   /**
    * A training state to continue from (after its `epochsDone` epochs, at most `config.epochs`):
    * the run is bit-identical to one that trained those epochs itself, provided the hooks do
-   * nothing in them. A state as long as the run only restores it (e.g. to measure flatness).
+   * nothing in them. (A finished state is restored without the loop by `restoreRun`.)
    */
   readonly start?: TrainingCheckpoint;
   /** Hands the training state to `save` after each of these epoch counts (e.g. for runs sharing the prefix). */
@@ -71,15 +63,9 @@ export interface TrainRunOptions {
  * run.dispose();
  * ```
  */
-export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
+export async function trainRun<Report = void>(options: TrainRunOptions<Report>): Promise<TrainedRun<Report>> {
   const { config, seed, hooks = {}, progress } = options;
-  validateTrainConfig(config);
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed: ${seed} is not allowed; use an integer ≥ 0`);
-  const backend = await initBackend();
-  const dataset = await loadDataset({ name: config.data.name, cifarRecordsPerFile: config.data.cifarRecordsPerFile });
-  const data = prepareData(dataset, config.data, seed);
-  const model = buildModel(config.model, { inputShape: data.shape, numClasses: data.numClasses, seed });
-  const optimizer = createOptimizer(model.trainableVariables(), config.optimizer);
+  const { backend, data, model, optimizer } = await buildRun({ config, seed });
   const evalBatchSize = config.evalBatchSize ?? 500;
   const evaluate = (split: 'test' | 'validation' = 'test'): Promise<Evaluation> => {
     const target = split === 'validation' ? data.validation : data.test;
@@ -181,6 +167,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainedRun> {
   };
   return {
     outcome,
+    report: hooks.report?.(),
     model,
     optimizer,
     data,

@@ -30,9 +30,10 @@ export interface EpochEvaluation {
 /**
  * Extension points of the training loop; pruning and perturbation variants are built from these.
  * All are optional; the loop awaits each (tensor values are read asynchronously, as a GPU backend needs), except
- * `observe`, which runs inside the forward pass and only builds tensors.
+ * `observe`, which runs inside the forward pass and only builds tensors. `Report` is what `report`
+ * gives when training ends, which `trainRun` returns.
  */
-export interface TrainingHooks {
+export interface TrainingHooks<Report = void> {
   /** Once, after the model and optimizer exist and before the first batch (e.g. `scratch` pruning). */
   beforeTraining?(context: TrainingContext): void | Promise<void>;
   /** Before each training batch's forward pass (e.g. noise injection, zeroing windows). */
@@ -49,4 +50,6 @@ export interface TrainingHooks {
    * evaluates again and returns the post-event evaluation, which is then the epoch's logged one.
    */
   afterEpoch?(context: TrainingContext, evaluation: EpochEvaluation): EpochEvaluation | void | Promise<EpochEvaluation | void>;
+  /** What the hooks have to report when training ends (e.g. the pruning events); `trainRun` returns it as `report`. */
+  report?(): Report;
 }

@@ -1,52 +1,16 @@
-import type { ConvNet } from '../engine/models/convNet.js';
 import { SeededRandom, deriveSeed } from '../primitives/seededRandom.js';
 import type { EpochEvaluation, TrainingContext, TrainingHooks } from '../engine/train/trainingHooks.js';
 import { stabilityPercent, instability } from './stability.js';
 import { ActivationTracker } from './activationTracker.js';
 import { tracksActivations } from './inertEpochs.js';
 import type { PruningConfig } from './pruningConfig.js';
+import type { PruningEventLog } from './pruningEventLog.js';
+import { validatePruningConfig } from './validatePruningConfig.js';
 import { layerEvents } from './schedule.js';
 import { scoreRegistry } from './scores/scoreRegistry.js';
 import { selectionRegistry } from './selections.js';
 import type { PerturbationWindow, PrunedLayer, VariantRuntime } from './variants/variant.js';
 import { variantRegistry } from './variants/variantRegistry.js';
-
-/** One pruning event of a run (all layers pruned at the end of one epoch). */
-export interface PruningEventLog {
-  /** 0-based epoch at whose end the event happened. */
-  readonly epoch: number;
-  readonly layers: readonly { readonly layer: string; readonly filters: readonly number[]; readonly keptAfter: number }[];
-  /** Test accuracy right before and right after the event, in [0, 1]. */
-  readonly tPre: number;
-  readonly tPost: number;
-  readonly instability: number;
-  /** `100 · (1 − instability)`. */
-  readonly stability: number;
-}
-
-function fail(field: string, value: unknown, allowed: string): never {
-  throw new Error(`${field}: ${JSON.stringify(value)} is not allowed; ${allowed}`);
-}
-
-/**
- * Checks a pruning config against a model before training; every error names the field and the
- * allowed values.
- */
-export function validatePruningConfig(config: PruningConfig, model: Pick<ConvNet, 'architecture' | 'units'>): void {
-  const variant = variantRegistry[config.variant];
-  if (variant === undefined) fail('pruning.variant', config.variant, `allowed: ${Object.keys(variantRegistry).join(', ')}`);
-  if (!(config.score in scoreRegistry)) fail('pruning.score', config.score, `allowed: ${Object.keys(scoreRegistry).join(', ')}`);
-  if (!(config.selection in selectionRegistry)) fail('pruning.selection', config.selection, `allowed: ${Object.keys(selectionRegistry).join(', ')}`);
-  if (variant.needsWindow && !(Number.isInteger(config.window) && (config.window ?? 0) >= 1)) {
-    fail('pruning.window', config.window, `variant '${config.variant}' needs a window in training batches (integer ≥ 1)`);
-  }
-  if (config.variant === 'none') return;
-  config.layers.forEach((schedule, i) => {
-    const unit = model.units.get(schedule.layer);
-    if (unit === undefined) fail(`pruning.layers[${i}].layer`, schedule.layer, `${model.architecture} has: ${[...model.units.keys()].join(', ')}`);
-    layerEvents(schedule, { filters: unit.outChannels, interval: config.interval });
-  });
-}
 
 /**
  * The training hooks that carry out a pruning config: scores, selects and applies the variant at
@@ -55,14 +19,14 @@ export function validatePruningConfig(config: PruningConfig, model: Pick<ConvNet
  * @example
  * ```ts
  * const pruning = createPruning(vgg11PaperPruning({ interval: 40, selection: 'largest' }), { seed: 1 });
- * await trainRun({ config, seed: 1, hooks: pruning.hooks });
- * pruning.events; // one entry per event, with stability
+ * const run = await trainRun({ config, seed: 1, hooks: pruning.hooks });
+ * run.report; // one entry per event, with stability
  * ```
  */
 export function createPruning(
   config: PruningConfig,
   options: { seed: number },
-): { hooks: TrainingHooks; events: PruningEventLog[]; layers: () => readonly PrunedLayer[] } {
+): { hooks: TrainingHooks<PruningEventLog[]>; events: () => readonly PruningEventLog[]; layers: () => readonly PrunedLayer[] } {
   const variant = variantRegistry[config.variant];
   const score = scoreRegistry[config.score];
   const selection = selectionRegistry[config.selection];
@@ -84,7 +48,8 @@ export function createPruning(
     return selection({ scores, candidates: variant.candidates(layer), count, rng });
   };
 
-  const hooks: TrainingHooks = {
+  const hooks: TrainingHooks<PruningEventLog[]> = {
+    report: () => [...events],
     async beforeTraining(context) {
       validatePruningConfig(config, context.model);
       if (config.variant === 'none') return;
@@ -142,5 +107,5 @@ export function createPruning(
       return after;
     },
   };
-  return { hooks, events, layers: () => layers };
+  return { hooks, events: () => events, layers: () => layers };
 }

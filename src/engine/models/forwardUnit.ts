@@ -1,0 +1,23 @@
+import { tf } from '../tf.js';
+import { applyConvBnUnit, applyConvBnUnitInference, type ConvBnUnit } from './convBnUnit.js';
+import type { ForwardOptions } from './convNet.js';
+
+/**
+ * One conv-BN unit (then ReLU when `relu`) in a forward pass of the mode `forward` asks for: eval mode
+ * as one kernel (`inference`); or its output before ReLU handed to `observe`, where the unit's mask
+ * applies; or plain train or eval mode. Every architecture's body runs its units through this.
+ *
+ * @example
+ * ```ts
+ * h = forwardUnit(unit, h, forward, { applyMask: true, relu: true });
+ * ```
+ */
+export function forwardUnit(unit: ConvBnUnit, x: tf.Tensor4D, forward: ForwardOptions, options: { applyMask: boolean; relu: boolean }): tf.Tensor4D {
+  const { applyMask, relu } = options;
+  if (forward.inference === true) return applyConvBnUnitInference(unit, x, { applyMask, relu });
+  const observe = applyMask ? forward.observe : undefined;
+  if (observe === undefined) return applyConvBnUnit(unit, x, { pending: forward.pending, applyMask, relu });
+  const y = applyConvBnUnit(unit, x, { pending: forward.pending, applyMask });
+  observe(unit, y);
+  return relu ? tf.relu(y) : y;
+}
