@@ -27,7 +27,7 @@ describe('replicate designs', () => {
   it('stages add seeds per arm up to the maximum', () => {
     expect(stageSeeds(design)).toEqual([5, 10, 15, 20]);
     expect(stageSeeds({ ...design, maxSeeds: 12 })).toEqual([5, 10, 12]);
-    expect(stageSeeds({ kind: 'fixed', seeds: 10 })).toEqual([10]);
+    expect(stageSeeds({ kind: 'fixed', seedsPerArm: 10 })).toEqual([10]);
     expect(() => stageSeeds({ ...design, stageSize: 1 })).toThrow(/stageSize 1 and maxSeeds 20 are not allowed/);
   });
 
@@ -53,7 +53,7 @@ describe('replicate designs', () => {
 
   it('a fixed design is one stage judged by the fixed rule (familySize · p ≤ α)', async () => {
     const asked: number[] = [];
-    const report = await runDesign({ design: { kind: 'fixed', seeds: 10 }, alpha: 0.05, familySize: 11, evaluate: evaluatorOn(0.03, asked) });
+    const report = await runDesign({ design: { kind: 'fixed', seedsPerArm: 10 }, alpha: 0.05, familySize: 11, evaluate: evaluatorOn(0.03, asked) });
     expect(asked).toEqual([10]);
     expect(report.replicateDesign).toMatchObject({ kind: 'fixed', stage: 1, stages: 1, seedsPerArm: [10], critical: [] });
     expect(report.verdicts[0].verdict).toBe(report.verdicts[0].pAdjusted <= 0.05 && report.verdicts[0].main.effect.value >= 0.5 ? 'supported' : report.verdict);

@@ -32,7 +32,7 @@ describe('planRuns (pure: no training, no files)', () => {
     expect(plan.jobs[0].prefix).toEqual({ epochs: 6, alsoAfter: [2, 6] });
   });
 
-  it('has every run of a prefix family store the checkpoints the others continue from', () => {
+  it('has every run of a prefix group store the checkpoints the others continue from', () => {
     const plan = planRuns([request(none), request(pruned(2)), request(pruned(4)), request(pruned(4), 2)], levers, empty);
     expect(plan.jobs.map((job) => job.prefix)).toEqual([
       { epochs: 6, alsoAfter: [2, 4, 6] },

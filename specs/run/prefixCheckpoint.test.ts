@@ -185,7 +185,7 @@ describe('shared training prefixes', () => {
     ).toEqual(['2', '3', '4']);
   });
 
-  it('are used by the scheduler (unless GST_PREFIX_CHECKPOINTS=0), which has the first run of a family store what the others need, without changing any result', async () => {
+  it('are used by the scheduler (unless GST_PREFIX_CHECKPOINTS=0), which has the first run of a prefix group store what the others need, without changing any result', async () => {
     const requests = [
       { config: { train, pruning: { ...pruneFrom(2, 'smallest'), variant: 'none' as const } }, seed: 6, label: 'none' },
       ...(['largest', 'smallest'] as const).map((selection) => ({ config: { train, pruning: pruneFrom(2, selection) }, seed: 6, label: selection })),

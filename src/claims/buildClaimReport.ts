@@ -30,7 +30,7 @@ export function describeArm(arm: ArmSpec): string {
   const parts = [
     arm.selection && `selection ${arm.selection}`,
     arm.rate && `rate ${arm.rate}`,
-    arm.window && `window ${arm.window}`,
+    arm.perturbationWindow && `window ${arm.perturbationWindow}`,
     arm.score && `score ${arm.score}`,
     arm.seedBlock && `seed block ${arm.seedBlock}`,
   ];

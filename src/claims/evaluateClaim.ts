@@ -16,14 +16,14 @@ export async function evaluateClaim(definition: ClaimDefinition, specPath?: stri
   if (unknown.length > 0)
     throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
   const familySize = claimFamilySize(specPath);
-  const design = activeDesign(profile, definition.replicates);
+  const design = activeDesign(profile, definition.seedsPerArm);
   const alpha = definition.alpha ?? defaultAlpha;
   const report = await runDesign({
     design,
     alpha,
     familySize,
     evaluate: async (seedsPerArm, critical) => {
-      const { runs, backend, adapter, tfjsVersion } = await runArms({ arms: definition.arms, profile, replicates: seedsPerArm, phase, label: definition.id });
+      const { runs, backend, adapter, tfjsVersion } = await runArms({ arms: definition.arms, profile, seedsPerArm, phase, label: definition.id });
       return buildClaimReport({
         definition,
         runs,

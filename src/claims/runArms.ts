@@ -9,17 +9,17 @@ import type { Profile, SeedPhase } from './profiles/profile.js';
 
 /**
  * Gets every run of the given arms at a profile (from the store, or trained now in worker
- * processes): `replicates` seeds of the chosen phase per arm. Arms that share a config share runs.
+ * processes): `seedsPerArm` seeds of the chosen phase per arm. Arms that share a config share runs.
  */
 export async function runArms(options: {
   arms: Readonly<Record<string, ArmSpec>>;
   profile: Profile;
-  replicates: number;
+  seedsPerArm: number;
   phase: SeedPhase;
   label: string;
 }): Promise<{ runs: Readonly<Record<string, readonly RunResult[]>>; backend: string; adapter?: AdapterInfo; tfjsVersion: string }> {
   const store = openStore({ root: defaultStoreRoot() });
-  const seeds = options.profile.seeds(options.replicates, options.phase);
+  const seeds = options.profile.seeds(options.seedsPerArm, options.phase);
   const entries = Object.entries(options.arms);
   const requests = entries.flatMap(([, arm]) =>
     armSeeds(arm, seeds).map((seed, i) => ({

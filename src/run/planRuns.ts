@@ -35,21 +35,21 @@ function shareableEpochs(request: RunRequest): number {
   return Math.min(inertEpochs(request.config.pruning), request.config.train.epochs);
 }
 
-/** Epoch counts after which some run of each request's prefix family continues (so whichever trains first stores them). */
+/** Epoch counts after which some run of each request's prefix group continues (so whichever trains first stores them). */
 function prefixPoints(requests: readonly RunRequest[], backend: string): number[][] {
-  const families = requests.map((r) => prefixKey({ train: r.config.train, seed: r.seed, backend }));
+  const groups = requests.map((r) => prefixKey({ train: r.config.train, seed: r.seed, backend }));
   const needs = new Map<string, Set<number>>();
   requests.forEach((r, i) => {
     const shareable = shareableEpochs(r);
-    if (shareable >= 1) needs.set(families[i], (needs.get(families[i]) ?? new Set()).add(shareable));
+    if (shareable >= 1) needs.set(groups[i], (needs.get(groups[i]) ?? new Set()).add(shareable));
   });
-  return families.map((family) => [...(needs.get(family) ?? [])].sort((a, b) => a - b));
+  return groups.map((group) => [...(needs.get(group) ?? [])].sort((a, b) => a - b));
 }
 
 /**
  * Decides, without training or writing anything, which runs must execute for `requests` and how:
  * a run measuring flatness gets its training twin (trained, or read, and keeping its final state)
- * and only measures on it; runs of one prefix family store the checkpoints the others continue
+ * and only measures on it; runs of one prefix group store the checkpoints the others continue
  * from; runs already stored are read, not planned.
  *
  * @example

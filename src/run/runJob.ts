@@ -23,9 +23,9 @@ export interface RunJob extends RunRequest {
   /** Backend the scheduler resolved; a worker on another backend refuses the job. */
   readonly backend: string;
   /**
-   * Share the training prefix: continue from the family's longest stored checkpoint within the
+   * Share the training prefix: continue from the prefix group's longest stored checkpoint within the
    * first `epochs` epochs (≥ 1; the pruning does nothing in them) and store checkpoints after them
-   * and after `alsoAfter` (epoch counts other runs of the family continue from).
+   * and after `alsoAfter` (epoch counts other runs of the prefix group continue from).
    */
   readonly prefix?: { readonly epochs: number; readonly alsoAfter: readonly number[] };
   /** Keep the final training state when it is at most `maxBytes` (no limit when absent): measured runs of the same training restore it. */

@@ -14,7 +14,7 @@ import { welchT } from '../../stats/welchT.js';
 import { wilcoxonSignedRank } from '../../stats/wilcoxonSignedRank.js';
 import type { PowerReport, TestReport } from './metricVerdict.js';
 import { twoArmTests, type MinimumEffect, type TwoArmTest } from '../dsl/hypothesis.js';
-import type { Design } from '../design/pairing.js';
+import type { Pairing } from '../design/pairing.js';
 import type { DecisionRule } from './decisionRule.js';
 
 /** A two-arm comparison with what power and the decision need beside the report. */
@@ -41,7 +41,7 @@ function testPValue(
 }
 
 /** The spec's test if it fits the design, else the design's default; a misfit is an error naming both. */
-function chooseTest(design: Design, requested: TwoArmTest | undefined): TwoArmTest {
+function chooseTest(design: Pairing, requested: TwoArmTest | undefined): TwoArmTest {
   const allowed: readonly TwoArmTest[] = twoArmTests[design];
   if (requested === undefined) return allowed[0];
   if (!allowed.includes(requested))
@@ -56,7 +56,7 @@ export function compareTwoArms(
   label: string,
   a: readonly number[],
   b: readonly number[],
-  design: Design,
+  design: Pairing,
   requested: TwoArmTest | undefined,
   rule: DecisionRule,
 ): TwoArmComparison {

@@ -1,5 +1,5 @@
 /** How the runs of a comparison relate: arms ran the same seeds (blocks), or disjoint ones. */
-export type Design = 'paired' | 'unpaired';
+export type Pairing = 'paired' | 'unpaired';
 
 /** One arm's observations: the value(s) read from each of its runs, by seed (undefined: unusable). */
 export interface ArmObservations {
@@ -11,7 +11,7 @@ export interface ArmObservations {
 
 /** Observations aligned to the design. */
 export interface AlignedObservations {
-  readonly design: Design;
+  readonly design: Pairing;
   /** arm → values; paired: in the order of `seeds`. */
   readonly values: Readonly<Record<string, number[]>>;
   readonly second: Readonly<Record<string, number[]>>;

@@ -13,7 +13,7 @@ export interface StageReport {
 /** A fixed number of seeds per arm (one stage). */
 export interface FixedDesign {
   readonly kind: 'fixed';
-  readonly seeds: number;
+  readonly seedsPerArm: number;
 }
 
 /**
@@ -61,7 +61,7 @@ export interface DesignReport {
  * ```
  */
 export function stageSeeds(design: ReplicateDesign): number[] {
-  if (design.kind === 'fixed') return [design.seeds];
+  if (design.kind === 'fixed') return [design.seedsPerArm];
   const { stageSize, maxSeeds } = design;
   if (!Number.isInteger(stageSize) || stageSize < 2 || !Number.isInteger(maxSeeds) || maxSeeds < stageSize) {
     throw new Error(`design: stageSize ${stageSize} and maxSeeds ${maxSeeds} are not allowed; use integers with 2 ≤ stageSize ≤ maxSeeds`);
@@ -91,7 +91,7 @@ export async function runDesign<R extends StageReport>(options: {
   const seedsPerArm = stageSeeds(design);
   const level = alpha / familySize;
   if (design.kind === 'fixed') {
-    const report = await options.evaluate(design.seeds, undefined);
+    const report = await options.evaluate(design.seedsPerArm, undefined);
     return { ...report, replicateDesign: { kind: 'fixed', stage: 1, stages: 1, seedsPerArm, critical: [], spentAlpha: level } };
   }
   const boundaries = designBoundaries(design, level);

@@ -15,12 +15,13 @@ export interface ArmSpec {
   /** `smallest` (Prune_S), `largest` (Prune_L), `random` (Prune_R). */
   readonly selection?: SelectionName;
   /**
-   * Per-event pruning rate: `small` (the paper's r = 4, "1%"), `large` (r = 40, "13%"), or an
-   * index into the profile's rate sweep (`sweep-0` smallest … largest).
+   * Per-event pruning rate, the paper's label: `small` (the paper's r = 4, "1%"), `large` (r = 40, "13%"), or an
+   * index into the profile's rate sweep (`sweep-0` smallest … largest). The profile turns it into the
+   * event interval r of its scale (`PruningConfig.interval`).
    */
   readonly rate?: 'small' | 'large' | `sweep-${number}`;
-  /** Perturbation window of `zeroing`, `zeroing-restore`, `gaussian`. */
-  readonly window?: 'short' | 'long';
+  /** Perturbation window of `zeroing`, `zeroing-restore`, `gaussian`: the profile turns it into `PruningConfig.window` (training batches). */
+  readonly perturbationWindow?: 'short' | 'long';
   /** Overrides the profile's score (e.g. `l2-bn`); reports name it. */
   readonly score?: ScoreName;
   /** Measure flatness at the end of training. */

@@ -19,7 +19,7 @@ export interface ClaimDefinition<Arm extends string = string> {
   readonly alpha?: number;
   readonly minEffect: MinimumEffect;
   /** Replicates per arm (default: the profile's). */
-  readonly replicates?: number;
+  readonly seedsPerArm?: number;
   /**
    * Profiles at which this claim was found not to reproduce after calibration, with the reason:
    * the test is then registered as an expected failure (`it.fails`), and still reports its numbers.

@@ -18,9 +18,9 @@ export const paperArms = {
   /** The final architecture of Prune_L 13% trained from scratch. */
   scratch: { label: 'scratch (final architecture)', variant: 'scratch', selection: 'random', rate: 'large' },
   /** Prune-resume: Prune_L's filters zeroed for the short window, then free to regrow. */
-  zeroing: { label: 'zeroing (prune-resume)', variant: 'zeroing', selection: 'largest', rate: 'large', window: 'short' },
+  zeroing: { label: 'zeroing (prune-resume)', variant: 'zeroing', selection: 'largest', rate: 'large', perturbationWindow: 'short' },
   /** Gaussian noise on Prune_L's filters for the long window. */
-  noise: { label: 'Gaussian noise', variant: 'gaussian', selection: 'largest', rate: 'large', window: 'long' },
+  noise: { label: 'Gaussian noise', variant: 'gaussian', selection: 'largest', rate: 'large', perturbationWindow: 'long' },
 } as const satisfies Record<string, ArmSpec>;
 
 /** The same arm with flatness measured at the end of training (a separate, costlier run). */

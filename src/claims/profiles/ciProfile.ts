@@ -9,6 +9,6 @@ import { miniV1Protocol } from './miniV1Profile.js';
 export const ciProfile = profileFromProtocol({
   ...miniV1Protocol,
   name: 'ci',
-  replicates: 4,
+  seedsPerArm: 4,
   description: `${miniV1Protocol.description} At ci: 4 replicates.`,
 });

@@ -32,7 +32,7 @@ export const miniV1Protocol: Protocol = {
   sweep: [1, 3, 6],
   windows: { short: 8, long: 80 },
   flatness: { examples: 128, topK: 1, iterations: 6 },
-  replicates: 10,
+  seedsPerArm: 10,
   seedBase: { calibration: 1, confirmation: 101 },
 };
 

@@ -27,6 +27,6 @@ export const paperProfile = profileFromProtocol({
   sweep: paperIntervals,
   windows: { short: 50, long: 1105 },
   flatness: { examples: 512, topK: 100, iterations: 20 },
-  replicates: 10,
+  seedsPerArm: 10,
   seedBase: { calibration: 1, confirmation: 1001 },
 });

@@ -14,8 +14,8 @@ export interface Profile {
   /** One paragraph for reports: data, model, schedule, what departs from the paper. */
   readonly description: string;
   /** Replicates per arm unless a spec or `GST_REPLICATES` says otherwise (a fixed design). */
-  readonly replicates: number;
-  /** A group-sequential design replacing the fixed `replicates` (src/claims/design/sequentialDesign.ts). */
+  readonly seedsPerArm: number;
+  /** A group-sequential design replacing the fixed `seedsPerArm` (src/claims/design/sequentialDesign.ts). */
   readonly design?: SequentialDesign;
   /**
    * Train every run this many epochs and read the arm's own epoch count from it (src/run/truncateRun.ts):

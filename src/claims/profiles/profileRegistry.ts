@@ -29,8 +29,8 @@ export function activeProfile(): Profile {
  */
 export function activeDesign(profile: Profile, claimReplicates?: number): ReplicateDesign {
   const fixed = readSetting('GST_REPLICATES') ?? claimReplicates;
-  if (fixed !== undefined) return { kind: 'fixed', seeds: fixed };
-  return profile.design ?? { kind: 'fixed', seeds: profile.replicates };
+  if (fixed !== undefined) return { kind: 'fixed', seedsPerArm: fixed };
+  return profile.design ?? { kind: 'fixed', seedsPerArm: profile.seedsPerArm };
 }
 
 /** Seeds phase: `GST_SEEDS=calibration|confirmation` (default confirmation: fresh seeds). */

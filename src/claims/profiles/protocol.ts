@@ -23,7 +23,7 @@ export interface Protocol {
   /** Perturbation windows in training batches. */
   readonly windows: { readonly short: number; readonly long: number };
   readonly flatness: FlatnessConfig;
-  readonly replicates: number;
+  readonly seedsPerArm: number;
   /** First seed of each phase; replicate i uses first + i. */
   readonly seedBase: { readonly calibration: number; readonly confirmation: number };
 }
@@ -51,13 +51,13 @@ function interval(protocol: Protocol, arm: ArmSpec): number {
 /**
  * Builds a profile from a protocol: an arm's variant, selection, rate, window and score become the
  * pruning config; everything else is the protocol's. Without a sequential design the protocol's
- * `replicates` are a fixed design.
+ * `seedsPerArm` are a fixed design.
  */
 export function profileFromProtocol(protocol: Protocol, design?: SequentialDesign): Profile {
   return {
     name: protocol.name,
     description: protocol.description,
-    replicates: protocol.replicates,
+    seedsPerArm: protocol.seedsPerArm,
     design,
     sweepSize: protocol.sweep.length,
     runConfig(arm: ArmSpec): RunConfig {
@@ -68,7 +68,7 @@ export function profileFromProtocol(protocol: Protocol, design?: SequentialDesig
           selection: arm.selection ?? 'smallest',
           score: arm.score ?? protocol.score,
           interval: interval(protocol, arm),
-          window: arm.window ? protocol.windows[arm.window] : undefined,
+          window: arm.perturbationWindow ? protocol.windows[arm.perturbationWindow] : undefined,
           layers: arm.variant === 'none' ? [] : protocol.layers,
         },
         flatness: arm.flatness ? protocol.flatness : undefined,

@@ -27,7 +27,7 @@ export const protocolC: Protocol = {
   sweep: [1, 2, 4, 8],
   windows: { short: 16, long: 160 },
   flatness: { examples: 256, topK: 2, iterations: 8 },
-  replicates: 10,
+  seedsPerArm: 10,
   seedBase: { calibration: 1, confirmation: 101 },
 };
 
