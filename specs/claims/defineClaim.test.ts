@@ -12,24 +12,29 @@ describe('defineClaim', () => {
       hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'scratch' },
       minEffect: { measure: 'hedges-g', value: 0.5 },
     });
-    const misspelt = defineClaim({
-      id: 'misspelt',
-      title: 'misspelt',
-      paperClaim: 'Claim 7',
-      arms: { l13: paperArms.pruneLLarge, scratch: paperArms.scratch },
-      // @ts-expect-error 'scrach' is not an arm of this claim
-      hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'scrach' },
-      minEffect: { measure: 'hedges-g', value: 0.5 },
-    });
-    const order = defineClaim({
-      id: 'order',
-      title: 'order',
-      paperClaim: 'Claim 1',
-      arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall },
-      // @ts-expect-error 's13' is not an arm of this claim
-      hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 's13'] },
-      minEffect: { measure: 'hedges-g', value: 0.5 },
-    });
-    expect([ok.id, misspelt.id, order.id]).toEqual(['ok', 'misspelt', 'order']);
+    const misspelt = () =>
+      defineClaim({
+        id: 'misspelt',
+        title: 'misspelt',
+        paperClaim: 'Claim 7',
+        arms: { l13: paperArms.pruneLLarge, scratch: paperArms.scratch },
+        // @ts-expect-error 'scrach' is not an arm of this claim
+        hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'scrach' },
+        minEffect: { measure: 'hedges-g', value: 0.5 },
+      });
+    const order = () =>
+      defineClaim({
+        id: 'order',
+        title: 'order',
+        paperClaim: 'Claim 1',
+        arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall },
+        // @ts-expect-error 's13' is not an arm of this claim
+        hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 's13'] },
+        minEffect: { measure: 'hedges-g', value: 0.5 },
+      });
+    expect(ok.id).toBe('ok');
+    // and at run time, where vitest does not type-check: the claim, the field, the value and what is allowed
+    expect(misspelt).toThrow("claim 'misspelt': hypothesis.than is \"scrach\"; allowed: the claim's arms: l13, scratch");
+    expect(order).toThrow("claim 'order': hypothesis.order[2] is \"s13\"; allowed: the claim's arms: none, s1");
   });
 });

@@ -5,16 +5,14 @@ import type { ClaimReport } from './claimReport.js';
 import type { Profile } from './profiles/profile.js';
 import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
 import { runDesign, withExpectedSeeds } from './design/sequentialDesign.js';
-import { hypothesisArms } from './dsl/hypothesis.js';
+import { validateClaim } from './dsl/validateClaim.js';
 import { runArms } from './runArms.js';
 
 /** Trains (or reads) a claim's runs at the active profile and evaluates it. */
 export async function evaluateClaim(definition: ClaimDefinition, specPath?: string, profile: Profile = activeProfile()): Promise<ClaimReport> {
   const started = performance.now();
   const phase = activeSeedPhase();
-  const unknown = hypothesisArms(definition.hypothesis).filter((a) => !(a in definition.arms));
-  if (unknown.length > 0)
-    throw new Error(`claim ${definition.id}: hypothesis names arms ${unknown.join(', ')} that are not in arms (${Object.keys(definition.arms).join(', ')})`);
+  validateClaim(definition);
   const familySize = claimFamilySize(specPath);
   const design = activeDesign(profile, definition.seedsPerArm);
   const alpha = definition.alpha ?? defaultAlpha;
