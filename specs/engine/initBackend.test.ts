@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { backendIdentity, initBackend } from '../../src/engine/backend/initBackend.js';
 import { readSetting } from '../../src/settings.js';
@@ -9,6 +10,16 @@ describe('backend selection', () => {
     expect(() => readSetting('GST_BACKEND', { GST_BACKEND: 'gpu' })).toThrow(
       "GST_BACKEND='gpu' is not a backend; allowed: auto, tensorflow, webgpu, wasm, cpu",
     );
+  });
+
+  it('starting the wasm backend instantiates its module once (registering the kernels starts nothing): one exit listener, no MaxListeners warning', () => {
+    const script =
+      "import { initBackend } from './src/engine/backend/initBackend.ts'; await initBackend({ request: 'wasm' }); process.stdout.write(String(process.listenerCount('uncaughtException')));";
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out).toBe('1');
   });
 
   it('auto falls back to wasm when no native TensorFlow is installed, and records the tfjs version', async () => {

@@ -9,8 +9,9 @@ export function useKernel(config: tf.KernelConfig): tf.KernelConfig | undefined 
   if (existing?.kernelFunc === config.kernelFunc) return existing;
   if (existing !== undefined) tf.unregisterKernel(config.kernelName, config.backendName);
   tf.registerKernel(config);
-  // tfjs runs a kernel's setup when its backend starts; a kernel registered later needs it now
-  const backend = tf.findBackend(config.backendName);
-  if (backend !== null) config.setupFunc?.(backend);
+  // tfjs runs a kernel's setup when its backend starts; a kernel registered later needs it now. The
+  // registry holds started backends only: tf.findBackend would start one (asynchronously, once per call).
+  const backend = tf.engine().registry[config.backendName] as tf.KernelBackend | undefined;
+  if (backend !== undefined) config.setupFunc?.(backend);
   return existing;
 }
