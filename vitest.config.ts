@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'tradeoff',
           include: ['specs/tradeoff/**/*.spec.ts'],
+          // the claim families (the correction's K) are read once, when the suite starts
+          globalSetup: ['./src/claims/runner/claimFamiliesSetup.ts'],
           testTimeout: 6 * 3_600_000,
           hookTimeout: 6 * 3_600_000,
           pool: 'forks',

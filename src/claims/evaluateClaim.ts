@@ -1,5 +1,4 @@
 import { buildClaimReport } from './buildClaimReport.js';
-import { claimFamilySize } from './dsl/claimFamily.js';
 import { defaultAlpha, type ClaimDefinition } from './dsl/claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import type { Profile } from './profiles/profile.js';
@@ -8,12 +7,15 @@ import { runDesign, withExpectedSeeds } from './design/sequentialDesign.js';
 import { validateClaim } from './dsl/validateClaim.js';
 import { runArms } from './runArms.js';
 
-/** Trains (or reads) a claim's runs at the active profile and evaluates it. */
-export async function evaluateClaim(definition: ClaimDefinition, specPath?: string, profile: Profile = activeProfile()): Promise<ClaimReport> {
+/**
+ * Trains (or reads) a claim's runs at a profile (default the active one) and evaluates it, corrected
+ * over a family of `familySize` claims (default 1).
+ */
+export async function evaluateClaim(definition: ClaimDefinition, options: { familySize?: number; profile?: Profile } = {}): Promise<ClaimReport> {
+  const { familySize = 1, profile = activeProfile() } = options;
   const started = performance.now();
   const phase = activeSeedPhase();
   validateClaim(definition);
-  const familySize = claimFamilySize(specPath);
   const design = activeDesign(profile, definition.seedsPerArm);
   const alpha = definition.alpha ?? defaultAlpha;
   const report = await runDesign({

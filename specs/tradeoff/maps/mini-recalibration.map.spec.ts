@@ -59,7 +59,7 @@ describe.skipIf(!readSetting('GST_MAP'))('re-calibration of mini: the core claim
 
   it('anchor: the core claim at protocol C, same design and seeds', async ({ task }) => {
     calibrationSeedsOnly();
-    const report = await evaluateClaim(claim, undefined, profileFromProtocol(protocolC, design));
+    const report = await evaluateClaim(claim, { profile: profileFromProtocol(protocolC, design) });
     task.meta.claim = report;
     expect(report.verdicts.length).toBeGreaterThan(0);
   });

@@ -31,7 +31,7 @@ describe.skipIf(!readSetting('GST_MAP'))('claim map: Prune_L beats no pruning ov
       protocol: miniV1Protocol.name,
       seedPhase: activeSeedPhase(),
       evaluate: async (point) => {
-        const report = await evaluateClaim(claim, undefined, profileFromProtocol(applyProtocolPoint(miniV1Protocol, point)));
+        const report = await evaluateClaim(claim, { profile: profileFromProtocol(applyProtocolPoint(miniV1Protocol, point)) });
         return { verdict: report.verdict, effect: report.verdicts[0].main.effect.value };
       },
     });

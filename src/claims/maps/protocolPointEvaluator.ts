@@ -28,7 +28,7 @@ export function protocolPointEvaluator(options: {
   let evaluated = 0;
   return async (point) => {
     const profile = { ...profileFromProtocol(applyProtocolPoint(options.base, point), options.design), trainEpochs: options.trainEpochs };
-    const report = await evaluateClaim(options.claim, undefined, profile);
+    const report = await evaluateClaim(options.claim, { profile });
     const d = report.replicateDesign;
     const cell = { verdict: report.verdict, effect: report.verdicts[0].main.effect.value, seedsPerArm: d?.seedsPerArm[d.stage - 1] };
     evaluated += 1;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { familySizeOf } from '../dsl/claimFamily.js';
 import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.js';
 import { activeProfile } from '../profiles/profileRegistry.js';
 import { evaluateClaim } from '../evaluateClaim.js';
@@ -24,7 +25,7 @@ export function verifyClaim(definition: ClaimDefinition): void {
     register(
       `${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
       async ({ task }) => {
-        const report = await evaluateClaim(definition, expect.getState().testPath);
+        const report = await evaluateClaim(definition, { familySize: familySizeOf(inject('claimFamilies'), expect.getState().testPath) });
         task.meta.claim = report;
         if (definition.control) expect(report).toPassAsControl();
         else expect(report).toBeSupported();

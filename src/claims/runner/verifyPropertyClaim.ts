@@ -1,5 +1,7 @@
+import { relative } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { familySizeOf } from '../dsl/claimFamily.js';
 import { readSetting } from '../../settings.js';
 import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.js';
 import type { ClaimReport } from '../claimReport.js';
@@ -44,7 +46,7 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
         const started = performance.now();
         const details = await fc.check(
           fc.asyncProperty(definition.space(profile), async (value) => {
-            const report = await evaluateClaim(definition.claimAt(value), specPath);
+            const report = await evaluateClaim(definition.claimAt(value), { familySize: familySizeOf(inject('claimFamilies'), specPath) });
             last = report;
             if (report.verdict !== 'supported') failing.set(JSON.stringify(value), report);
             return report.verdict === 'supported';
@@ -67,7 +69,7 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
             path: details.counterexamplePath ?? path,
             numRuns: details.numRuns,
             counterexample,
-            replay: `GST_FC_SEED=${seed}${details.counterexamplePath ? ` GST_FC_PATH=${details.counterexamplePath}` : ''} npx vitest run ${specPath ?? ''}`,
+            replay: `GST_FC_SEED=${seed}${details.counterexamplePath ? ` GST_FC_PATH=${details.counterexamplePath}` : ''} npx vitest run ${specPath === undefined ? '' : relative(process.cwd(), specPath)}`,
           },
         };
         task.meta.claim = report;
