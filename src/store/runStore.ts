@@ -1,8 +1,11 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { writeJsonAtomic } from '../primitives/atomicFile.js';
+import { canonicalJson } from '../primitives/canonicalJson.js';
 import type { RunResult } from '../results/runResult.js';
+import { runResultProblem } from '../results/runResultProblem.js';
 
 /** Who holds a run's lock. */
 export interface LockInfo {
@@ -10,6 +13,9 @@ export interface LockInfo {
   readonly host: string;
   readonly since: string;
 }
+
+/** The content hash a run record is written with: SHA-256 of its canonical JSON. */
+const contentHash = (result: unknown) => createHash('sha256').update(canonicalJson(result)).digest('hex');
 
 function processAlive(pid: number): boolean {
   try {
@@ -22,7 +28,10 @@ function processAlive(pid: number): boolean {
 
 /**
  * The run results of the store (see {@link openStore}): one JSON file per finished run under `runs/<key>.json`, written
- * atomically (a crash never leaves a half-written result), and one lock file per run being trained
+ * atomically (a crash never leaves a half-written result) with a hash of its content, and verified
+ * when read: a record that does not parse, lacks the shape of a run result or does not match its
+ * hash is moved to `quarantine/` with one warning line that names it and why, and reads as missing,
+ * so its run is trained again. One lock file per run being trained
  * under `locks/<key>.lock`, created exclusively so that parallel processes, or machines sharing the
  * folder, never train the same run twice. A lock whose process is gone (same host) or that is older
  * than `staleAfterMs` (any host) is stale and may be taken over.
@@ -36,6 +45,8 @@ function processAlive(pid: number): boolean {
 export class RunStore {
   readonly dir: string;
   private readonly staleAfterMs: number;
+  /** Records this process has verified (or written) since it opened the store. */
+  private readonly verified = new Set<string>();
 
   constructor(options: { dir: string; staleAfterMs?: number }) {
     this.dir = options.dir;
@@ -52,11 +63,33 @@ export class RunStore {
     return join(this.dir, 'locks', `${key}.lock`);
   }
 
-  /** The stored result of a run, if it finished. */
+  /** The stored result of a run, if it finished and its record is sound (a damaged one is quarantined: see the class). */
   read(key: string): RunResult | undefined {
     const path = this.runPath(key);
     if (!existsSync(path)) return undefined;
-    return JSON.parse(readFileSync(path, 'utf8')) as RunResult;
+    const text = readFileSync(path, 'utf8');
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      return this.quarantine(key, `it does not parse (${(error as Error).message})`);
+    }
+    const { contentHash: hash, ...result } = (typeof record === 'object' && record !== null ? record : {}) as { contentHash?: unknown };
+    const problem = runResultProblem(record === null || typeof record !== 'object' ? record : result);
+    if (problem !== undefined) return this.quarantine(key, problem);
+    if (hash !== undefined && hash !== contentHash(result)) return this.quarantine(key, 'its content does not match the hash it was written with');
+    this.verified.add(key);
+    return result as RunResult;
+  }
+
+  /** Moves a damaged record aside to `quarantine/`, says so in one line, and reads it as missing. */
+  private quarantine(key: string, reason: string): undefined {
+    const target = join(this.dir, 'quarantine', `${key}.${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    mkdirSync(join(this.dir, 'quarantine'), { recursive: true });
+    renameSync(this.runPath(key), target);
+    this.verified.delete(key);
+    console.warn(`run store: runs/${key}.json is damaged: ${reason}; moved to quarantine/${basename(target)}, and its run will be trained again`);
+    return undefined;
   }
 
   /** Keys of every finished run. */
@@ -66,13 +99,16 @@ export class RunStore {
       .map((f) => f.slice(0, -'.json'.length));
   }
 
+  /** Whether a run finished and its record is sound (each record is read and verified once per process). */
   has(key: string): boolean {
-    return existsSync(this.runPath(key));
+    if (!existsSync(this.runPath(key))) return false;
+    return this.verified.has(key) || this.read(key) !== undefined;
   }
 
-  /** Stores a finished run atomically. */
+  /** Stores a finished run atomically, with the hash of its content. */
   write(key: string, result: RunResult): void {
-    writeJsonAtomic(this.runPath(key), result);
+    writeJsonAtomic(this.runPath(key), { ...result, contentHash: contentHash(result) });
+    this.verified.add(key);
   }
 
   /** Who holds the lock of a run, if anyone. */
