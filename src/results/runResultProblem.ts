@@ -15,7 +15,8 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
  */
 export function runResultProblem(value: unknown): string | undefined {
   if (!isObject(value)) return 'not a JSON object';
-  if (value.version !== runResultVersion) return `version is ${value.version === undefined ? 'missing' : JSON.stringify(value.version)} (this layout is ${runResultVersion})`;
+  if (value.version !== runResultVersion)
+    return `version is ${value.version === undefined ? 'missing' : JSON.stringify(value.version)} (this layout is ${runResultVersion})`;
   const config = value.config;
   if (!isObject(config) || !isObject(config.train) || !isObject(config.pruning)) return 'config (train, pruning) is missing';
   if (!Number.isInteger(value.seed) || (value.seed as number) < 0) return 'seed is not an integer ≥ 0';
