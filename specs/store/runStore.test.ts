@@ -32,7 +32,7 @@ describe('RunStore', () => {
     store.unlock('k');
     writeFileSync(join(store.dir, 'locks', 'dead.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: new Date().toISOString() }));
     expect(store.tryLock('dead')).toBe(true);
-    const old = new RunStore({ dir: store.dir, staleAfterMs: 0 });
+    const old = new RunStore({ dir: store.dir, leaseMs: 0 });
     writeFileSync(
       join(store.dir, 'locks', 'old.lock'),
       JSON.stringify({ pid: process.pid, host: 'elsewhere', since: new Date(Date.now() - 1000).toISOString() }),

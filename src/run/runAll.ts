@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   readonly progress?: ProgressSink;
   /** How often to look again at a run another process is training (ms, default 2000). */
   readonly pollMs?: number;
+  /** How often to say which run it waits for, held by whom (ms, default 30,000), and to renew the leases of the runs it trains. */
+  readonly noticeMs?: number;
   /** Share training prefixes between runs (default `GST_PREFIX_CHECKPOINTS`, on). */
   readonly prefixCheckpoints?: boolean;
   /** Final states up to this size (MB) are kept for every run (default `GST_FINAL_STATE_MB`, 16); those of wanted twins always. */
@@ -58,6 +60,32 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
       const left = finished > 0 ? (elapsed / finished) * (total - finished) : 0;
       const rate = finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '';
       sink(`runs ${finished}/${total} trained (${cached} cached)${rate}${detail ? ` | ${detail}` : ''}`);
+    },
+    /** The last line: every run of the batch is there. */
+    complete() {
+      if (total > 0) sink?.(`runs ${finished}/${total} trained (${cached} cached), done in ${formatDuration((performance.now() - started) / 1000)}`);
+    },
+  };
+}
+
+/**
+ * Lines about runs another process trains: what this one waits for, held by whom (host, pid), since
+ * when and how long ago its holder last renewed the lease; at most one per run every `everyMs`, to
+ * the progress sink or, where there is none, to stderr (a wait is never silent).
+ */
+function waitNotices(store: ExperimentStore, everyMs: number, sink: ProgressSink | undefined) {
+  const said = new Map<string, number>();
+  return {
+    waiting(job: RunJob) {
+      const now = Date.now();
+      if (now - (said.get(job.key) ?? -Infinity) < everyMs) return;
+      said.set(job.key, now);
+      const holder = store.runs.lockHolder(job.key);
+      const who = holder === undefined ? 'another process' : `pid ${holder.pid} on ${holder.host} since ${holder.since}`;
+      const renewed = holder === undefined ? '' : `, lease renewed ${formatDuration((now - Date.parse(holder.refreshed ?? holder.since)) / 1000)} ago`;
+      const line = `waiting for ${job.label} (run ${job.key.slice(0, 12)}): trained by ${who}${renewed}`;
+      if (sink) sink(line);
+      else console.warn(line);
     },
   };
 }
@@ -106,6 +134,8 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
     const onProgress = (line: string) => progress.line(line);
     return pool ? pool.run(job, onProgress) : executeJob(job, { store, progress: onProgress });
   };
+  const noticeMs = options.noticeMs ?? 30_000;
+  const notices = waitNotices(store, noticeMs, options.progress);
   const queue = [...plan.jobs];
   const waiting: RunJob[] = [];
   const workerLoop = async (): Promise<void> => {
@@ -120,10 +150,12 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
       const twinTraining = job.twinKey !== undefined && pending.has(job.twinKey);
       if (twinTraining || !store.runs.tryLock(job.key)) {
         // its twin is still training here, or another process trains it: look again later
+        if (!twinTraining) notices.waiting(job);
         waiting.push(job);
         if (queue.length === 0) await new Promise((r) => setTimeout(r, options.pollMs ?? 2000));
         continue;
       }
+      const lease = setInterval(() => store.runs.refreshLock(job.key), noticeMs);
       try {
         const result = await execute(job);
         store.runs.write(job.key, result);
@@ -131,6 +163,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
         progress.done(result);
         progress.line();
       } finally {
+        clearInterval(lease);
         store.runs.unlock(job.key);
       }
     }
@@ -140,6 +173,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   } finally {
     pool?.close();
   }
+  progress.complete();
   const results = plan.keys.map((key, i) => {
     const result = store.runs.read(key);
     if (result === undefined) throw new Error(`run ${requests[i].label} (seed ${requests[i].seed}) has no result`);

@@ -30,11 +30,11 @@ export function defaultStoreRoot(): string {
  * store.runs.read(runKey({ config, seed: 1, backend: 'wasm' })); // RunResult | undefined
  * ```
  */
-export function openStore(options: { root: string; staleLockAfterMs?: number }): ExperimentStore {
+export function openStore(options: { root: string; lockLeaseMs?: number }): ExperimentStore {
   const root = resolve(options.root);
   return {
     root,
-    runs: new RunStore({ dir: root, staleAfterMs: options.staleLockAfterMs }),
+    runs: new RunStore({ dir: root, leaseMs: options.lockLeaseMs }),
     prefixes: new PrefixCheckpointStore(join(root, 'checkpoints')),
     finalStates: new FinalStateStore(join(root, 'final')),
   };

@@ -7,12 +7,17 @@ import { canonicalJson } from '../primitives/canonicalJson.js';
 import type { RunResult } from '../results/runResult.js';
 import { runResultProblem } from '../results/runResultProblem.js';
 
-/** Who holds a run's lock. */
+/** Who holds a run's lock, since when, and when the holder last said it still trains (a lease). */
 export interface LockInfo {
   readonly pid: number;
   readonly host: string;
   readonly since: string;
+  /** The holder's last refresh (absent in locks of older versions: `since` counts). */
+  readonly refreshed?: string;
 }
+
+/** How long a lock stays valid without a refresh, on any host, by default: its holder refreshes it every 30 s. */
+export const defaultLockLeaseMs = 5 * 60_000;
 
 /** The content hash a run record is written with: SHA-256 of its canonical JSON. */
 const contentHash = (result: unknown) => createHash('sha256').update(canonicalJson(result)).digest('hex');
@@ -33,8 +38,9 @@ function processAlive(pid: number): boolean {
  * hash is moved to `quarantine/` with one warning line that names it and why, and reads as missing,
  * so its run is trained again. One lock file per run being trained
  * under `locks/<key>.lock`, created exclusively so that parallel processes, or machines sharing the
- * folder, never train the same run twice. A lock whose process is gone (same host) or that is older
- * than `staleAfterMs` (any host) is stale and may be taken over.
+ * folder, never train the same run twice. A lock is a lease: it names its holder (host, pid, start)
+ * and the holder refreshes it while it trains; one not refreshed for `leaseMs` (any host), or whose
+ * process is gone (same host), is stale and may be taken over.
  *
  * @example
  * ```ts
@@ -44,13 +50,13 @@ function processAlive(pid: number): boolean {
  */
 export class RunStore {
   readonly dir: string;
-  private readonly staleAfterMs: number;
+  private readonly leaseMs: number;
   /** Records this process has verified (or written) since it opened the store. */
   private readonly verified = new Set<string>();
 
-  constructor(options: { dir: string; staleAfterMs?: number }) {
+  constructor(options: { dir: string; leaseMs?: number }) {
     this.dir = options.dir;
-    this.staleAfterMs = options.staleAfterMs ?? 12 * 3600 * 1000;
+    this.leaseMs = options.leaseMs ?? defaultLockLeaseMs;
     mkdirSync(join(this.dir, 'runs'), { recursive: true });
     mkdirSync(join(this.dir, 'locks'), { recursive: true });
   }
@@ -120,10 +126,17 @@ export class RunStore {
     }
   }
 
-  /** Whether a held lock is stale: its process is gone (same host) or it is older than the limit. */
+  /** Whether a held lock is stale: not refreshed for the lease (any host), or its process is gone (same host). */
   isStale(lock: LockInfo): boolean {
-    if (Date.now() - Date.parse(lock.since) > this.staleAfterMs) return true;
+    if (Date.now() - Date.parse(lock.refreshed ?? lock.since) > this.leaseMs) return true;
     return lock.host === hostname() && !processAlive(lock.pid);
+  }
+
+  /** Renews the lease of a lock this process holds (its holder calls it while it trains). */
+  refreshLock(key: string): void {
+    const holder = this.lockHolder(key);
+    if (holder?.pid !== process.pid || holder.host !== hostname()) return;
+    writeJsonAtomic(this.lockPath(key), { ...holder, refreshed: new Date().toISOString() } satisfies LockInfo);
   }
 
   /**
@@ -135,7 +148,8 @@ export class RunStore {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(path, 'wx');
-        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() } satisfies LockInfo));
+        const now = new Date().toISOString();
+        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: now, refreshed: now } satisfies LockInfo));
         closeSync(fd);
         return true;
       } catch (error) {
