@@ -71,6 +71,9 @@ describe('reports', () => {
     expect(html).toMatch(/r = -0\.\d{3}/);
     expect(html).toContain('class="series"');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    const legend = [...html.matchAll(/<p class="legend">(.*?)<\/p>/g)].map((m) => m[1]).join('');
+    expect(legend).toContain('<code>supported</code>');
+    expect(legend).not.toContain('`');
   });
 
   it('claim maps appear as a heat map in index.html and a table in summary.md', () => {

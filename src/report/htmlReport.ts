@@ -106,7 +106,7 @@ function overview(doc: ClaimsDocument): string {
     return u ? [{ label: `${c.id} (${c.verdicts[0].metric})`, verdict: c.verdict, ...u }] : [];
   });
   return `<section><h2>Verdicts</h2><table><tr><th>claim</th><th>verdict</th><th>reading</th><th>design, test</th><th>effect [95% CI]</th><th>p (Bonferroni)</th><th>equivalence p (Bonferroni)</th><th>n</th><th>power at min.</th><th>test</th></tr>${rows}</table>
-${plotted.length > 0 ? verdictPlot({ title: 'Every claim: deciding effect and 95% CI against its minimum effect', rows: plotted }) : ''}${verdictLegend.map((l) => `<p class="legend">${esc(l)}</p>`).join('')}</section>`;
+${plotted.length > 0 ? verdictPlot({ title: 'Every claim: deciding effect and 95% CI against its minimum effect', rows: plotted }) : ''}${verdictLegend.map((l) => `<p class="legend">${inlineCode(esc(l))}</p>`).join('')}</section>`;
 }
 
 /** One sentence on the replicate design a claim ran under. */
@@ -178,4 +178,9 @@ body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-c
 </style></head><body><h1>Generalization-stability tradeoff: claims</h1>
 <p>Generated ${esc(doc.generatedAt)} at commit <code>${esc(doc.gitCommit)}</code> on ${doc.machine.cpus}× ${esc(doc.machine.cpuModel)} (Node ${esc(doc.machine.node)}), ${Math.round(doc.durationSeconds)} s.${doc.claims.length > 0 ? ` Profile <code>${esc(doc.claims[0].profile)}</code>, ${esc(backendText(doc.claims[0])).replace(/`([^`]*)`/g, '<code>$1</code>')}.` : ''}</p>
 ${doc.claims.length > 0 ? overview(doc) + figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
+}
+
+/** Escaped prose whose Markdown `code` spans become `<code>` elements (the legend is written once, for both reports). */
+function inlineCode(escaped: string): string {
+  return escaped.replace(/`([^`]+)`/g, '<code>$1</code>');
 }

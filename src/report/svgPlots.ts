@@ -186,12 +186,15 @@ export function verdictPlot(options: { title: string; rows: { label: string; ver
     .map((r, i) => {
       const y = top + i * rowHeight + rowHeight / 2;
       const color = verdictColor[r.verdict];
+      // an end beyond the axis is drawn at its edge with an arrow pointing on
+      const arrow = (edge: number, d: 1 | -1) => `<path class="clipped" d="M${x(edge) + 8 * d} ${y} l${-8 * d} -5 v10 z" fill="#333"/>`;
+      const arrows = `${r.lower < -4 ? arrow(-4, -1) : ''}${r.upper > 4 ? arrow(4, 1) : ''}`;
       return (
         `<g class="verdict-row ${r.verdict.replace(' ', '-')}"><rect x="4" y="${y - 9}" width="${left - 12}" height="18" fill="${color}"/><text x="10" y="${y + 4}" font-size="11">${esc(r.label)}</text>` +
-        `<line x1="${x(r.lower)}" y1="${y}" x2="${x(r.upper)}" y2="${y}" stroke="#333" stroke-width="2"/><circle cx="${x(r.value)}" cy="${y}" r="4" fill="${color}" stroke="#333"/></g>`
+        `<line x1="${x(r.lower)}" y1="${y}" x2="${x(r.upper)}" y2="${y}" stroke="#333" stroke-width="2"/>${arrows}<circle cx="${x(r.value)}" cy="${y}" r="4" fill="${color}" stroke="#333"/></g>`
       );
     })
     .join('');
   const w = left + plotWidth + right;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="verdicts" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="4" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${band}${lines}${rows}<text x="${left + plotWidth / 2}" y="${h - 6}" font-size="12" text-anchor="middle">effect ÷ minimum effect (shaded: equivalence band; dashed: the minimum)</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="verdicts" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="4" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${band}${lines}${rows}<text x="${left + plotWidth / 2}" y="${h - 6}" font-size="12" text-anchor="middle">effect ÷ minimum effect (shaded: equivalence band; dashed: the minimum; ▸ an interval beyond the axis)</text></svg>`;
 }
