@@ -3,15 +3,25 @@ import { defaultAlpha, type ClaimDefinition } from './dsl/claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import type { Profile } from './profiles/profile.js';
 import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
-import { runDesign, withExpectedSeeds } from './design/sequentialDesign.js';
+import { runDesign, stageSeeds, withExpectedSeeds } from './design/sequentialDesign.js';
 import { validateClaim } from './dsl/validateClaim.js';
 import { runArms } from './runArms.js';
 
+/** Where a claim's design stands after a stage: the stage (1-based) of how many, and the seeds per arm it read. */
+export interface StageProgress {
+  readonly stage: number;
+  readonly stages: number;
+  readonly seedsPerArm: number;
+}
+
 /**
  * Trains (or reads) a claim's runs at a profile (default the active one) and evaluates it, corrected
- * over a family of `familySize` claims (default 1).
+ * over a family of `familySize` claims (default 1); `onStage` sees the report of every stage.
  */
-export async function evaluateClaim(definition: ClaimDefinition, options: { familySize?: number; profile?: Profile } = {}): Promise<ClaimReport> {
+export async function evaluateClaim(
+  definition: ClaimDefinition,
+  options: { familySize?: number; profile?: Profile; onStage?: (report: ClaimReport, stage: StageProgress) => void } = {},
+): Promise<ClaimReport> {
   const { familySize = 1, profile = activeProfile() } = options;
   const started = performance.now();
   const phase = activeSeedPhase();
@@ -24,7 +34,7 @@ export async function evaluateClaim(definition: ClaimDefinition, options: { fami
     familySize,
     evaluate: async (seedsPerArm, critical) => {
       const { runs, backend, adapter, tfjsVersion } = await runArms({ arms: definition.arms, profile, seedsPerArm, phase, label: definition.id });
-      return buildClaimReport({
+      const report = buildClaimReport({
         definition,
         runs,
         familySize,
@@ -36,6 +46,9 @@ export async function evaluateClaim(definition: ClaimDefinition, options: { fami
         durationSeconds: (performance.now() - started) / 1000,
         critical,
       });
+      const stages = stageSeeds(design);
+      options.onStage?.(report, { stage: stages.indexOf(seedsPerArm) + 1, stages: stages.length, seedsPerArm });
+      return report;
     },
   });
   return withExpectedSeeds(report, design, alpha / familySize);

@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../primitives/atomicFile.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import type { ClaimsDocument } from '../report/claimsDocument.js';
 import { coreClaim } from '../claims/maps/coreClaim.js';
-import { comparisonMarkdown, evaluateOnStoredRuns, passesAsTest, remakeClaim } from '../report/remakeClaims.js';
+import { passesAsTest } from '../claims/runner/passesAsTest.js';
+import { comparisonMarkdown, evaluateOnStoredRuns, remakeClaim } from '../report/remakeClaims.js';
 import { writeReports } from '../report/writeReports.js';
 
 const [input, outDir] = process.argv.slice(2);

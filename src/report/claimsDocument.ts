@@ -5,6 +5,7 @@ import type { ClaimReport } from '../claims/claimReport.js';
 import { claimsReportVersion } from '../claims/claimReport.js';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg.js';
 import { holm } from '../stats/holm.js';
+import type { LiveStatus } from './liveStatus.js';
 
 /** A claim in `claims.json`: its report plus the p-values adjusted across all claims of the run. */
 export interface ClaimEntry extends ClaimReport {
@@ -36,6 +37,8 @@ export interface ClaimsDocument {
   readonly claims: readonly ClaimEntry[];
   /** Claim maps explored in this run (GST_MAP=1). */
   readonly maps: readonly ClaimMap[];
+  /** Only while the suite runs (the live report): the claims still open. The final report has none. */
+  readonly live?: LiveStatus;
 }
 
 /** The short commit of the working tree, `unknown` outside git. */

@@ -1,13 +1,17 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
 import type { ClaimMap } from '../claims/maps/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { readSetting } from '../settings.js';
+import { writeLiveReport } from './liveReport.js';
 import { writeReports } from './writeReports.js';
 
 /**
  * Vitest reporter of the claims: collects each claim test's `task.meta.claim` and, at the end of
- * the run, writes the reports to `GST_REPORT_DIR` (default `reports/latest`). With
+ * the run, writes the reports to `GST_REPORT_DIR` (default `reports/latest`). While the suite runs it
+ * rewrites them from the claims' live states (`live/`, written after every stage) every few seconds,
+ * so the verdicts decided so far and the claims still open can be read at once. With
  * `GST_BASELINE=path/to/claims.json` it also compares with that baseline and fails the run on a
  * verdict flip or an effect drift.
  */
@@ -15,11 +19,30 @@ export default class ClaimsReporter implements Reporter {
   private readonly collected: { report: ClaimReport; testPassed: boolean }[] = [];
   private readonly maps: ClaimMap[] = [];
   private started = performance.now();
+  private liveTimer: ReturnType<typeof setInterval> | undefined;
+  private liveSeen = 0;
 
   onTestRunStart(): void {
     this.started = performance.now();
     this.collected.length = 0;
     this.maps.length = 0;
+    const dir = resolve(readSetting('GST_REPORT_DIR'));
+    rmSync(join(dir, 'live'), { recursive: true, force: true });
+    this.liveSeen = 0;
+    this.liveTimer = setInterval(() => this.renderLive(dir), 3_000);
+    this.liveTimer.unref();
+  }
+
+  /** Rewrites the live report when a claim's live state changed since the last look. */
+  private renderLive(dir: string): void {
+    const live = join(dir, 'live');
+    if (!existsSync(live)) return;
+    // a state being replaced (its temporary file renamed away meanwhile) counts at the next look
+    const mtime = (f: string) => statSync(join(live, f), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    const latest = Math.max(0, ...readdirSync(live).map(mtime));
+    if (latest <= this.liveSeen) return;
+    this.liveSeen = latest;
+    writeLiveReport({ dir, elapsedSeconds: (performance.now() - this.started) / 1000 });
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -29,8 +52,10 @@ export default class ClaimsReporter implements Reporter {
   }
 
   onTestRunEnd(): void {
-    if (this.collected.length === 0 && this.maps.length === 0) return;
+    clearInterval(this.liveTimer);
     const dir = resolve(readSetting('GST_REPORT_DIR'));
+    rmSync(join(dir, 'live'), { recursive: true, force: true });
+    if (this.collected.length === 0 && this.maps.length === 0) return;
     const { regressed } = writeReports({
       dir,
       reports: this.collected,

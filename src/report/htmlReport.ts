@@ -4,6 +4,7 @@ import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { pearson } from '../stats/pearson.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
+import { liveHtml } from './liveSection.js';
 import { verdictLegend } from './summaryMarkdown.js';
 import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -177,7 +178,7 @@ body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-c
 .verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.absent{color:#0550ae}.verdict.not-shown{color:#9a6700}.legend{font-size:13px;color:#333;max-width:900px}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
 </style></head><body><h1>Generalization-stability tradeoff: claims</h1>
 <p>Generated ${esc(doc.generatedAt)} at commit <code>${esc(doc.gitCommit)}</code> on ${doc.machine.cpus}× ${esc(doc.machine.cpuModel)} (Node ${esc(doc.machine.node)}), ${Math.round(doc.durationSeconds)} s.${doc.claims.length > 0 ? ` Profile <code>${esc(doc.claims[0].profile)}</code>, ${esc(backendText(doc.claims[0])).replace(/`([^`]*)`/g, '<code>$1</code>')}.` : ''}</p>
-${doc.claims.length > 0 ? overview(doc) + figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
+${doc.live ? liveHtml(doc.live) : ''}${doc.claims.length > 0 ? overview(doc) + figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
 }
 
 /** Escaped prose whose Markdown `code` spans become `<code>` elements (the legend is written once, for both reports). */

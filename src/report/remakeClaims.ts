@@ -39,12 +39,6 @@ export function recordOf(run: RunRecord | StoredRunV1): RunRecord {
   return run;
 }
 
-/** Whether the remade claim passes as its test would: supported, an expected failure not supported, or a control in bounds. */
-export function passesAsTest(report: ClaimReport): boolean {
-  if (report.control) return report.verdict === 'absent' || report.verdict === 'not shown';
-  return report.expectedToFail ? report.verdict !== 'supported' : report.verdict === 'supported';
-}
-
 /**
  * Re-evaluates one stored claim on its own run records; undefined when they lack its deciding
  * reading (layout 1 and a gap or held-out claim).

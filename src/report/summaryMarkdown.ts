@@ -1,6 +1,7 @@
 import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
+import { liveMarkdown } from './liveSection.js';
 
 const fmtP = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
@@ -21,8 +22,8 @@ export const verdictLegend = [
 export function summaryMarkdown(doc: ClaimsDocument): string {
   const first = doc.claims[0];
   const machine = `commit \`${doc.gitCommit}\`, ${doc.machine.cpus}× ${doc.machine.cpuModel}, Node ${doc.machine.node}; ${Math.round(doc.durationSeconds)} s.`;
-  const lines = ['# Generalization-stability tradeoff: claims', ''];
-  if (first === undefined) lines.push(`Claim maps only, ${machine}`);
+  const lines = ['# Generalization-stability tradeoff: claims', '', ...(doc.live ? liveMarkdown(doc.live) : [])];
+  if (first === undefined) lines.push(doc.live ? `No claim decided yet; ${machine}` : `Claim maps only, ${machine}`);
   else {
     lines.push(
       `Profile \`${first.profile}\` (${first.seedPhase} seeds), ${backendText(first)}, ${machine}`,

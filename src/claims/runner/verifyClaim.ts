@@ -3,6 +3,8 @@ import { familySizeOf } from '../dsl/claimFamily.js';
 import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.js';
 import { activeProfile } from '../profiles/profileRegistry.js';
 import { evaluateClaim } from '../evaluateClaim.js';
+import { writeLiveClaim } from './liveClaims.js';
+import { passesAsTest } from './passesAsTest.js';
 import './matchers.js';
 
 /**
@@ -25,7 +27,14 @@ export function verifyClaim(definition: ClaimDefinition): void {
     register(
       `${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
       async ({ task }) => {
-        const report = await evaluateClaim(definition, { familySize: familySizeOf(inject('claimFamilies'), expect.getState().testPath) });
+        const specPath = expect.getState().testPath;
+        const report = await evaluateClaim(definition, {
+          familySize: familySizeOf(inject('claimFamilies'), specPath),
+          onStage: (interim, stage) => {
+            if (interim.verdict === 'not shown' && stage.stage < stage.stages) writeLiveClaim({ state: 'open', specPath, report: interim, stage });
+          },
+        });
+        writeLiveClaim({ state: 'decided', specPath, report, testPassed: passesAsTest(report) });
         task.meta.claim = report;
         if (definition.control) expect(report).toPassAsControl();
         else expect(report).toBeSupported();

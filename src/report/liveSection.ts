@@ -1,0 +1,39 @@
+import { formatDuration } from '../engine/train/progress.js';
+import { escapeHtml as esc } from './escapeHtml.js';
+import type { LiveStatus, OpenClaim } from './liveStatus.js';
+
+const fmt = (v: number) => v.toFixed(3);
+const stageText = (c: OpenClaim) => `stage ${c.stage} of ${c.stages} (${c.seedsPerArm} seeds per arm)`;
+const effectText = (c: OpenClaim) => `${c.effect.name} ${fmt(c.effect.value)} [${fmt(c.effect.ci.lower)}, ${fmt(c.effect.ci.upper)}]`;
+
+/** The live report's head line: how far the suite is. */
+function headline(live: LiveStatus): string {
+  return `The suite is running: ${live.decided} claim${live.decided === 1 ? '' : 's'} decided, ${live.open.length} open after a stage, ${formatDuration(live.elapsedSeconds)} so far; this page is rewritten after every stage, and the final report replaces it when the suite ends.`;
+}
+
+/** The live report's section in HTML: the head line and the open claims with their interim effects (not verdicts yet). */
+export function liveHtml(live: LiveStatus): string {
+  const rows = live.open
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(stageText(c))}</td><td>${esc(c.metric)}</td><td>${esc(effectText(c))}</td><td>${esc(c.at)}</td></tr>`,
+    )
+    .join('');
+  const table =
+    live.open.length > 0
+      ? `<table><tr><th>claim</th><th>title</th><th>where</th><th>reading</th><th>interim effect [95% CI]</th><th>at</th></tr>${rows}</table>`
+      : '';
+  return `<section class="live"><h2>Running</h2><p>${esc(headline(live))}</p>${table}</section>`;
+}
+
+/** The same in Markdown, for summary.md. */
+export function liveMarkdown(live: LiveStatus): string[] {
+  const rows = live.open.map((c) => `| ${c.id} | ${stageText(c)} | ${c.metric} | ${effectText(c)} | ${c.at} |`);
+  return [
+    '## Running',
+    '',
+    headline(live),
+    ...(rows.length > 0 ? ['', '| open claim | where | reading | interim effect [95% CI] | at |', '|---|---|---|---|---|', ...rows] : []),
+    '',
+  ];
+}
