@@ -46,7 +46,9 @@ describe('settings: every GST_* variable parsed in src/settings.ts', () => {
     });
     expect(none.GST_WORKERS).toBeUndefined();
     expect(readSetting('GST_WORKERS', { GST_WORKERS: '0' })).toBe(0);
-    expect(readSetting('GST_PROGRESS', { GST_PROGRESS: '0' })).toBe(false);
+    expect(readSetting('GST_PROGRESS', { GST_PROGRESS: '0' })).toBe(0);
+    expect(readSetting('GST_PROGRESS', { GST_PROGRESS: '2' })).toBe(2);
+    expect(() => readSetting('GST_PROGRESS', { GST_PROGRESS: 'yes' })).toThrow("GST_PROGRESS='yes' is not a progress level; allowed: 0, 1, 2");
     expect(() => readSetting('GST_WORKERS', { GST_WORKERS: '-1' })).toThrow(
       "GST_WORKERS='-1' is not allowed; use an integer ≥ 0 (0 trains in the test process)",
     );

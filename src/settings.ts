@@ -111,10 +111,10 @@ export const settingSpecs = {
     },
   },
   GST_PROGRESS: {
-    description: 'progress lines on stderr',
-    allowed: '1 (always), 0 (never)',
-    fallback: 'when stderr is a terminal',
-    parse: (v: string | undefined, name: string) => (isSet(v) ? flag(false, '1 prints progress, 0 silences it')(v, name) : undefined),
+    description: 'progress on stderr: a status line (in place on a terminal, else every 30 s), or a line per epoch',
+    allowed: '1 (status), 2 (every epoch), 0 (never)',
+    fallback: '1 when stderr is a terminal, else 0',
+    parse: (v: string | undefined, name: string) => (isSet(v) ? Number(oneOf(['0', '1', '2'] as const, '1', 'a progress level')(v, name)) : undefined),
   },
   GST_REPORT_DIR: {
     description: 'where the claims reports are written',

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { backendIdentity, initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
-import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
+import { formatDuration, progressLevel, type ProgressSink } from '../engine/train/progress.js';
 import { readSetting } from '../settings.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeJob } from './executeJob.js';
@@ -45,6 +45,8 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
   let cached = stored;
   let finished = 0;
   let examples = 0;
+  let lastDetail = -Infinity;
+  const everyEpoch = progressLevel() === 2 || process.stderr.isTTY;
   return {
     done(result: RunResult) {
       finished += 1;
@@ -56,6 +58,10 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
     },
     line(detail?: string) {
       if (!sink) return;
+      // a line per epoch at GST_PROGRESS=2 or on a terminal (one line refreshed in place); else one every 30 s
+      const now = performance.now();
+      if (detail !== undefined && everyEpoch === false && now - lastDetail < 30_000) return;
+      if (detail !== undefined) lastDetail = now;
       const elapsed = (performance.now() - started) / 1000;
       const left = finished > 0 ? (elapsed / finished) * (total - finished) : 0;
       const rate = finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '';

@@ -1,15 +1,22 @@
 import { readSetting } from '../../settings.js';
 
-/** Where progress lines go: stderr when it is a terminal or `GST_PROGRESS=1`, nowhere otherwise. */
+/** Where progress lines go (see {@link defaultProgressSink}). */
 export type ProgressSink = (line: string) => void;
 
+/** `GST_PROGRESS`: 2 a line per epoch, 1 a status line, 0 nothing; by default 1 on a terminal, else 0. */
+export function progressLevel(): number {
+  return readSetting('GST_PROGRESS') ?? (process.stderr.isTTY ? 1 : 0);
+}
+
 /**
- * The default progress sink. Quiet when stderr is not a TTY unless asked (`GST_PROGRESS=1`);
- * `GST_PROGRESS=0` silences it everywhere.
+ * The default progress sink: none at level 0; at level 1 on a terminal each line replaces the one
+ * before (one status line, refreshed in place); otherwise a line each.
  */
 export function defaultProgressSink(): ProgressSink | undefined {
-  const wanted = readSetting('GST_PROGRESS') ?? process.stderr.isTTY;
-  return wanted ? (line) => process.stderr.write(`${line}\n`) : undefined;
+  const level = progressLevel();
+  if (level === 0) return undefined;
+  if (level === 1 && process.stderr.isTTY) return (line) => process.stderr.write(`\r\x1b[K${line}`);
+  return (line) => process.stderr.write(`${line}\n`);
 }
 
 /** Formats seconds as `1h02m`, `3m05s` or `12s`. */
