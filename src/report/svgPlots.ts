@@ -196,5 +196,5 @@ export function verdictPlot(options: { title: string; rows: { label: string; ver
     })
     .join('');
   const w = left + plotWidth + right;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="verdicts" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="4" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${band}${lines}${rows}<text x="${left + plotWidth / 2}" y="${h - 6}" font-size="12" text-anchor="middle">effect ÷ minimum effect (shaded: equivalence band; dashed: the minimum; ▸ beyond the axis)</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="verdicts" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><text x="4" y="18" font-size="13" font-weight="bold">${esc(options.title)}</text>${band}${lines}${rows}<text x="${w / 2}" y="${h - 6}" font-size="12" text-anchor="middle">effect ÷ minimum effect (shaded: equivalence band; dashed: the minimum; ▸ beyond the axis)</text></svg>`;
 }
