@@ -1,28 +1,40 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimFamilies, claimFamilySize, familySizeOf } from '../../src/claims/dsl/claimFamily.js';
+import { claimFamilies, claimFamilySize, familySizeOf, familySizeOfClaim } from '../../src/claims/dsl/claimFamily.js';
 import setup from '../../src/claims/runner/claimFamiliesSetup.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A repository with `specs/tradeoff` (`claims` spec files) and `specs/tradeoff/controls` (`controls`). */
+const oneClaim = "verifyClaim(\n  defineClaim({ id: 'c' }),\n);\n";
+
+/** A repository with `specs/tradeoff` (`claims` spec files of one claim each) and `specs/tradeoff/controls` (`controls`). */
 function repository(claims: number, controls: number): string {
   const root = mkdtempSync(join(tmpdir(), 'gst-family-'));
   dirs.push(root);
   mkdirSync(join(root, 'specs/tradeoff/controls'), { recursive: true });
-  for (let i = 0; i < claims; i++) writeFileSync(join(root, `specs/tradeoff/${i}.spec.ts`), '');
-  for (let i = 0; i < controls; i++) writeFileSync(join(root, `specs/tradeoff/controls/${i}.spec.ts`), '');
-  writeFileSync(join(root, 'specs/tradeoff/helper.ts'), '');
+  mkdirSync(join(root, 'specs/tradeoff/maps'), { recursive: true });
+  for (let i = 0; i < claims; i++) writeFileSync(join(root, `specs/tradeoff/${i}.spec.ts`), oneClaim);
+  for (let i = 0; i < controls; i++) writeFileSync(join(root, `specs/tradeoff/controls/${i}.spec.ts`), oneClaim);
+  writeFileSync(join(root, 'specs/tradeoff/maps/m.map.spec.ts'), 'verifyClaimMap({});\n');
+  writeFileSync(join(root, 'specs/tradeoff/helper.ts'), oneClaim);
   return root;
 }
 
 describe('claim families (the correction’s K)', () => {
-  it('are the spec files of each folder, controls apart', () => {
+  it('are the claims of each folder, controls apart: a file of two claims counts two, a map or a helper none', () => {
     const root = repository(11, 3);
-    expect(claimFamilies(join(root, 'specs'))).toEqual({ [join(root, 'specs/tradeoff')]: 11, [join(root, 'specs/tradeoff/controls')]: 3 });
+    writeFileSync(join(root, 'specs/tradeoff/two.spec.ts'), `${oneClaim}// verifyClaim( in a comment is not a statement\nverifyPropertyClaim({ id: 'p' });\n`);
+    expect(claimFamilies(join(root, 'specs'))).toEqual({ [join(root, 'specs/tradeoff')]: 13, [join(root, 'specs/tradeoff/controls')]: 3 });
+    expect(familySizeOfClaim('c', join(root, 'specs'))).toBe(13);
+  });
+
+  it("of this repository: the paper's 15 claims in 11 files, and the 3 A/A controls", () => {
+    expect(claimFamilies('specs')).toEqual({ [resolve('specs/tradeoff')]: 15, [resolve('specs/tradeoff/controls')]: 3 });
+    expect(familySizeOfClaim('aa-ordered', 'specs')).toBe(3);
+    expect(familySizeOfClaim('tradeoff-kendall', 'specs')).toBe(15);
   });
 
   it('are fixed when the suite starts: a spec file added while it runs changes no claim’s family', () => {
@@ -30,7 +42,7 @@ describe('claim families (the correction’s K)', () => {
     let provided: Record<string, number> | undefined;
     setup({ config: { root }, provide: (key: string, value: Record<string, number>) => (provided = key === 'claimFamilies' ? value : provided) } as never);
     const claim = join(root, 'specs/tradeoff/0.spec.ts');
-    writeFileSync(join(root, 'specs/tradeoff/new-claim.spec.ts'), '');
+    writeFileSync(join(root, 'specs/tradeoff/new-claim.spec.ts'), oneClaim);
     expect(claimFamilySize(claim)).toBe(12); // the folder now
     expect(familySizeOf(provided, claim)).toBe(11); // the suite's
     expect(familySizeOf(provided, join(root, 'specs/tradeoff/controls/0.spec.ts'))).toBe(3);

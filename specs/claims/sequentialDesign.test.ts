@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
-import { expectedSeeds, runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/design/sequentialDesign.js';
+import { runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/design/sequentialDesign.js';
+import { expectedSeeds } from '../../src/claims/design/normalApproximation.js';
 import { crossingProbabilities, groupSequentialBoundaries } from '../../src/stats/groupSequentialBoundaries.js';
 import { lBeatsNone, syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';

@@ -8,6 +8,7 @@ import { coreClaim } from '../../src/claims/maps/coreClaim.js';
 import { paperArms } from '../../src/claims/dsl/paperArms.js';
 import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
 import { evaluateOnStoredRuns, recordOf, remakeClaim } from '../../src/report/remakeClaims.js';
+import { runDesign } from '../../src/claims/design/sequentialDesign.js';
 import { writeReports } from '../../src/report/writeReports.js';
 import { syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';
@@ -40,30 +41,38 @@ describe('re-making a report from claims.json alone', () => {
   writeReports({ dir, reports, durationSeconds: 1 });
   const doc = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as ClaimsDocument;
 
-  it('every verdict, test, effect and p-value is recomputed from the run records the document holds', () => {
+  it('every verdict, test, effect and p-value is recomputed from the run records the document holds', async () => {
     for (const [i, entry] of doc.claims.entries()) {
-      const remade = remakeClaim(entry);
+      const remade = await remakeClaim(entry);
       const original = reports[i].report;
       expect(JSON.parse(JSON.stringify(remade?.verdicts))).toEqual(JSON.parse(JSON.stringify(original.verdicts)));
       expect(remade?.windowStart).toBe(original.windowStart);
     }
   });
 
-  it('a sequential claim is judged again at the boundary of the stage it stopped at, not by the fixed rule', () => {
-    const critical = 10; // far beyond any p these runs give: sequentially not shown, by the fixed rule supported
-    const design = { kind: 'sequential', stage: 1, stages: 2, seedsPerArm: [8, 16], critical: [critical, 2], spentAlpha: 1e-23 } as const;
+  it('a sequential claim runs its design again over the stored stages, at the boundaries of its family now; where the runs end first it is incomplete', async () => {
     const greater: ClaimDefinition = { ...order, id: 'l13-beats-none', hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' } };
-    const stopped = { ...buildClaimReport({ ...base, definition: greater, runs, familySize: 2, critical }), replicateDesign: design };
-    const fixedRule = buildClaimReport({ ...base, definition: greater, runs, familySize: 2 });
+    const design = { kind: 'sequential', stageSize: 4, maxSeeds: 16, spending: 'obrien-fleming' } as const;
+    const firstFour = Object.fromEntries(Object.entries(runs).map(([arm, r]) => [arm, [...r].sort((x, y) => x.seed - y.seed).slice(0, 4)]));
+    const stored = await runDesign({
+      design,
+      alpha: 0.05,
+      familySize: 2,
+      evaluate: async (n, critical) => buildClaimReport({ ...base, definition: greater, runs: n <= 4 ? firstFour : runs, familySize: 2, critical }),
+    });
     const seqDir = mkdtempSync(join(tmpdir(), 'gst-remake-seq-'));
-    writeReports({ dir: seqDir, reports: [{ report: stopped, testPassed: true }], durationSeconds: 1 });
+    writeReports({ dir: seqDir, reports: [{ report: stored, testPassed: true }], durationSeconds: 1 });
     const [entry] = (JSON.parse(readFileSync(join(seqDir, 'claims.json'), 'utf8')) as ClaimsDocument).claims;
-    const remade = remakeClaim(entry);
-    expect(stopped.verdict).toBe('not shown');
-    expect(fixedRule.verdict).toBe('supported');
-    expect(remade?.verdict).toBe('not shown');
-    expect(remade?.replicateDesign).toEqual(design);
-    expect(JSON.parse(JSON.stringify(remade?.verdicts))).toEqual(JSON.parse(JSON.stringify(stopped.verdicts)));
+    const same = await remakeClaim(entry);
+    expect(same?.verdict).toBe(stored.verdict);
+    expect(same?.replicateDesign).toEqual(stored.replicateDesign);
+    expect(JSON.parse(JSON.stringify(same?.verdicts))).toEqual(JSON.parse(JSON.stringify(stored.verdicts)));
+    expect(same?.designPower?.method).toBe('simulation');
+    // a family so large that no stage stored decides: the design would go on past the stored 8 seeds
+    const strict = await remakeClaim(entry, { familySize: 1e9 });
+    expect(strict?.verdict).toBe('not shown');
+    expect(strict?.replicateDesign).toMatchObject({ stage: 2, stages: 4, incomplete: true });
+    expect(strict?.familySize).toBe(1e9);
   });
 
   it('any claim can be evaluated on the runs a document holds for its arms (by label)', () => {
@@ -72,7 +81,7 @@ describe('re-making a report from claims.json alone', () => {
     expect(core?.verdicts[0].design).toBe('paired');
   });
 
-  it('a layout-1 run (test-accuracy curve only) becomes a record without train or validation accuracy, so its gap claims are not re-made', () => {
+  it('a layout-1 run (test-accuracy curve only) becomes a record without train or validation accuracy, so its gap claims are not re-made', async () => {
     const v1 = { seed: 3, values: { curvature: 2, 'gradient-second-moment': 1 }, diverged: false, curve: [0.5, 0.6], events: [{ epoch: 1, stability: 80 }] };
     expect(recordOf(v1)).toEqual({
       seed: 3,
@@ -92,6 +101,6 @@ describe('re-making a report from claims.json alone', () => {
         runs: a.runs.map((r) => ({ seed: r.seed, values: r.values, diverged: r.diverged, curve: r.epochs.map((e) => e.testAccuracy), events: r.events })),
       })),
     };
-    expect(stripped && remakeClaim(stripped as unknown as typeof entry)).toBeUndefined();
+    expect(stripped && (await remakeClaim(stripped as unknown as typeof entry))).toBeUndefined();
   });
 });

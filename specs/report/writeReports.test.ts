@@ -65,7 +65,9 @@ describe('reports', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html.match(/<svg /g)).toHaveLength(4);
     expect(html.match(/class="verdict-row /g)).toHaveLength(2);
-    expect(html).toContain('<th>equivalence p (Bonferroni)</th>');
+    for (const column of ['deciding (design, test)', 'why: z vs boundary', 'repeated CI', 'design power']) expect(html).toContain(`<th>${column}</th>`);
+    expect(html).toMatch(/claimed z -?[\d.]+ [≥<] [\d.]+/);
+    expect(html).toMatch(/\(RCI \d+(\.\d+)? %\)/);
     expect(html.match(/class="point"/g)?.length).toBe(24);
     expect(html).toContain('class="fit"');
     expect(html).toMatch(/r = -0\.\d{3}/);

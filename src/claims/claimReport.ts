@@ -4,6 +4,7 @@ import type { Verdict } from './dsl/verdict.js';
 import type { Hypothesis, MinimumEffect } from './dsl/hypothesis.js';
 import type { RunRecord } from '../readings/runRecord.js';
 import type { DesignReport } from './design/sequentialDesign.js';
+import type { DesignPower } from './designPower.js';
 
 /** Version of the claims.json layout (2: four verdicts, designs, windows, equivalence, run records). */
 export const claimsReportVersion = 2;
@@ -36,6 +37,8 @@ export interface ClaimReport {
   readonly control?: boolean;
   /** The replicate design the claim ran under and the stage it stopped at (absent in re-made reports of layout 1). */
   readonly replicateDesign?: DesignReport;
+  /** P(`supported`) under the design at the minimum effect (docs/methods/verdicts.md §8.3). */
+  readonly designPower?: DesignPower;
   readonly verdict: Verdict;
   readonly verdicts: readonly MetricVerdict[];
   readonly arms: readonly ArmReport[];

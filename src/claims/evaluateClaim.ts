@@ -1,9 +1,11 @@
 import { buildClaimReport } from './buildClaimReport.js';
+import { claimDesignPower } from './designPower.js';
 import { defaultAlpha, type ClaimDefinition } from './dsl/claimDefinition.js';
 import type { ClaimReport } from './claimReport.js';
 import type { Profile } from './profiles/profile.js';
 import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
-import { runDesign, stageSeeds, withExpectedSeeds } from './design/sequentialDesign.js';
+import { runDesign, stageSeeds } from './design/sequentialDesign.js';
+import { withExpectedSeeds } from './design/normalApproximation.js';
 import { validateClaim } from './dsl/validateClaim.js';
 import { runArms } from './runArms.js';
 
@@ -51,5 +53,7 @@ export async function evaluateClaim(
       return report;
     },
   });
-  return withExpectedSeeds(report, design, alpha / familySize);
+  const withSeeds = withExpectedSeeds(report, design, alpha / familySize);
+  const designPower = await claimDesignPower(withSeeds);
+  return designPower === undefined ? withSeeds : { ...withSeeds, designPower };
 }

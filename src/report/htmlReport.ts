@@ -4,6 +4,7 @@ import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { pearson } from '../stats/pearson.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
+import { boundaryText, decidingLabel, designPowerText, disagreement, repeatedCiText } from '../claims/decisionText.js';
 import { liveHtml } from './liveSection.js';
 import { verdictLegend } from './summaryMarkdown.js';
 import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
@@ -85,7 +86,7 @@ type Claim = ClaimsDocument['claims'][number];
 
 /** The deciding effect of a claim in units of its minimum effect, signed in the claimed direction (undefined where the units differ). */
 function inMinimumUnits(c: Claim): { value: number; lower: number; upper: number } | undefined {
-  const e = c.verdicts[0].main.effect;
+  const e = c.verdicts[0].decision.effect;
   const m = c.minEffect.value;
   if (c.minEffect.measure === 'mean-difference' && c.hypothesis.kind !== 'below') return undefined;
   const sign = c.hypothesis.kind === 'correlation' && c.hypothesis.sign === 'negative' ? -1 : 1;
@@ -98,15 +99,15 @@ function overview(doc: ClaimsDocument): string {
   const rows = doc.claims
     .map((c) => {
       const v = c.verdicts[0];
-      const e = v.main.effect;
-      return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</td><td>${esc(v.metric)}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${v.pAdjusted.toExponential(2)}</td><td>${v.equivalence.pAdjusted.toExponential(2)}</td><td>${Object.values(v.n).join('/')}</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${testOutcome(c)}</td></tr>`;
+      const e = v.decision.effect;
+      return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</td><td>${esc(v.metric)}</td><td>${esc(`${decidingLabel(c)} (${v.design}, ${v.main.test})`)}</td><td>${esc(boundaryText(c))}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${esc(repeatedCiText(c))}</td><td>${Object.values(v.n).join('/')}</td><td>${esc(designPowerText(c))}</td><td>${testOutcome(c)}</td></tr>`;
     })
     .join('');
   const plotted = doc.claims.flatMap((c) => {
     const u = inMinimumUnits(c);
     return u ? [{ label: `${c.id} (${c.verdicts[0].metric})`, verdict: c.verdict, ...u }] : [];
   });
-  return `<section><h2>Verdicts</h2><table><tr><th>claim</th><th>verdict</th><th>reading</th><th>design, test</th><th>effect [95% CI]</th><th>p (Bonferroni)</th><th>equivalence p (Bonferroni)</th><th>n</th><th>power at min.</th><th>test</th></tr>${rows}</table>
+  return `<section><h2>Verdicts</h2><table><tr><th>claim</th><th>verdict</th><th>reading</th><th>deciding (design, test)</th><th>why: z vs boundary</th><th>effect [95% CI]</th><th>repeated CI</th><th>n</th><th>design power</th><th>test</th></tr>${rows}</table>
 ${plotted.length > 0 ? verdictPlot({ title: 'Every claim: deciding effect and 95% CI against its minimum effect', rows: plotted }) : ''}${verdictLegend.map((l) => `<p class="legend">${inlineCode(esc(l))}</p>`).join('')}</section>`;
 }
 
@@ -124,7 +125,7 @@ function claimSection(c: Claim): string {
       (v) =>
         `<tr><td>${esc(v.metric)}</td><td class="verdict ${v.verdict.replace(' ', '-')}">${v.verdict}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${v.windowStart ?? '—'}</td><td>${v.main.pValue.toExponential(2)}</td><td>${v.pAdjusted.toExponential(2)}</td>` +
         `<td>${esc(v.main.effect.name)} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}]${v.main.pairedEffect ? `; ${esc(v.main.pairedEffect.name)} ${fmt(v.main.pairedEffect.value)} [${fmt(v.main.pairedEffect.ci.lower)}, ${fmt(v.main.pairedEffect.ci.upper)}]` : ''}${v.withinSeed ? `; within seed r ${fmt(v.withinSeed.statistic)} [${fmt(v.withinSeed.ci.lower)}, ${fmt(v.withinSeed.ci.upper)}]` : ''}</td>` +
-        `<td>${v.equivalence.pValue.toExponential(2)} (${v.equivalence.pAdjusted.toExponential(2)}) within ±${fmt(v.equivalence.upper)} ${esc(v.equivalence.scale)}</td><td>${fmt(v.power.atMinimumEffect, 2)}</td><td>${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'}</td><td>${v.droppedSeeds.join(' ') || '—'}</td></tr>` +
+        `<td>${v.equivalence.pValue.toExponential(2)} (${v.equivalence.pAdjusted.toExponential(2)}) within ±${fmt(v.equivalence.upper)} ${esc(v.equivalence.scale)}</td><td>${fmt(v.power.fixedAtMinimum, 2)}</td><td>${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'}</td><td>${v.droppedSeeds.join(' ') || '—'}</td></tr>` +
         v.pairwise
           .map(
             (p) =>
@@ -142,7 +143,7 @@ function claimSection(c: Claim): string {
     .join('');
   return `<section class="claim" id="${esc(c.id)}"><h2>${esc(c.id)}: ${esc(c.title)}</h2><p class="paper">${esc(c.paperClaim)}</p>
 <p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>${c.control ? ' (A/A control: passes unless supported or contradicted)' : ''}; accuracy readings from epoch ${c.windowStart} (common window); α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
-${designLine(c)}<table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>power at min.</th><th>n for 0.8</th><th>dropped seeds</th></tr>${readings}</table>
+${designLine(c)}<p>Decision: ${esc(`${decidingLabel(c)}: ${boundaryText(c)}; ${c.verdicts[0].decision.effect.name} ${fmt(c.verdicts[0].decision.effect.value)}, 95 % CI [${fmt(c.verdicts[0].decision.effect.ci.lower)}, ${fmt(c.verdicts[0].decision.effect.ci.upper)}], repeated CI ${repeatedCiText(c)}; design power ${designPowerText(c)}.`)} ${esc(disagreement(c))}</p><table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>fixed-test power at min.</th><th>n for 0.8 at min.</th><th>dropped seeds</th></tr>${readings}</table>
 <table><tr><th>arm</th><th>config</th><th>runs</th>${metrics.map((m) => `<th>${esc(m)}</th>`).join('')}</tr>${arms}</table></section>`;
 }
 

@@ -1,5 +1,6 @@
 import type { ClaimsDocument } from './claimsDocument.js';
 import { escapeHtml } from './escapeHtml.js';
+import { boundaryText, decidingLabel, designPowerText, repeatedCiText } from '../claims/decisionText.js';
 
 const escape = escapeHtml;
 
@@ -8,7 +9,8 @@ export function junitXml(doc: ClaimsDocument): string {
   const failures = doc.claims.filter((c) => !c.testPassed).length;
   const cases = doc.claims.map((c) => {
     const v = c.verdicts[0];
-    const detail = `${c.verdict} on ${v.metric} (${v.design}, ${v.main.test}): p=${v.main.pValue}, adjusted ${v.pAdjusted}, equivalence adjusted ${v.equivalence.pAdjusted}, ${v.main.effect.name}=${v.main.effect.value}${c.control ? ' (A/A control)' : ''}`;
+    const e = v.decision.effect;
+    const detail = `${c.verdict} on ${v.metric} (${v.design}, ${v.main.test}), deciding ${decidingLabel(c)}: ${boundaryText(c)}; ${e.name}=${e.value} [${e.ci.lower}, ${e.ci.upper}], repeated CI ${repeatedCiText(c)}; design power ${designPowerText(c)}; p=${v.main.pValue}, adjusted ${v.pAdjusted}, equivalence adjusted ${v.equivalence.pAdjusted}${c.control ? ' (A/A control)' : ''}`;
     const body = c.testPassed ? `<system-out>${escape(detail)}</system-out>` : `<failure message="${escape(detail)}"/>`;
     return `    <testcase classname="claims.${escape(c.profile)}" name="${escape(`${c.id}: ${c.title}`)}" time="${c.durationSeconds.toFixed(3)}">${body}</testcase>`;
   });

@@ -9,6 +9,8 @@ import type { ClaimDefinition } from '../claims/dsl/claimDefinition.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import type { RunRecord } from '../readings/runRecord.js';
 import type { ClaimEntry, ClaimsDocument } from './claimsDocument.js';
+import { claimDesignPower, designOf } from '../claims/designPower.js';
+import { runDesign } from '../claims/design/sequentialDesign.js';
 
 /** A run as layout 1 stored it. */
 interface StoredRunV1 {
@@ -41,32 +43,52 @@ export function recordOf(run: RunRecord | StoredRunV1): RunRecord {
 
 /**
  * Re-evaluates one stored claim on its own run records; undefined when they lack its deciding
- * reading (layout 1 and a gap or held-out claim).
+ * reading (layout 1 and a gap or held-out claim). A sequential claim runs its design again over the
+ * stored stages (each arm's first seeds), at the boundaries of `familySize` (default the stored one),
+ * and is `incomplete` where the design would need runs the document does not hold. The design power
+ * of the deciding reading is added.
  *
  * @example
  * ```ts
- * remakeClaim(JSON.parse(readFileSync('fixtures/baselines/protocol-c.json', 'utf8')).claims[0]).verdict;
+ * (await remakeClaim(JSON.parse(readFileSync('fixtures/baselines/protocol-c.json', 'utf8')).claims[0], { familySize: 15 }))?.verdict;
  * ```
  */
-export function remakeClaim(entry: ClaimEntry): ClaimReport | undefined {
+export async function remakeClaim(entry: ClaimEntry, options: { familySize?: number } = {}): Promise<ClaimReport | undefined> {
   const runs: ArmRuns = Object.fromEntries(entry.arms.map((a) => [a.id, (a.runs as readonly (RunRecord | StoredRunV1)[]).map(recordOf)]));
   if (!decidingReadingAvailable(entry.hypothesis, runs)) return undefined;
   const arms = Object.fromEntries(entry.arms.map((a) => [a.id, { label: a.label, description: a.description }]));
-  // a sequential claim is judged again at the boundary of the stage it stopped at
-  const design = entry.replicateDesign;
-  const report = buildClaimReport({
-    definition: { ...entry, arms, expectedToFail: entry.expectedToFail === undefined ? undefined : { [entry.profile]: entry.expectedToFail } },
-    runs,
-    familySize: entry.familySize,
-    profile: { name: entry.profile, description: entry.profileDescription },
-    seedPhase: entry.seedPhase,
-    backend: entry.backend,
-    adapter: entry.adapter,
-    tfjsVersion: entry.tfjsVersion,
-    durationSeconds: entry.durationSeconds,
-    critical: design?.kind === 'sequential' ? design.critical[design.stage - 1] : undefined,
-  });
-  return design === undefined ? report : { ...report, replicateDesign: design };
+  const familySize = options.familySize ?? entry.familySize;
+  const build = (stageRuns: ArmRuns, critical: number | undefined) =>
+    buildClaimReport({
+      definition: { ...entry, arms, expectedToFail: entry.expectedToFail === undefined ? undefined : { [entry.profile]: entry.expectedToFail } },
+      runs: stageRuns,
+      familySize,
+      profile: { name: entry.profile, description: entry.profileDescription },
+      seedPhase: entry.seedPhase,
+      backend: entry.backend,
+      adapter: entry.adapter,
+      tfjsVersion: entry.tfjsVersion,
+      durationSeconds: entry.durationSeconds,
+      critical,
+    });
+  const stored = entry.replicateDesign;
+  const report =
+    stored === undefined
+      ? build(runs, undefined)
+      : await runDesign({
+          design: designOf(stored),
+          alpha: entry.alpha,
+          familySize,
+          availableSeeds: Math.min(...Object.values(runs).map((r) => r.length)),
+          evaluate: async (n, critical) => build(firstSeeds(runs, n), critical),
+        });
+  const designPower = await claimDesignPower(report);
+  return designPower === undefined ? report : { ...report, designPower };
+}
+
+/** Each arm's runs of its first `n` seeds. */
+function firstSeeds(runs: ArmRuns, n: number): ArmRuns {
+  return Object.fromEntries(Object.entries(runs).map(([arm, r]) => [arm, [...r].sort((x, y) => x.seed - y.seed).slice(0, n)]));
 }
 
 /**

@@ -2,6 +2,7 @@ import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
 import { liveMarkdown } from './liveSection.js';
+import { boundaryText, decidingLabel, decisionLegend, designPowerText, disagreement, repeatedCiText } from '../claims/decisionText.js';
 
 const fmtP = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
@@ -9,9 +10,10 @@ const interval = (e: { value: number; ci: { lower: number; upper: number } }) =>
 
 /** What the four verdicts and the two windows mean, for every report (docs/methods/verdicts.md). */
 export const verdictLegend = [
-  "Verdicts (docs/methods/verdicts.md): `supported` = significant in the claimed direction after the family correction (Bonferroni over the claim files of the folder; Holm and BH across the run shown) and effect ≥ the spec's minimum; `contradicted` = significant the other way; `absent` = equivalence shown: two one-sided tests at the same corrected level put the effect inside ± the minimum (the claimed effect is smaller than what would count); `not shown` = none of these (no evidence either way: see power).",
+  "Verdicts (docs/methods/verdicts.md): `supported` = significant in the claimed direction at the stage's boundary for α/K (K = the claims of the folder; the A/A controls are their own family; Holm and BH across the run shown) and effect ≥ the spec's minimum; `contradicted` = significant the other way (ordered claims: the reversed trend or any reversed step, Holm over them); `absent` = equivalence shown: two one-sided tests at the same level put the effect inside ± the minimum (the claimed effect is smaller than what would count); `not shown` = none of these by the design's last stage (see the design power: a low one means the design could not tell). Each of the three outcomes spends its own α/K.",
   "Design: arms that ran the same seeds are compared within seed (paired t, Page's L for orders, seed-cluster jackknife for pooled correlations, with the within-seed repeated-measures correlation beside it); arms on disjoint seeds by unpaired tests. A seed where any arm's run diverged is dropped from every arm.",
   "Window: every accuracy and gap reading of a claim is taken on epochs ≥ the latest last pruning event among its arms, for every arm (unpruned and scratch arms too). `best-authors` reads each run from its own last event (0 for unpruned runs), as the authors' analysis code does: at the paper's scale both agree, but at small scale under label noise the unpruned net can peak before the pruned arms finish pruning, an early-stopping peak the pruned arms cannot have, so that reading is reported and never decides.",
+  decisionLegend,
 ];
 
 /**
@@ -30,8 +32,8 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
       '',
       `Protocol: ${first.profileDescription}`,
       '',
-      '| claim | verdict (deciding reading) | other readings | design, test | window from epoch | effect [95% CI] | p (Bonferroni) | equivalence p (Bonferroni) | p Holm | p BH | n per arm | power at min. effect | n for 0.8 | dropped seeds | wall time | test |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| claim | verdict (deciding reading) | other readings | deciding (design, test) | why: z vs boundary | window from epoch | effect [95% CI] | repeated CI | p (Bonferroni) | equivalence p (Bonferroni) | p Holm | p BH | n per arm | design power | n for 0.8 at min. | dropped seeds | wall time | test |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
   }
   for (const c of doc.claims) {
@@ -51,9 +53,9 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
         .map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count)))
         .join('/') + stage;
     const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
-    const effect = `${v.main.effect.name} ${interval(v.main.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
+    const effect = `${v.decision.effect.name} ${interval(v.decision.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(
-      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${role} | ${others} | ${v.design}, ${v.main.test} | ${v.windowStart ?? '—'} | ${effect} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${v.power.atMinimumEffect.toFixed(2)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
+      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${role} | ${others} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)}${disagreement(c) ? ` ${disagreement(c)}` : ''} | ${v.windowStart ?? '—'} | ${effect} | ${repeatedCiText(c)} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${designPowerText(c)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
     );
   }
   for (const map of doc.maps) {

@@ -1,4 +1,5 @@
 import type { ClaimsDocument } from './claimsDocument.js';
+import { boundaryText, decidingLabel, decisionLegend, designPowerText, repeatedCiText } from '../claims/decisionText.js';
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
@@ -10,8 +11,8 @@ export const verdictTableMarkers = { start: '<!-- verdicts:start (npm run docs:v
 
 /**
  * The verdicts of a claims document as a short Markdown table (claim, verdict on the deciding reading,
- * design and test, effect with CI, power at the minimum effect, seeds per arm and the stage a
- * sequential design stopped at), with the document's provenance.
+ * the deciding comparison with design and test, its statistic against the stage's boundary, effect
+ * with CI, repeated CI, design power, seeds per arm), with the document's provenance and legend.
  *
  * @example
  * ```ts
@@ -23,19 +24,20 @@ export function verdictTableMarkdown(doc: ClaimsDocument): string {
   const lines = [
     `Profile \`${first?.profile ?? '?'}\`, ${first?.seedPhase ?? '?'} seeds, commit \`${doc.gitCommit}\`, ${doc.generatedAt.slice(0, 10)}, ${doc.machine.cpus}× ${doc.machine.cpuModel}, backend \`${first?.backend ?? '?'}\`.`,
     '',
-    '| claim | verdict (reading) | design, test | effect [95% CI] | power at min. | seeds/arm (stage) |',
-    '|---|---|---|---|---|---|',
+    '| claim | verdict (reading) | deciding (design, test) | why: z vs boundary | effect [95% CI] | repeated CI | design power | seeds/arm |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const c of doc.claims) {
     const v = c.verdicts[0];
-    const e = v.main.effect;
+    const e = v.decision.effect;
     const role = c.control ? ', A/A control' : '';
     const d = c.replicateDesign;
-    const seeds = d === undefined ? '—' : `${d.seedsPerArm[d.stage - 1]}${d.kind === 'sequential' ? ` (${d.stage}/${d.stages})` : ''}`;
+    const seeds = d === undefined ? '—' : String(d.seedsPerArm[d.stage - 1]);
     lines.push(
-      `| ${c.id}${role} | **${c.verdict}** (${v.metric}) | ${v.design}, ${v.main.test} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${v.power.atMinimumEffect.toFixed(2)} | ${seeds} |`,
+      `| ${c.id}${role} | **${c.verdict}** (${v.metric}) | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${repeatedCiText(c)} | ${designPowerText(c)} | ${seeds} |`,
     );
   }
+  lines.push('', decisionLegend);
   return lines.join('\n');
 }
 

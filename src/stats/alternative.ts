@@ -5,17 +5,16 @@
 export type Alternative = 'two-sided' | 'greater' | 'less';
 
 /**
- * p-value of a statistic with a symmetric null distribution given its CDF.
+ * p-value of a statistic with a symmetric null distribution given its survival function P(X > x):
+ * each tail is read as a tail, so it stays exact far out (docs/methods/verdicts.md §8.4).
  *
  * @example
  * ```ts
- * pValueFromCdf(normalCdf, 1.96, 'two-sided'); // ≈ 0.05
+ * pValueFromSurvival(normalSf, 1.96, 'two-sided'); // ≈ 0.05
  * ```
  */
-export function pValueFromCdf(cdf: (x: number) => number, statistic: number, alternative: Alternative): number {
-  const lower = cdf(statistic);
-  const upper = 1 - cdf(statistic);
-  if (alternative === 'greater') return upper;
-  if (alternative === 'less') return lower;
-  return Math.min(1, 2 * Math.min(lower, upper));
+export function pValueFromSurvival(sf: (x: number) => number, statistic: number, alternative: Alternative): number {
+  if (alternative === 'greater') return sf(statistic);
+  if (alternative === 'less') return sf(-statistic);
+  return Math.min(1, 2 * sf(Math.abs(statistic)));
 }

@@ -1,6 +1,6 @@
-import { pValueFromCdf, type Alternative } from './alternative.js';
+import { pValueFromSurvival, type Alternative } from './alternative.js';
 import type { CorrelationResult } from './correlationResult.js';
-import { studentTCdf, studentTQuantile } from './distributions.js';
+import { studentTSf, studentTQuantile } from './distributions.js';
 
 /** A correlation statistic of paired samples (Pearson r, Kendall τ-b, Spearman ρ). */
 export type CorrelationStatistic = (x: readonly number[], y: readonly number[]) => number;
@@ -61,7 +61,7 @@ export function clusterJackknifeCorrelation(
   const half = studentTQuantile(1 - (1 - level) / 2, g - 1) * standardError;
   return {
     statistic: value,
-    pValue: pValueFromCdf((v) => studentTCdf(v, g - 1), t, options.alternative ?? 'two-sided'),
+    pValue: pValueFromSurvival((v) => studentTSf(v, g - 1), t, options.alternative ?? 'two-sided'),
     n: x.length,
     ci: { lower: Math.tanh(z - half), upper: Math.tanh(z + half), level },
     z,

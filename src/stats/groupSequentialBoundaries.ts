@@ -1,9 +1,9 @@
-import { normalCdf, normalQuantile } from './distributions.js';
+import { normalQuantile, normalSf } from './distributions.js';
 
 /** Lan-DeMets α-spending functions: how much of a one-sided α is spent by information fraction t. */
 export const spendingFunctions = {
-  /** O'Brien-Fleming type: α(t) = 2 − 2Φ(z_{1−α/2} / √t) (spends almost nothing early; rpact's `asOF`). */
-  'obrien-fleming': (alpha: number, t: number) => (t <= 0 ? 0 : 2 - 2 * normalCdf(normalQuantile(1 - alpha / 2) / Math.sqrt(t))),
+  /** O'Brien-Fleming type: α(t) = 2 − 2Φ(z_{1−α/2} / √t), as the tail 2·(1 − Φ) (spends almost nothing early; rpact's `asOF`). */
+  'obrien-fleming': (alpha: number, t: number) => (t <= 0 ? 0 : 2 * normalSf(normalQuantile(1 - alpha / 2) / Math.sqrt(t))),
   /** Pocock type: α(t) = α · ln(1 + (e − 1)·t) (spends evenly; rpact's `asP`). */
   pocock: (alpha: number, t: number) => (t <= 0 ? 0 : alpha * Math.log(1 + (Math.E - 1) * t)),
 } as const satisfies Record<string, (alpha: number, t: number) => number>;
@@ -49,9 +49,9 @@ function grid(lower: number, upper: number, points: number): { points: Float64Ar
 /** P(S_k ≥ b, no earlier crossing) from the previous stage's density, for an increment of variance dv and drift. */
 function crossing(previous: StageDensity | undefined, b: number, dv: number, drift: number): number {
   const sd = Math.sqrt(dv);
-  if (previous === undefined) return 1 - normalCdf((b - drift) / sd);
+  if (previous === undefined) return normalSf((b - drift) / sd);
   let p = 0;
-  for (let i = 0; i < previous.points.length; i++) p += previous.weights[i] * previous.density[i] * (1 - normalCdf((b - previous.points[i] - drift) / sd));
+  for (let i = 0; i < previous.points.length; i++) p += previous.weights[i] * previous.density[i] * normalSf((b - previous.points[i] - drift) / sd);
   return p;
 }
 

@@ -1,4 +1,4 @@
-import { normalCdf } from './distributions.js';
+import { normalSf } from './distributions.js';
 
 /** Result of {@link jonckheereTerpstra}. */
 export interface TrendResult {
@@ -42,5 +42,5 @@ export function jonckheereTerpstra(groups: readonly (readonly number[])[], optio
     (sum(sizes, (n) => n * (n - 1) * (n - 2)) * sum(t, (v) => v * (v - 1) * (v - 2))) / (36 * N * (N - 1) * (N - 2)) +
     (sum(sizes, (n) => n * (n - 1)) * sum(t, (v) => v * (v - 1))) / (8 * N * (N - 1));
   const z = variance > 0 ? (j - mean) / Math.sqrt(variance) : 0;
-  return { statistic: j, z, pValue: 1 - normalCdf(z) };
+  return { statistic: j, z, pValue: normalSf(z) };
 }

@@ -1,6 +1,6 @@
-import { pValueFromCdf, type Alternative } from './alternative.js';
+import { pValueFromSurvival, type Alternative } from './alternative.js';
 import type { CorrelationResult } from './correlationResult.js';
-import { normalCdf } from './distributions.js';
+import { normalSf } from './distributions.js';
 import { fisherZInterval } from './fisherZInterval.js';
 
 /** Exact null distribution of the number of discordant pairs among n untied values (Mahonian numbers). */
@@ -73,5 +73,5 @@ export function kendallTauB(x: readonly number[], y: readonly number[], options:
   const v2 = (sum(tx, (t) => t * (t - 1) * (t - 2)) * sum(ty, (t) => t * (t - 1) * (t - 2))) / (9 * n * (n - 1) * (n - 2));
   const variance = (v0 - vt - vu) / 18 + v1 + v2;
   const z = variance > 0 ? (concordant - discordant) / Math.sqrt(variance) : 0;
-  return { statistic: tau, pValue: pValueFromCdf(normalCdf, z, alternative), n, ci };
+  return { statistic: tau, pValue: pValueFromSurvival(normalSf, z, alternative), n, ci };
 }

@@ -1,6 +1,6 @@
 import type { Alternative } from './alternative.js';
-import { pValueFromCdf } from './alternative.js';
-import { normalCdf } from './distributions.js';
+import { pValueFromSurvival } from './alternative.js';
+import { normalSf } from './distributions.js';
 import { averageRanks } from './ranks.js';
 
 /** Result of {@link mannWhitneyU}. */
@@ -64,8 +64,8 @@ export function mannWhitneyU(a: readonly number[], b: readonly number[], options
   const centred = u - (m * n) / 2;
   const corrected = (c: number) => (sd === 0 ? 0 : c / sd);
   let p: number;
-  if (alternative === 'two-sided') p = pValueFromCdf(normalCdf, corrected(Math.sign(centred) * Math.max(0, Math.abs(centred) - 0.5)), 'two-sided');
-  else if (alternative === 'greater') p = 1 - normalCdf(corrected(centred - 0.5));
-  else p = normalCdf(corrected(centred + 0.5));
+  if (alternative === 'two-sided') p = pValueFromSurvival(normalSf, corrected(Math.sign(centred) * Math.max(0, Math.abs(centred) - 0.5)), 'two-sided');
+  else if (alternative === 'greater') p = normalSf(corrected(centred - 0.5));
+  else p = normalSf(-corrected(centred + 0.5));
   return { statistic: u, pValue: Math.min(1, p), method: 'normal' };
 }

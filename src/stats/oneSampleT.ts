@@ -1,6 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { pValueFromCdf, type Alternative } from './alternative.js';
-import { studentTCdf, studentTQuantile } from './distributions.js';
+import { pValueFromSurvival, type Alternative } from './alternative.js';
+import { studentTSf, studentTQuantile } from './distributions.js';
 import type { Interval } from './interval.js';
 
 /**
@@ -28,7 +28,7 @@ export function oneSampleT(
       ? (alternative === 'two-sided' ? diff !== 0 : alternative === 'greater' ? diff > 0 : diff < 0)
         ? 0
         : 1
-      : pValueFromCdf((t) => studentTCdf(t, df), statistic, alternative);
+      : pValueFromSurvival((t) => studentTSf(t, df), statistic, alternative);
   const half = studentTQuantile(1 - (1 - level) / 2, df) * se;
   return { statistic, pValue, meanDifference: diff, ci: { lower: diff - half, upper: diff + half, level } };
 }

@@ -1,4 +1,4 @@
-import { normalCdf } from './distributions.js';
+import { normalSf } from './distributions.js';
 import { averageRanks } from './ranks.js';
 
 /** Result of {@link pageTrend}. */
@@ -74,5 +74,5 @@ export function pageTrend(blocks: readonly (readonly number[])[], options: { pre
   if (exact) return { statistic, pValue: Math.min(1, exactUpperTail(Math.floor(statistic), m, k)), method: 'exact' };
   const e0 = (m * k * (k + 1) ** 2) / 4;
   const v0 = (m * k ** 2 * (k + 1) * (k ** 2 - 1)) / 144;
-  return { statistic, pValue: 1 - normalCdf((statistic - e0) / Math.sqrt(v0)), method: 'normal' };
+  return { statistic, pValue: normalSf((statistic - e0) / Math.sqrt(v0)), method: 'normal' };
 }

@@ -1,7 +1,7 @@
 import { sampleCorrelation } from 'simple-statistics';
-import { pValueFromCdf, type Alternative } from './alternative.js';
+import { pValueFromSurvival, type Alternative } from './alternative.js';
 import type { CorrelationResult } from './correlationResult.js';
-import { studentTCdf } from './distributions.js';
+import { studentTSf } from './distributions.js';
 import { fisherZInterval } from './fisherZInterval.js';
 
 /**
@@ -20,7 +20,7 @@ export function pearson(x: readonly number[], y: readonly number[], options: { a
   const t = Math.abs(r) === 1 ? Math.sign(r) * Infinity : (r * Math.sqrt(n - 2)) / Math.sqrt(1 - r * r);
   return {
     statistic: r,
-    pValue: pValueFromCdf((v) => studentTCdf(v, n - 2), t, options.alternative ?? 'two-sided'),
+    pValue: pValueFromSurvival((v) => studentTSf(v, n - 2), t, options.alternative ?? 'two-sided'),
     n,
     ci: fisherZInterval(r, n, { level: options.level }),
   };

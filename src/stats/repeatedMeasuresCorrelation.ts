@@ -1,6 +1,6 @@
-import { pValueFromCdf, type Alternative } from './alternative.js';
+import { pValueFromSurvival, type Alternative } from './alternative.js';
 import type { CorrelationResult } from './correlationResult.js';
-import { studentTCdf } from './distributions.js';
+import { studentTSf } from './distributions.js';
 import { fisherZInterval } from './fisherZInterval.js';
 
 /**
@@ -44,7 +44,7 @@ export function repeatedMeasuresCorrelation(
   const t = Math.abs(r) === 1 ? Math.sign(r) * Infinity : r * Math.sqrt(df / (1 - r * r));
   return {
     statistic: r,
-    pValue: pValueFromCdf((v) => studentTCdf(v, df), t, options.alternative ?? 'two-sided'),
+    pValue: pValueFromSurvival((v) => studentTSf(v, df), t, options.alternative ?? 'two-sided'),
     n: x.length,
     ci: fisherZInterval(r, df + 3, { level: options.level }),
   };

@@ -1,7 +1,7 @@
 import { sampleCorrelation } from 'simple-statistics';
-import { pValueFromCdf, type Alternative } from './alternative.js';
+import { pValueFromSurvival, type Alternative } from './alternative.js';
 import type { CorrelationResult } from './correlationResult.js';
-import { studentTCdf } from './distributions.js';
+import { studentTSf } from './distributions.js';
 import { fisherZInterval } from './fisherZInterval.js';
 import { averageRanks } from './ranks.js';
 
@@ -22,7 +22,7 @@ export function spearman(x: readonly number[], y: readonly number[], options: { 
   const t = Math.abs(rho) === 1 ? Math.sign(rho) * Infinity : rho * Math.sqrt((n - 2) / (1 - rho * rho));
   return {
     statistic: rho,
-    pValue: pValueFromCdf((v) => studentTCdf(v, n - 2), t, options.alternative ?? 'two-sided'),
+    pValue: pValueFromSurvival((v) => studentTSf(v, n - 2), t, options.alternative ?? 'two-sided'),
     n,
     ci: fisherZInterval(rho, n, { level: options.level, seScale: Math.sqrt(1.06) }),
   };

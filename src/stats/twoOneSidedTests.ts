@@ -1,4 +1,4 @@
-import { normalCdf, studentTCdf } from './distributions.js';
+import { studentTSf } from './distributions.js';
 
 /** Result of {@link twoOneSidedTests}. */
 export interface EquivalenceResult {
@@ -26,9 +26,9 @@ export interface EquivalenceResult {
 export function twoOneSidedTests(options: { estimate: number; standardError: number; df: number; lower: number; upper: number }): EquivalenceResult {
   const { estimate, standardError, df, lower, upper } = options;
   if (!(lower < upper)) throw new Error(`twoOneSidedTests: the margins must satisfy lower < upper (got ${lower}, ${upper})`);
-  const cdf = (t: number) => (df === Infinity ? normalCdf(t) : studentTCdf(t, df));
-  const tail = (t: number) => (standardError > 0 ? cdf(t) : t > 0 ? 1 : 0);
-  const pLower = 1 - tail((estimate - lower) / (standardError || 1));
-  const pUpper = tail((estimate - upper) / (standardError || 1));
+  // P(T > t), as a tail; a zero standard error makes each test certain
+  const above = (t: number) => (standardError > 0 ? studentTSf(t, df) : t > 0 ? 0 : 1);
+  const pLower = above((estimate - lower) / (standardError || 1));
+  const pUpper = above((upper - estimate) / (standardError || 1));
   return { pLower, pUpper, pValue: Math.max(pLower, pUpper), lower, upper };
 }

@@ -1,7 +1,7 @@
 import { mean, sampleVariance } from 'simple-statistics';
 import type { Alternative } from './alternative.js';
-import { pValueFromCdf } from './alternative.js';
-import { studentTCdf, studentTQuantile } from './distributions.js';
+import { pValueFromSurvival } from './alternative.js';
+import { studentTSf, studentTQuantile } from './distributions.js';
 import type { Interval } from './interval.js';
 
 /** Result of {@link welchT}. */
@@ -45,7 +45,7 @@ export function welchT(a: readonly number[], b: readonly number[], options: { al
     pValue = inClaimedDirection ? 0 : 1;
   } else {
     statistic = diff / se;
-    pValue = pValueFromCdf((t) => studentTCdf(t, df), statistic, alternative);
+    pValue = pValueFromSurvival((t) => studentTSf(t, df), statistic, alternative);
   }
   const half = studentTQuantile(1 - (1 - level) / 2, df) * se;
   return {

@@ -1,5 +1,5 @@
-import type { Alternative } from './alternative.js';
-import { normalCdf } from './distributions.js';
+import { pValueFromSurvival, type Alternative } from './alternative.js';
+import { normalSf } from './distributions.js';
 import { pairedDifferences } from './pairedT.js';
 import { averageRanks } from './ranks.js';
 
@@ -63,6 +63,6 @@ export function wilcoxonSignedRank(a: readonly number[], b: readonly number[], o
   const mean = (n * (n + 1)) / 4;
   const variance = (n * (n + 1) * (2 * n + 1) - 0.5 * tieSizes.reduce((s, t) => s + t * (t * t - 1), 0)) / 24;
   const z = (statistic - mean) / Math.sqrt(variance);
-  const pValue = alternative === 'greater' ? 1 - normalCdf(z) : alternative === 'less' ? normalCdf(z) : Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
+  const pValue = pValueFromSurvival(normalSf, z, alternative);
   return { statistic, pValue, method: 'normal', n };
 }

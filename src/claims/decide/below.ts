@@ -1,7 +1,7 @@
 import type { MetricVerdict } from './metricVerdict.js';
 import { alignBySeed } from '../design/pairing.js';
-import type { DecisionRule, HypothesisData } from './decisionRule.js';
-import { armValues, verdictOf } from './verdictOf.js';
+import { levelOf, marginOf, repeatedInterval, type DecisionRule, type HypothesisData } from './decisionRule.js';
+import { armValues, oneComparison, verdictOf } from './verdictOf.js';
 import { sampleStandardDeviation } from 'simple-statistics';
 import { twoOneSidedTests } from '../../stats/twoOneSidedTests.js';
 import { oneSampleT } from '../../stats/oneSampleT.js';
@@ -17,7 +17,7 @@ export function evaluateBelow(h: BelowHypothesis, data: HypothesisData, rule: De
   const opposite = oneSampleT(x, { mu: h.value, alternative: 'greater' });
   const shortfall = -claimed.meanDifference;
   const sd = sampleStandardDeviation(x);
-  const margin = rule.minEffect.measure === 'mean-difference' ? rule.minEffect.value : rule.minEffect.value * sd;
+  const margin = marginOf(rule.minEffect, sd);
   const pEquivalence =
     margin > 0 ? twoOneSidedTests({ estimate: shortfall, standardError: sd / Math.sqrt(x.length), df: x.length - 1, lower: -margin, upper: margin }).pValue : 1;
   const main: TestReport = {
@@ -29,9 +29,9 @@ export function evaluateBelow(h: BelowHypothesis, data: HypothesisData, rule: De
     effect: { name: `${h.value} − mean`, value: shortfall, ci: { lower: -claimed.ci.upper, upper: -claimed.ci.lower, level: claimed.ci.level } },
     pEquivalence,
   };
-  const dz = sd > 0 ? shortfall / sd : Infinity;
-  const alpha = rule.alpha / rule.familySize;
-  const power = (d: number) => oneSamplePower({ effect: d, n: x.length, alpha });
+  const alpha = levelOf(rule);
+  const dzOfMargin = sd > 0 ? margin / sd : Infinity;
+  const repeatedCi = repeatedInterval(rule, { estimate: shortfall, standardError: sd / Math.sqrt(x.length), df: x.length - 1 });
   return verdictOf(
     rule,
     { design: 'one-sample', droppedSeeds: aligned.droppedSeeds },
@@ -42,10 +42,11 @@ export function evaluateBelow(h: BelowHypothesis, data: HypothesisData, rule: De
       pOpposite: main.pOpposite,
       meets: shortfall >= margin,
       equivalence: { scale: `${h.value} − mean`, lower: -margin, upper: margin, pValue: pEquivalence },
+      deciding: oneComparison(main.label, main.effect, { claimed: main.pValue, opposite: main.pOpposite, equivalence: pEquivalence }, repeatedCi),
       power: {
-        atMinimumEffect: sd > 0 ? power(margin / sd) : 1,
-        atObservedEffect: Number.isFinite(dz) ? power(dz) : 1,
-        replicatesFor80: oneSampleReplicates({ effect: dz, alpha }),
+        fixedAtMinimum: Number.isFinite(dzOfMargin) ? oneSamplePower({ effect: dzOfMargin, n: x.length, alpha }) : 1,
+        replicatesFor80: oneSampleReplicates({ effect: dzOfMargin, alpha }),
+        driftPerSeed: dzOfMargin,
       },
       n: { [h.arm]: x.length },
     },

@@ -1,7 +1,8 @@
 import type { MetricVerdict } from './metricVerdict.js';
 import { alignBySeed } from '../design/pairing.js';
-import type { DecisionRule, HypothesisData } from './decisionRule.js';
-import { armValues, verdictOf } from './verdictOf.js';
+import { levelOf, repeatedInterval, type DecisionRule, type HypothesisData } from './decisionRule.js';
+import type { Interval } from '../../stats/interval.js';
+import { armValues, oneComparison, verdictOf } from './verdictOf.js';
 import { sampleCorrelation } from 'simple-statistics';
 import type { Alternative } from '../../stats/alternative.js';
 import { clusterJackknifeCorrelation, type CorrelationStatistic } from '../../stats/clusterJackknifeCorrelation.js';
@@ -44,12 +45,13 @@ export function evaluateCorrelation(h: CorrelationHypothesis, data: HypothesisDa
   const clusters = new Set(seeds).size;
   const clustered = aligned.design === 'paired' && h.arms.length > 1 && clusters >= 3;
   const m = rule.minEffect.value;
-  const alpha = rule.alpha / rule.familySize;
+  const alpha = levelOf(rule);
   const zMargin = Math.atanh(Math.min(m, 1 - 1e-12));
   let result: CorrelationResult;
   let pOpposite: number;
   let pEquivalence: number;
   let power: PowerReport;
+  let repeatedCi: Interval;
   if (clustered) {
     const jack = clusterJackknifeCorrelation(xs, ys, seeds, spec.of, { alternative: claimed });
     result = jack;
@@ -60,31 +62,32 @@ export function evaluateCorrelation(h: CorrelationHypothesis, data: HypothesisDa
       const se = jack.standardError * Math.sqrt(clusters / g);
       return se > 0 ? 1 - studentTCdf(studentTQuantile(1 - alpha, g - 1) - z / se, g - 1) : 1;
     };
-    const observed = h.sign === 'negative' ? -jack.z : jack.z;
     let seedsFor80 = Infinity;
-    for (let g = 3; g <= 10_000 && observed > 0; g++) {
-      if (powerAt(observed, g) >= 0.8) {
+    for (let g = 3; g <= 10_000; g++) {
+      if (powerAt(zMargin, g) >= 0.8) {
         seedsFor80 = g;
         break;
       }
     }
-    power = { atMinimumEffect: powerAt(zMargin, clusters), atObservedEffect: observed > 0 ? powerAt(observed, clusters) : 0, replicatesFor80: seedsFor80 };
+    power = { fixedAtMinimum: powerAt(zMargin, clusters), replicatesFor80: seedsFor80, driftPerSeed: zMargin / (jack.standardError * Math.sqrt(clusters)) };
+    repeatedCi = repeatedInterval(rule, { estimate: jack.z, standardError: jack.standardError, df: clusters - 1, scale: Math.tanh });
   } else {
     result = spec.fn(xs, ys, { alternative: claimed });
     pOpposite = spec.fn(xs, ys, { alternative: opposite }).pValue;
     const se = spec.seScale / Math.sqrt(Math.max(1, xs.length - spec.shift));
+    const z = Math.atanh(Math.max(-1 + 1e-15, Math.min(1 - 1e-15, result.statistic)));
+    repeatedCi = repeatedInterval(rule, { estimate: z, standardError: se, df: Infinity, scale: Math.tanh });
     pEquivalence = twoOneSidedTests({
-      estimate: Math.atanh(Math.max(-1 + 1e-15, Math.min(1 - 1e-15, result.statistic))),
+      estimate: z,
       standardError: se,
       df: Infinity,
       lower: -zMargin,
       upper: zMargin,
     }).pValue;
-    const signed = h.sign === 'negative' ? -result.statistic : result.statistic;
     power = {
-      atMinimumEffect: correlationPower({ r: m, n: xs.length, alpha, sided: 1 }),
-      atObservedEffect: signed > 0 ? correlationPower({ r: signed, n: xs.length, alpha, sided: 1 }) : 0,
-      replicatesFor80: signed > 0 ? correlationReplicates({ r: signed, alpha, sided: 1 }) : Infinity,
+      fixedAtMinimum: correlationPower({ r: m, n: xs.length, alpha, sided: 1 }),
+      replicatesFor80: correlationReplicates({ r: m, alpha, sided: 1 }),
+      driftPerSeed: zMargin / (se * Math.sqrt(new Set(seeds).size)),
     };
   }
   const signed = h.sign === 'negative' ? -result.statistic : result.statistic;
@@ -110,6 +113,7 @@ export function evaluateCorrelation(h: CorrelationHypothesis, data: HypothesisDa
       upper: zMargin,
       pValue: pEquivalence,
     },
+    deciding: oneComparison(main.label, main.effect, { claimed: main.pValue, opposite: pOpposite, equivalence: pEquivalence }, repeatedCi),
     withinSeed: within && { statistic: within.statistic, pValue: within.pValue, ci: within.ci },
     power,
     n: clustered ? { runs: xs.length, seeds: clusters } : { runs: xs.length, seeds: new Set(seeds).size },

@@ -1,5 +1,12 @@
-import { normalQuantile } from '../../stats/distributions.js';
+/**
+ * The one owner of the decision rule (docs/methods/verdicts.md §8.5): the level a claim is tested at,
+ * the stage's boundary, the minimum effect as a margin, the repeated confidence interval that goes
+ * with the boundary, and whether a claim passes as a test. Every evaluator, report and matcher asks here.
+ */
+import { normalSf, normalUpperQuantile, studentTQuantile } from '../../stats/distributions.js';
+import type { Interval } from '../../stats/interval.js';
 import type { MinimumEffect } from '../dsl/hypothesis.js';
+import type { Verdict } from '../dsl/verdict.js';
 import type { ArmObservations } from '../design/pairing.js';
 
 /** Per-arm observations of the claim's runs, by seed; for correlations `second` holds y. */
@@ -21,19 +28,94 @@ export interface DecisionRule {
    * (src/claims/design/sequentialDesign.ts); without it the fixed rule `familySize · p ≤ α` decides.
    */
   readonly critical?: number;
+  /**
+   * `false` skips what only describes and never decides (d_z's exact CI, a fixed test's power): for
+   * the design-power simulation, which needs thousands of verdicts. Default: described.
+   */
+  readonly descriptive?: boolean;
+}
+
+/** The level every one-sided test of the claim is judged at: α over the family. @example levelOf({ alpha: 0.05, familySize: 15 } as DecisionRule) // 0.00333 */
+export function levelOf(rule: Pick<DecisionRule, 'alpha' | 'familySize'>): number {
+  return rule.alpha / rule.familySize;
+}
+
+/** The boundary on the z scale: the stage's c_k, or for a fixed design Φ⁻¹(1 − α/K). @example boundaryOf({ alpha: 0.05, familySize: 1 } as DecisionRule) // 1.644854 */
+export function boundaryOf(rule: Pick<DecisionRule, 'alpha' | 'familySize' | 'critical'>): number {
+  return rule.critical ?? normalUpperQuantile(levelOf(rule));
+}
+
+/** A one-sided p on the z scale, Φ⁻¹(1 − p), exact for tiny p. @example zOf(1e-50) // 14.933337 */
+export function zOf(p: number): number {
+  if (p <= 0) return Infinity;
+  if (p >= 1) return -Infinity;
+  return normalUpperQuantile(p);
 }
 
 /**
- * Whether a one-sided p crosses the rule's boundary: `familySize · p ≤ α` (fixed design), or
- * Φ⁻¹(1 − p) ≥ the stage's critical value (sequential design; for one stage the two agree).
+ * Whether a one-sided p crosses the rule's boundary: Φ⁻¹(1 − p) ≥ c_k (for a fixed design, p ≤ α/K).
  *
  * @example
  * ```ts
- * crosses({ alpha: 0.05, familySize: 11, critical: undefined } as DecisionRule, 0.004); // true (0.044 ≤ 0.05)
+ * crosses({ alpha: 0.05, familySize: 11, critical: undefined } as DecisionRule, 0.004); // true (0.004 ≤ 0.05/11)
  * ```
  */
-export function crosses(rule: DecisionRule, p: number): boolean {
-  if (rule.critical === undefined) return Math.min(1, p * rule.familySize) <= rule.alpha;
-  const z = p <= 0 ? Infinity : p >= 1 ? -Infinity : normalQuantile(1 - p);
-  return z >= rule.critical;
+export function crosses(rule: Pick<DecisionRule, 'alpha' | 'familySize' | 'critical'>, p: number): boolean {
+  return zOf(p) >= boundaryOf(rule);
+}
+
+/**
+ * The repeated confidence interval of an estimate at the rule's boundary (Jennison & Turnbull 2000,
+ * ch. 9): estimate ± t_df⁻¹(Φ(c_k))·SE, two-sided level 1 − 2·(1 − Φ(c_k)); `scale` carries it to
+ * the effect's measure (e.g. over a standardiser, or tanh for atanh(r)).
+ *
+ * @example
+ * ```ts
+ * repeatedInterval({ alpha: 0.05, familySize: 1 }, { estimate: 1, standardError: 0.5, df: Infinity }); // { lower: 0.1776, upper: 1.8224, level: 0.9 }
+ * ```
+ */
+export function repeatedInterval(
+  rule: Pick<DecisionRule, 'alpha' | 'familySize' | 'critical'>,
+  options: { estimate: number; standardError: number; df: number; scale?: (v: number) => number },
+): Interval {
+  const c = boundaryOf(rule);
+  const tail = normalSf(c);
+  const multiplier = options.df === Infinity ? c : -studentTQuantile(tail, options.df);
+  const scale = options.scale ?? ((v: number) => v);
+  const [a, b] = [scale(options.estimate - multiplier * options.standardError), scale(options.estimate + multiplier * options.standardError)];
+  return { lower: Math.min(a, b), upper: Math.max(a, b), level: 1 - 2 * tail };
+}
+
+/**
+ * The minimum effect as a raw difference: the value itself for `mean-difference`, else that many
+ * standard deviations (`standardiser`).
+ *
+ * @example marginOf({ measure: 'hedges-g', value: 0.5 }, 2) // 1
+ */
+export function marginOf(minEffect: MinimumEffect, standardiser: number): number {
+  return minEffect.measure === 'mean-difference' ? minEffect.value : minEffect.value * standardiser;
+}
+
+/**
+ * Whether an estimate reaches the minimum in the spec's measure: the raw difference for
+ * `mean-difference`, the standardised effect otherwise.
+ *
+ * @example meetsMinimum({ measure: 'hedges-g', value: 0.5 }, { difference: 0.1, standardised: 0.6 }) // true
+ */
+export function meetsMinimum(minEffect: MinimumEffect, estimate: { difference: number; standardised: number }): boolean {
+  return (minEffect.measure === 'mean-difference' ? estimate.difference : estimate.standardised) >= minEffect.value;
+}
+
+/**
+ * Whether a claim passes as its vitest test does: supported; for a claim expected not to reproduce at
+ * the profile (`it.fails`), not supported; for an A/A control, neither supported nor contradicted.
+ *
+ * @example
+ * ```ts
+ * passesAsTest({ verdict: 'absent', control: true }); // true
+ * ```
+ */
+export function passesAsTest(report: { readonly verdict: Verdict; readonly control?: boolean; readonly expectedToFail?: string }): boolean {
+  if (report.control) return report.verdict === 'absent' || report.verdict === 'not shown';
+  return report.expectedToFail ? report.verdict !== 'supported' : report.verdict === 'supported';
 }

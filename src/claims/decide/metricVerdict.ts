@@ -36,14 +36,37 @@ export interface EquivalenceReport {
   readonly pAdjusted: number;
 }
 
-/** Power of the claim's deciding comparison. */
+/**
+ * What the deciding comparison says of power with a fixed test at α/K (descriptive: the design's own
+ * power is the claim's `designPower`, docs/methods/verdicts.md §8.3).
+ */
 export interface PowerReport {
-  /** Power to detect the claim's minimum effect with these replicates. */
-  readonly atMinimumEffect: number;
-  /** Power at the observed effect (descriptive). */
-  readonly atObservedEffect: number;
-  /** Replicates per arm (or runs, for correlations) for power 0.8 at the observed effect. */
+  /** Power of a fixed one-sided test at α/K at the minimum effect with these replicates and the observed SDs. */
+  readonly fixedAtMinimum: number;
+  /** Replicates per arm (seeds, for correlations) a fixed one-sided test at α/K needs for power 0.8 at the minimum effect. */
   readonly replicatesFor80: number;
+  /** Paired comparisons: the correlation of the two arms' values across seeds (what the design power is simulated at). */
+  readonly armCorrelation?: number;
+  /** Two-arm comparisons: the minimum effect in SDs of the arms (Hedges' g_av or g units). */
+  readonly minimumInSd?: number;
+  /** One-sample and correlation readings: the test statistic's mean at the minimum effect over √seeds. */
+  readonly driftPerSeed?: number;
+}
+
+/** The deciding test of a reading against the stage's boundary (docs/methods/verdicts.md §8.3). */
+export interface DecisionReport {
+  /** What decided: the claim itself, or for ordered claims its deciding pair (`s13 > s1`) or `reversed trend`. */
+  readonly label: string;
+  /** The deciding p on the z scale, Φ⁻¹(1 − p) (ordered: after Holm). */
+  readonly statistic: number;
+  /** The stage's boundary c_k on the same scale (fixed design: Φ⁻¹(1 − α/K)). */
+  readonly boundary: number;
+  /** α/K. */
+  readonly level: number;
+  /** Repeated confidence interval of the deciding effect at the boundary, in the effect's measure (two-sided level 1 − 2·(1 − Φ(c_k))). */
+  readonly repeatedCi: Interval;
+  /** The deciding comparison's effect (`Hedges' g_av (s13 > s1)`) with its plain 95 % CI. */
+  readonly effect: EffectReport;
 }
 
 /** The verdict of a hypothesis read on one metric. */
@@ -66,5 +89,6 @@ export interface MetricVerdict {
   /** Claimed-direction p after the family correction used for the verdict (Bonferroni over the family). */
   readonly pAdjusted: number;
   readonly power: PowerReport;
+  readonly decision: DecisionReport;
   readonly n: Readonly<Record<string, number>>;
 }

@@ -1,5 +1,4 @@
-import { normalQuantile } from '../../stats/distributions.js';
-import { crossingProbabilities, groupSequentialBoundaries, type GroupSequentialDesign, type SpendingFunction } from '../../stats/groupSequentialBoundaries.js';
+import { groupSequentialBoundaries, type GroupSequentialDesign, type SpendingFunction } from '../../stats/groupSequentialBoundaries.js';
 import type { Verdict } from '../dsl/verdict.js';
 
 /** What {@link runDesign} needs of an evaluation: the verdict, and the deciding metric's power (a claim report has both). */
@@ -7,7 +6,7 @@ export interface StageReport {
   readonly verdict: Verdict;
   readonly decidingMetric: string;
   readonly replicateDesign?: DesignReport;
-  readonly verdicts: readonly { readonly metric: string; readonly power: { readonly atMinimumEffect: number } }[];
+  readonly verdicts: readonly { readonly metric: string; readonly power: { readonly fixedAtMinimum: number } }[];
 }
 
 /** A fixed number of seeds per arm (one stage). */
@@ -42,6 +41,8 @@ export interface DesignReport {
   readonly critical: readonly number[];
   /** α / family size spent up to the stopping stage (the whole α / family size for a fixed design). */
   readonly spentAlpha: number;
+  /** The runs ended before the design decided: a re-made report whose stored runs do not reach the next stage. */
+  readonly incomplete?: boolean;
   readonly spending?: SpendingFunction;
   /**
    * Sequential: expected seeds per arm under the design (normal approximation, stops for the claim):
@@ -86,6 +87,8 @@ export async function runDesign<R extends StageReport>(options: {
   alpha: number;
   familySize: number;
   evaluate: (seedsPerArm: number, critical: number | undefined) => Promise<R>;
+  /** Seeds per arm there are runs for (a re-made report); the design stops, `incomplete`, before a stage beyond them. */
+  availableSeeds?: number;
 }): Promise<R & { readonly replicateDesign: DesignReport }> {
   const { design, alpha, familySize } = options;
   const seedsPerArm = stageSeeds(design);
@@ -97,7 +100,8 @@ export async function runDesign<R extends StageReport>(options: {
   const boundaries = designBoundaries(design, level);
   for (let k = 0; ; k++) {
     const report = await options.evaluate(seedsPerArm[k], boundaries.critical[k]);
-    if (report.verdict !== 'not shown' || k === seedsPerArm.length - 1) {
+    const incomplete = report.verdict === 'not shown' && k < seedsPerArm.length - 1 && seedsPerArm[k + 1] > (options.availableSeeds ?? Infinity);
+    if (report.verdict !== 'not shown' || k === seedsPerArm.length - 1 || incomplete) {
       return {
         ...report,
         replicateDesign: {
@@ -108,6 +112,7 @@ export async function runDesign<R extends StageReport>(options: {
           critical: boundaries.critical,
           spentAlpha: boundaries.spent[k],
           spending: design.spending,
+          ...(incomplete ? { incomplete } : {}),
         },
       };
     }
@@ -117,66 +122,11 @@ export async function runDesign<R extends StageReport>(options: {
 const boundaryCache = new Map<string, GroupSequentialDesign>();
 
 /** The Lan-DeMets boundaries of a sequential design at one level (computed once per design and level: ~0.4 s for 8 stages). */
-function designBoundaries(design: SequentialDesign, level: number): GroupSequentialDesign {
+export function designBoundaries(design: SequentialDesign, level: number): GroupSequentialDesign {
   const key = JSON.stringify([design.stageSize, design.maxSeeds, design.spending, level]);
   const cached = boundaryCache.get(key);
   if (cached !== undefined) return cached;
   const boundaries = groupSequentialBoundaries({ fractions: stageSeeds(design).map((n) => n / design.maxSeeds), alpha: level, spending: design.spending });
   boundaryCache.set(key, boundaries);
   return boundaries;
-}
-
-/**
- * A sequential claim's report with the expected seeds per arm under its design (normal
- * approximation): under the null, and at the minimum effect, from the drift the deciding test's power
- * at the minimum implies at the stage it stopped. Descriptive only; a fixed design's report is returned as is.
- *
- * @example
- * ```ts
- * withExpectedSeeds(await runDesign({ design, alpha: 0.05, familySize: 11, evaluate }), design, 0.05 / 11).replicateDesign?.expectedSeedsPerArm;
- * ```
- */
-export function withExpectedSeeds<R extends StageReport>(report: R, design: ReplicateDesign, level: number): R {
-  const d = report.replicateDesign;
-  if (design.kind === 'fixed' || d === undefined) return report;
-  const deciding = report.verdicts.find((v) => v.metric === report.decidingMetric) ?? report.verdicts[0];
-  const fraction = d.seedsPerArm[d.stage - 1] / design.maxSeeds;
-  const expectedSeedsPerArm = {
-    underNull: expectedSeeds(design, level, 0),
-    atMinimum: expectedSeeds(design, level, driftAtMaximum(deciding.power.atMinimumEffect, level, fraction)),
-  };
-  return { ...report, replicateDesign: { ...d, expectedSeedsPerArm } };
-}
-
-/**
- * The drift (mean of the z statistic) at the maximum that a fixed-design power at a share `fraction` of
- * the maximum implies, by the normal approximation: z_{1−level} + Φ⁻¹(power), grown by 1/√fraction.
- *
- * @example
- * ```ts
- * driftAtMaximum(0.5, 0.025, 1); // ≈ 1.96
- * ```
- */
-export function driftAtMaximum(power: number, level: number, fraction: number): number {
-  const p = Math.min(1 - 1e-12, Math.max(1e-12, power));
-  return (normalQuantile(1 - level) + normalQuantile(p)) / Math.sqrt(fraction);
-}
-
-/**
- * Expected seeds per arm of a sequential design when the z statistic at the maximum has mean
- * `drift` (0 under the null; d_z·√maxSeeds for a paired effect d_z), counting stops for the claim
- * only (stops for `contradicted` or `absent` end earlier, so this is an upper bound), from the
- * normal approximation of the stage statistics.
- *
- * @example
- * ```ts
- * expectedSeeds({ kind: 'sequential', stageSize: 5, maxSeeds: 40, spending: 'obrien-fleming' }, 0.05 / 11, 0); // ≈ 40
- * ```
- */
-export function expectedSeeds(design: SequentialDesign, level: number, drift: number): number {
-  const seeds = stageSeeds(design);
-  const boundaries = designBoundaries(design, level);
-  const { perStage } = crossingProbabilities(boundaries, drift);
-  const stopped = perStage.reduce((s, p, k) => s + p * seeds[k], 0);
-  return stopped + (1 - perStage.reduce((s, p) => s + p, 0)) * design.maxSeeds;
 }

@@ -1,29 +1,55 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-/**
- * Size of the family a claim is corrected over, read from the folder now: the number of claim spec
- * files (`*.spec.ts`) in the folder of `specPath`; 1 without one. A running suite reads every folder's
- * once, when it starts ({@link claimFamilies}), so that a file added meanwhile changes nothing in it.
- */
-export function claimFamilySize(specPath: string | undefined): number {
-  if (specPath === undefined) return 1;
-  return Math.max(1, readdirSync(dirname(specPath)).filter((f) => f.endsWith('.spec.ts')).length);
-}
+/** A statement that registers one claim: `verifyClaim(` or `verifyPropertyClaim(` at the start of a line. */
+const claimStatement = /^\s*verify(?:Property)?Claim\(/gm;
 
 /**
- * Every claim family under `dir` at this moment: for each folder holding claim spec files, keyed by
- * its absolute path, the number of them.
+ * The claims a spec file registers (docs/methods/verdicts.md §8.1): its statements that start with
+ * `verifyClaim(` or `verifyPropertyClaim(`.
  *
  * @example
  * ```ts
- * claimFamilies('specs'); // { '/repo/specs/tradeoff': 11, '/repo/specs/tradeoff/controls': 3, '/repo/specs/tradeoff/maps': 3 }
+ * claimsInFile('specs/tradeoff/03-tradeoff-correlation.spec.ts'); // 2
+ * ```
+ */
+export function claimsInFile(path: string): number {
+  return readFileSync(path, 'utf8').match(claimStatement)?.length ?? 0;
+}
+
+/** The claim spec files (`*.spec.ts`) of a folder. */
+function specFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.spec.ts'))
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Size of the family a claim is corrected over, read from the folder now: the number of claims in the
+ * spec files of the folder of `specPath`; 1 without one. A running suite reads every folder's once,
+ * when it starts ({@link claimFamilies}), so that a file added meanwhile changes nothing in it.
+ */
+export function claimFamilySize(specPath: string | undefined): number {
+  if (specPath === undefined) return 1;
+  return Math.max(
+    1,
+    specFiles(dirname(specPath)).reduce((n, f) => n + claimsInFile(f), 0),
+  );
+}
+
+/**
+ * Every claim family under `dir` at this moment: for each folder whose spec files register claims,
+ * keyed by its absolute path, the number of claims.
+ *
+ * @example
+ * ```ts
+ * claimFamilies('specs'); // { '/repo/specs/tradeoff': 15, '/repo/specs/tradeoff/controls': 3 }
  * ```
  */
 export function claimFamilies(dir: string): Record<string, number> {
   const entries = readdirSync(dir, { withFileTypes: true });
-  const specs = entries.filter((e) => e.isFile() && e.name.endsWith('.spec.ts')).length;
-  const here: Record<string, number> = specs > 0 ? { [resolve(dir)]: specs } : {};
+  const claims = specFiles(dir).reduce((n, f) => n + claimsInFile(f), 0);
+  const here: Record<string, number> = claims > 0 ? { [resolve(dir)]: claims } : {};
   return Object.assign(here, ...entries.filter((e) => e.isDirectory()).map((e) => claimFamilies(join(dir, e.name))));
 }
 
@@ -33,10 +59,32 @@ export function claimFamilies(dir: string): Record<string, number> {
  *
  * @example
  * ```ts
- * familySizeOf(inject('claimFamilies'), expect.getState().testPath); // 11 for a claim of specs/tradeoff
+ * familySizeOf(inject('claimFamilies'), expect.getState().testPath); // 15 for a claim of specs/tradeoff
  * ```
  */
 export function familySizeOf(families: Readonly<Record<string, number>> | undefined, specPath: string | undefined): number {
   if (specPath === undefined) return 1;
   return families?.[resolve(dirname(specPath))] ?? claimFamilySize(specPath);
+}
+
+/**
+ * The family size of the claim `id` under `dir` now: the claims of the folder whose spec file
+ * declares `id: '<id>'`; undefined when none does (e.g. a claim since removed).
+ *
+ * @example
+ * ```ts
+ * familySizeOfClaim('aa-greater', 'specs'); // 3
+ * ```
+ */
+export function familySizeOfClaim(id: string, dir: string): number | undefined {
+  const families = claimFamilies(dir);
+  const declares = (file: string) => readFileSync(file, 'utf8').includes(`id: '${id}'`);
+  const search = (d: string): string | undefined =>
+    specFiles(d).find(declares) ??
+    readdirSync(d, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => search(join(d, e.name)))
+      .find((f) => f !== undefined);
+  const file = search(dir);
+  return file === undefined ? undefined : families[resolve(dirname(file))];
 }

@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import type { ClaimMap } from '../maps/claimMap.js';
 import type { ClaimReport } from '../claimReport.js';
+import { passesAsTest } from '../decide/decisionRule.js';
+import { boundaryText, decidingLabel, designPowerText, repeatedCiText } from '../decisionText.js';
 
 /** One line describing a claim's deciding verdict, used in failure messages. */
 export function describeVerdict(report: ClaimReport): string {
@@ -9,7 +11,7 @@ export function describeVerdict(report: ClaimReport): string {
   return (
     `${report.id}: ${report.verdict} on '${v.metric}' (${v.design}, ${v.main.test}: p = ${v.main.pValue.toExponential(2)}, adjusted ${v.pAdjusted.toExponential(2)} vs α = ${report.alpha}; equivalence adjusted p ${v.equivalence.pAdjusted.toExponential(2)}; ` +
     `${e.name} = ${e.value.toFixed(3)} [${e.ci.lower.toFixed(3)}, ${e.ci.upper.toFixed(3)}], minimum ${report.minEffect.value} (${report.minEffect.measure}); ` +
-    `power at the minimum effect ${v.power.atMinimumEffect.toFixed(2)}; n ${JSON.stringify(v.n)})`
+    `deciding ${decidingLabel(report)}: ${boundaryText(report)}, repeated CI ${repeatedCiText(report)}; design power ${designPowerText(report)}; n ${JSON.stringify(v.n)})`
   );
 }
 
@@ -25,7 +27,7 @@ expect.extend({
   /** An A/A control passes when it is neither `supported` nor `contradicted` (either happens with probability ≤ α per claim). */
   toPassAsControl(received: ClaimReport) {
     return {
-      pass: received.verdict === 'absent' || received.verdict === 'not shown',
+      pass: passesAsTest({ verdict: received.verdict, control: true }),
       message: () => `expected the A/A control to come out absent or not shown (a false alarm happens at most α of the time): ${describeVerdict(received)}`,
     };
   },

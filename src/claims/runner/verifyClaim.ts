@@ -4,7 +4,7 @@ import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.
 import { activeProfile } from '../profiles/profileRegistry.js';
 import { evaluateClaim } from '../evaluateClaim.js';
 import { writeLiveClaim } from './liveClaims.js';
-import { passesAsTest } from './passesAsTest.js';
+import { passesAsTest } from '../decide/decisionRule.js';
 import './matchers.js';
 
 /**

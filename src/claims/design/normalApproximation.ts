@@ -1,0 +1,81 @@
+/**
+ * What a sequential design does under the normal approximation of its stage statistics: expected
+ * seeds per arm, and the probability of crossing its boundaries at a given drift.
+ */
+import { normalQuantile, normalUpperQuantile } from '../../stats/distributions.js';
+import { crossingProbabilities } from '../../stats/groupSequentialBoundaries.js';
+import { designBoundaries, stageSeeds, type ReplicateDesign, type SequentialDesign, type StageReport } from './sequentialDesign.js';
+
+/**
+ * A sequential claim's report with the expected seeds per arm under its design (normal
+ * approximation): under the null, and at the minimum effect, from the drift the deciding test's power
+ * at the minimum implies at the stage it stopped. Descriptive only; a fixed design's report is returned as is.
+ *
+ * @example
+ * ```ts
+ * withExpectedSeeds(await runDesign({ design, alpha: 0.05, familySize: 11, evaluate }), design, 0.05 / 11).replicateDesign?.expectedSeedsPerArm;
+ * ```
+ */
+export function withExpectedSeeds<R extends StageReport>(report: R, design: ReplicateDesign, level: number): R {
+  const d = report.replicateDesign;
+  if (design.kind === 'fixed' || d === undefined) return report;
+  const deciding = report.verdicts.find((v) => v.metric === report.decidingMetric) ?? report.verdicts[0];
+  const fraction = d.seedsPerArm[d.stage - 1] / design.maxSeeds;
+  const expectedSeedsPerArm = {
+    underNull: expectedSeeds(design, level, 0),
+    atMinimum: expectedSeeds(design, level, driftAtMaximum(deciding.power.fixedAtMinimum, level, fraction)),
+  };
+  return { ...report, replicateDesign: { ...d, expectedSeedsPerArm } };
+}
+
+/**
+ * The drift (mean of the z statistic) at the maximum that a fixed-design power at a share `fraction` of
+ * the maximum implies, by the normal approximation: z_{1−level} + Φ⁻¹(power), grown by 1/√fraction.
+ *
+ * @example
+ * ```ts
+ * driftAtMaximum(0.5, 0.025, 1); // ≈ 1.96
+ * ```
+ */
+export function driftAtMaximum(power: number, level: number, fraction: number): number {
+  const p = Math.min(1 - 1e-12, Math.max(1e-12, power));
+  return (normalQuantile(1 - level) + normalQuantile(p)) / Math.sqrt(fraction);
+}
+
+/**
+ * Expected seeds per arm of a sequential design when the z statistic at the maximum has mean
+ * `drift` (0 under the null; d_z·√maxSeeds for a paired effect d_z), counting stops for the claim
+ * only (stops for `contradicted` or `absent` end earlier, so this is an upper bound), from the
+ * normal approximation of the stage statistics.
+ *
+ * @example
+ * ```ts
+ * expectedSeeds({ kind: 'sequential', stageSize: 5, maxSeeds: 40, spending: 'obrien-fleming' }, 0.05 / 11, 0); // ≈ 40
+ * ```
+ */
+export function expectedSeeds(design: SequentialDesign, level: number, drift: number): number {
+  const seeds = stageSeeds(design);
+  const boundaries = designBoundaries(design, level);
+  const { perStage } = crossingProbabilities(boundaries, drift);
+  const stopped = perStage.reduce((s, p, k) => s + p * seeds[k], 0);
+  return stopped + (1 - perStage.reduce((s, p) => s + p, 0)) * design.maxSeeds;
+}
+
+/**
+ * Probability that a design's boundaries at `level` are crossed at some stage when the z statistic
+ * at the maximum has mean `drift` (normal approximation of the stage statistics). With
+ * `estimateReachesMinimum`, `drift` stands for the minimum effect and each boundary is raised to
+ * where the estimate reaches it (Z_k ≥ drift·√t_k), as `supported` needs both.
+ *
+ * @example
+ * ```ts
+ * powerAtDrift({ kind: 'fixed', seedsPerArm: 10 }, 0.025, 1.959964 + 0.841621); // ≈ 0.8
+ * ```
+ */
+export function powerAtDrift(design: ReplicateDesign, level: number, drift: number, options: { estimateReachesMinimum?: boolean } = {}): number {
+  const seeds = stageSeeds(design);
+  const fractions = seeds.map((n) => n / seeds[seeds.length - 1]);
+  const critical = design.kind === 'fixed' ? [normalUpperQuantile(level)] : designBoundaries(design, level).critical;
+  const raised = options.estimateReachesMinimum ? critical.map((c, k) => Math.max(c, drift * Math.sqrt(fractions[k]))) : critical;
+  return crossingProbabilities({ fractions, critical: raised, spent: [] }, drift).total;
+}
