@@ -18,6 +18,8 @@ export interface SimulatedDesign {
   readonly absent: number;
   readonly significant: number;
   readonly meanSeeds: number;
+  /** Each trial's verdict, in order (e.g. to combine trials of several claims into families). */
+  readonly verdicts: readonly Verdict[];
 }
 
 /** Draws one trial's data for up to `maxSeeds` seeds; the returned function gives the first `n` seeds of every arm. */
@@ -99,5 +101,6 @@ export async function simulateDesign(options: {
     absent: share((o) => o.verdict === 'absent'),
     significant: share((o) => o.significant),
     meanSeeds: outcomes.reduce((s, o) => s + o.seeds, 0) / trials,
+    verdicts: outcomes.map((o) => o.verdict),
   };
 }
