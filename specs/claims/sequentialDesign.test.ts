@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
-import { runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/design/sequentialDesign.js';
-import { expectedSeeds } from '../../src/claims/design/normalApproximation.js';
+import { designBoundaries, runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/design/sequentialDesign.js';
+import { conditionalPower, expectedSeeds } from '../../src/claims/design/normalApproximation.js';
+import { SeededRandom } from '../../src/primitives/seededRandom.js';
 import { crossingProbabilities, groupSequentialBoundaries } from '../../src/stats/groupSequentialBoundaries.js';
 import { lBeatsNone, syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';
@@ -105,5 +106,38 @@ describe("designs to choose `mini`'s from (printed; normal approximation of the 
     }
     console.warn(['| max seeds | spending | ρ 0.4 | ρ 0.5 | ρ 0.6 | ρ 0.7 | ρ 0.8 |', ...lines].join('\n'));
     expect(lines).toHaveLength(6);
+  });
+});
+
+describe('conditional power of an open sequential claim (normal approximation)', () => {
+  const design: SequentialDesign = { kind: 'sequential', stageSize: 10, maxSeeds: 90, spending: 'obrien-fleming' };
+  const level = 0.05 / 15;
+
+  it('agrees with a simulation of the remaining stages of the score (Brownian motion with drift), within 3 SE', () => {
+    const drift = 3;
+    const [stage, z] = [3, 1.2];
+    const seeds = stageSeeds(design);
+    const t = seeds.map((n) => n / design.maxSeeds);
+    const critical = designBoundaries(design, level).critical;
+    const rng = new SeededRandom(5);
+    const trials = 20_000;
+    let reached = 0;
+    for (let i = 0; i < trials; i++) {
+      let score = z * Math.sqrt(t[stage - 1]);
+      for (let k = stage; k < seeds.length; k++) {
+        const dv = t[k] - t[k - 1];
+        score += drift * dv + Math.sqrt(dv) * rng.normal();
+        if (score >= Math.max(critical[k] * Math.sqrt(t[k]), drift * t[k])) {
+          reached++;
+          break;
+        }
+      }
+    }
+    const simulated = reached / trials;
+    const computed = conditionalPower(design, level, drift, stage, z);
+    expect(Math.abs(computed - simulated)).toBeLessThan(3 * Math.sqrt((simulated * (1 - simulated)) / trials) + 1e-3);
+    expect(conditionalPower(design, level, drift, stage, 4)).toBeGreaterThan(computed);
+    expect(conditionalPower(design, level, 0, stage, z)).toBeLessThan(0.01);
+    expect(conditionalPower(design, level, drift, seeds.length, z)).toBe(0);
   });
 });

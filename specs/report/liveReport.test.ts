@@ -34,7 +34,7 @@ function runningSuite(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gst-live-'));
   vi.stubEnv('GST_REPORT_DIR', dir);
   writeLiveClaim({ state: 'decided', specPath: undefined, report: decided, testPassed: true });
-  writeLiveClaim({ state: 'open', specPath: undefined, report: interim, stage: { stage: 1, stages: 9, seedsPerArm: 10 } });
+  writeLiveClaim({ state: 'open', specPath: undefined, report: interim, stage: { stage: 1, stages: 9, seedsPerArm: 10, conditionalPower: 0.42 } });
   return dir;
 }
 
@@ -53,6 +53,8 @@ describe('the live report (while the suite runs)', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).toContain('1 claim decided, 1 open after a stage, 5m00s so far');
     expect(html).toContain('<td>still-open</td><td>still open</td><td>stage 1 of 9 (10 seeds per arm)</td>');
+    expect(html).toContain('<th>conditional power at min.</th>');
+    expect(html).toContain('<td>0.42</td>');
     expect(html).toContain(`<td class="verdict ${decided.verdict.replace(' ', '-')}">${decided.verdict}</td>`);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/## Running[\s\S]*\| still-open \| stage 1 of 9/);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
@@ -65,7 +67,7 @@ describe('the live report (while the suite runs)', () => {
     const reporter = new ClaimsReporter();
     reporter.onTestRunStart();
     writeLiveClaim({ state: 'decided', specPath: undefined, report: decided, testPassed: true });
-    writeLiveClaim({ state: 'open', specPath: undefined, report: interim, stage: { stage: 1, stages: 9, seedsPerArm: 10 } });
+    writeLiveClaim({ state: 'open', specPath: undefined, report: interim, stage: { stage: 1, stages: 9, seedsPerArm: 10, conditionalPower: 0.42 } });
     vi.advanceTimersByTime(3_000);
     expect((JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as ClaimsDocument).live?.decided).toBe(1);
     reporter.onTestCaseResult({ meta: () => ({ claim: decided }), result: () => ({ state: 'passed' }) } as never);

@@ -102,5 +102,4 @@ export function claimDesignPower(report: {
     return designPower({ ...common, comparison: { kind: v.design, shift: p.minimumInSd, correlation: p.armCorrelation } });
   if (p.driftPerSeed !== undefined)
     return designPower({ ...common, comparison: { kind: 'normal', driftAtMaximum: p.driftPerSeed * Math.sqrt(d.seedsPerArm[d.seedsPerArm.length - 1]) } });
-  return undefined;
 }

@@ -5,7 +5,8 @@ import type { ClaimReport } from './claimReport.js';
 import type { Profile } from './profiles/profile.js';
 import { activeDesign, activeProfile, activeSeedPhase } from './profiles/profileRegistry.js';
 import { runDesign, stageSeeds } from './design/sequentialDesign.js';
-import { withExpectedSeeds } from './design/normalApproximation.js';
+import { conditionalPower, withExpectedSeeds } from './design/normalApproximation.js';
+import { zOf } from './decide/decisionRule.js';
 import { validateClaim } from './dsl/validateClaim.js';
 import { runArms } from './runArms.js';
 
@@ -14,6 +15,8 @@ export interface StageProgress {
   readonly stage: number;
   readonly stages: number;
   readonly seedsPerArm: number;
+  /** P(`supported` by the last stage | this stage) at the minimum effect (normal approximation; NaN for a fixed design). */
+  readonly conditionalPower: number;
 }
 
 /**
@@ -49,7 +52,11 @@ export async function evaluateClaim(
         critical,
       });
       const stages = stageSeeds(design);
-      options.onStage?.(report, { stage: stages.indexOf(seedsPerArm) + 1, stages: stages.length, seedsPerArm });
+      const stage = stages.indexOf(seedsPerArm) + 1;
+      const v = report.verdicts[0];
+      const drift = v.power.driftPerSeed * Math.sqrt(stages[stages.length - 1]);
+      const conditional = conditionalPower(design, alpha / familySize, drift, stage, zOf(v.main.pValue));
+      options.onStage?.(report, { stage, stages: stages.length, seedsPerArm, conditionalPower: conditional });
       return report;
     },
   });

@@ -39,7 +39,7 @@ export function writeLiveReport(options: { dir: string; elapsedSeconds: number }
     .filter((c) => c.state === 'open' && c.stage !== undefined)
     .map((c): OpenClaim => {
       const v = c.report.verdicts.find((r) => r.metric === c.report.decidingMetric) ?? c.report.verdicts[0];
-      const stage = c.stage ?? { stage: 0, stages: 0, seedsPerArm: 0 };
+      const stage = c.stage ?? { stage: 0, stages: 0, seedsPerArm: 0, conditionalPower: Number.NaN };
       return { id: c.report.id, title: c.report.title, specFile: c.specFile, ...stage, metric: v.metric, effect: v.main.effect, at: c.at };
     })
     .sort((a, b) => a.id.localeCompare(b.id));

@@ -4,6 +4,7 @@ import type { LiveStatus, OpenClaim } from './liveStatus.js';
 
 const fmt = (v: number) => v.toFixed(3);
 const stageText = (c: OpenClaim) => `stage ${c.stage} of ${c.stages} (${c.seedsPerArm} seeds per arm)`;
+const powerText = (c: OpenClaim) => (Number.isFinite(c.conditionalPower) ? c.conditionalPower.toFixed(2) : '—');
 const effectText = (c: OpenClaim) => `${c.effect.name} ${fmt(c.effect.value)} [${fmt(c.effect.ci.lower)}, ${fmt(c.effect.ci.upper)}]`;
 
 /** The live report's head line: how far the suite is. */
@@ -16,24 +17,26 @@ export function liveHtml(live: LiveStatus): string {
   const rows = live.open
     .map(
       (c) =>
-        `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(stageText(c))}</td><td>${esc(c.metric)}</td><td>${esc(effectText(c))}</td><td>${esc(c.at)}</td></tr>`,
+        `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(stageText(c))}</td><td>${esc(c.metric)}</td><td>${esc(effectText(c))}</td><td>${esc(powerText(c))}</td><td>${esc(c.at)}</td></tr>`,
     )
     .join('');
   const table =
     live.open.length > 0
-      ? `<table><tr><th>claim</th><th>title</th><th>where</th><th>reading</th><th>interim effect [95% CI]</th><th>at</th></tr>${rows}</table>`
+      ? `<table><tr><th>claim</th><th>title</th><th>where</th><th>reading</th><th>interim effect [95% CI]</th><th>conditional power at min.</th><th>at</th></tr>${rows}</table>`
       : '';
   return `<section class="live"><h2>Running</h2><p>${esc(headline(live))}</p>${table}</section>`;
 }
 
 /** The same in Markdown, for summary.md. */
 export function liveMarkdown(live: LiveStatus): string[] {
-  const rows = live.open.map((c) => `| ${c.id} | ${stageText(c)} | ${c.metric} | ${effectText(c)} | ${c.at} |`);
+  const rows = live.open.map((c) => `| ${c.id} | ${stageText(c)} | ${c.metric} | ${effectText(c)} | ${powerText(c)} | ${c.at} |`);
   return [
     '## Running',
     '',
     headline(live),
-    ...(rows.length > 0 ? ['', '| open claim | where | reading | interim effect [95% CI] | at |', '|---|---|---|---|---|', ...rows] : []),
+    ...(rows.length > 0
+      ? ['', '| open claim | where | reading | interim effect [95% CI] | conditional power at min. | at |', '|---|---|---|---|---|---|', ...rows]
+      : []),
     '',
   ];
 }

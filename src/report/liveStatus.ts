@@ -7,6 +7,8 @@ export interface OpenClaim {
   readonly stage: number;
   readonly stages: number;
   readonly seedsPerArm: number;
+  /** P(`supported` by the last stage | this stage) at the minimum effect (normal approximation). */
+  readonly conditionalPower: number;
   /** The deciding reading at that stage: not yet a verdict. */
   readonly metric: string;
   readonly effect: { readonly name: string; readonly value: number; readonly ci: { readonly lower: number; readonly upper: number } };

@@ -77,12 +77,12 @@ export function compareTwoArms(
   // the repeated CI of the mean difference, over the effect's own standardiser
   const repeated = (standardError: number, df: number, standardiser: number) =>
     repeatedInterval(rule, { estimate: meanDifference, standardError, df, scale: (v) => (standardiser > 0 ? v / standardiser : v) });
+  const described = rule.descriptive !== false;
   if (design === 'paired') {
     const g = hedgesGAv(a, b);
     const n = a.length;
     const sdDiff = sampleStandardDeviation(a.map((v, i) => v - b[i]));
     const dzOfMargin = sdDiff > 0 ? margin / sdDiff : Infinity;
-    const described = rule.descriptive !== false;
     const dz = described ? cohensDz(a, b) : undefined;
     return {
       ...common,
@@ -95,6 +95,7 @@ export function compareTwoArms(
         replicatesFor80: described ? oneSampleReplicates({ effect: dzOfMargin, alpha }) : NaN,
         armCorrelation: sampleCorrelation([...a], [...b]),
         minimumInSd: rule.minEffect.measure === 'hedges-g' ? m : g.standardiser > 0 ? m / g.standardiser : Infinity,
+        driftPerSeed: dzOfMargin,
       },
     };
   }
@@ -111,9 +112,10 @@ export function compareTwoArms(
     pEquivalence: equivalence(welchError, welch.df),
     repeatedCi: repeated(welchError, welch.df, standardiser),
     power: {
-      fixedAtMinimum: Number.isFinite(minimum) ? achievedPower({ effect: minimum, n1, n2, alpha, sided: 1 }) : 1,
-      replicatesFor80: Number.isFinite(minimum) ? replicatesForPower({ effect: minimum, alpha, sided: 1 }) : 2,
+      fixedAtMinimum: !described ? NaN : Number.isFinite(minimum) ? achievedPower({ effect: minimum, n1, n2, alpha, sided: 1 }) : 1,
+      replicatesFor80: described ? (Number.isFinite(minimum) ? replicatesForPower({ effect: minimum, alpha, sided: 1 }) : 2) : NaN,
       minimumInSd: minimum,
+      driftPerSeed: minimum / Math.SQRT2,
     },
   };
 }

@@ -49,8 +49,8 @@ export interface PowerReport {
   readonly armCorrelation?: number;
   /** Two-arm comparisons: the minimum effect in SDs of the arms (Hedges' g_av or g units). */
   readonly minimumInSd?: number;
-  /** One-sample and correlation readings: the test statistic's mean at the minimum effect over √seeds. */
-  readonly driftPerSeed?: number;
+  /** The test statistic's mean at the minimum effect over √(seeds per arm): what the normal approximations of the design use. */
+  readonly driftPerSeed: number;
 }
 
 /** The deciding test of a reading against the stage's boundary (docs/methods/verdicts.md §8.3). */

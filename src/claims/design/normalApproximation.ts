@@ -79,3 +79,28 @@ export function powerAtDrift(design: ReplicateDesign, level: number, drift: numb
   const raised = options.estimateReachesMinimum ? critical.map((c, k) => Math.max(c, drift * Math.sqrt(fractions[k]))) : critical;
   return crossingProbabilities({ fractions, critical: raised, spent: [] }, drift).total;
 }
+
+/**
+ * Conditional power of a sequential design after stage `stage` (1-based) with claimed-direction
+ * statistic `z`: the probability of reaching `supported` at a later stage when the z statistic at the
+ * maximum has mean `drift` (the minimum effect's), by the normal approximation of the remaining
+ * stages given the score now (each later boundary raised to where the estimate reaches the minimum).
+ *
+ * @example
+ * ```ts
+ * conditionalPower({ kind: 'sequential', stageSize: 10, maxSeeds: 90, spending: 'obrien-fleming' }, 0.05 / 15, 3, 2, 1.5); // ≈ 0.5
+ * ```
+ */
+export function conditionalPower(design: ReplicateDesign, level: number, drift: number, stage: number, z: number): number {
+  if (design.kind === 'fixed' || !Number.isFinite(z)) return Number.NaN;
+  const seeds = stageSeeds(design);
+  if (stage >= seeds.length) return 0;
+  const t = seeds.map((n) => n / design.maxSeeds);
+  const now = t[stage - 1];
+  const score = z * Math.sqrt(now);
+  const critical = designBoundaries(design, level).critical;
+  // later stages as a design of their own: information since now, boundaries on the score less the score now
+  const later = t.slice(stage).map((tj, i) => ({ fraction: tj - now, bound: Math.max(critical[stage + i] * Math.sqrt(tj), drift * tj) - score }));
+  return crossingProbabilities({ fractions: later.map((l) => l.fraction), critical: later.map((l) => l.bound / Math.sqrt(l.fraction)), spent: [] }, drift)
+    .total;
+}
