@@ -45,7 +45,8 @@ export function recordOf(run: RunRecord | StoredRunV1): RunRecord {
  * Re-evaluates one stored claim on its own run records; undefined when they lack its deciding
  * reading (layout 1 and a gap or held-out claim). A sequential claim runs its design again over the
  * stored stages (each arm's first seeds), at the boundaries of `familySize` (default the stored one),
- * and is `incomplete` where the design would need runs the document does not hold. The design power
+ * and is `incomplete` where the design would need runs the document does not hold; a layout-1 claim
+ * (no design stored) is a fixed design of its runs. The design power
  * of the deciding reading is added.
  *
  * @example
@@ -71,17 +72,16 @@ export async function remakeClaim(entry: ClaimEntry, options: { familySize?: num
       durationSeconds: entry.durationSeconds,
       critical,
     });
+  // layout 1 stored no design: its runs are read as a fixed design of as many seeds as every arm has
+  const available = Math.min(...Object.values(runs).map((r) => r.length));
   const stored = entry.replicateDesign;
-  const report =
-    stored === undefined
-      ? build(runs, undefined)
-      : await runDesign({
-          design: designOf(stored),
-          alpha: entry.alpha,
-          familySize,
-          availableSeeds: Math.min(...Object.values(runs).map((r) => r.length)),
-          evaluate: async (n, critical) => build(firstSeeds(runs, n), critical),
-        });
+  const report = await runDesign({
+    design: stored === undefined ? { kind: 'fixed', seedsPerArm: available } : designOf(stored),
+    alpha: entry.alpha,
+    familySize,
+    availableSeeds: available,
+    evaluate: async (n, critical) => build(stored === undefined ? runs : firstSeeds(runs, n), critical),
+  });
   const designPower = await claimDesignPower(report);
   return designPower === undefined ? report : { ...report, designPower };
 }
