@@ -10,11 +10,10 @@ type Decided = Pick<ClaimReport, 'verdict' | 'verdicts' | 'replicateDesign' | 'd
 
 const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : v > 0 ? '∞' : '−∞');
 
-/** A level as a percentage with the digits it needs (99.67 %, 95 %). @example percent(0.996667) // '99.67 %' */
+/** A level as a percentage with two decimals where it has any (99.67 %, 95 %). @example percent(0.996667) // '99.67 %' */
 export function percent(level: number): string {
-  const p = Math.round(level * 1e10) / 1e8;
-  const digits = p >= 99.995 ? Math.min(6, Math.ceil(-Math.log10(100 - p)) + 1) : p % 1 === 0 ? 0 : 2;
-  return `${p.toFixed(digits)} %`;
+  const p = Math.round(level * 1e6) / 1e4;
+  return `${p.toFixed(p % 1 === 0 ? 0 : 2)} %`;
 }
 
 /** The deciding comparison: the claim's own, or an ordered claim's deciding pair. @example decidingLabel(report) // 's13 > s1' */
@@ -24,8 +23,8 @@ export function decidingLabel(c: Decided): string {
 
 /**
  * Why the verdict: the deciding test's statistic against its boundary, with the stage:
- * `claimed z 5.12 ≥ 3.71, effect ≥ min (stage 3/9)`, `reversed z …`, `equivalence z …`, or for
- * `not shown` the claimed test's `z 1.20 < 3.71` (or `… ≥ …, effect < min`).
+ * `claimed z 5.12 ≥ 3.71, effect ≥ min (stage 3/9)`, `reversed z …`, `equivalence z …`; for
+ * `not shown` the test closest to its boundary (`reversed z 2.76 < 2.78`, or `claimed z … ≥ …, effect < min`).
  */
 export function boundaryText(c: Decided): string {
   const d = c.verdicts[0].decision;
@@ -33,16 +32,17 @@ export function boundaryText(c: Decided): string {
     c.replicateDesign?.kind === 'sequential'
       ? ` (stage ${c.replicateDesign.stage}/${c.replicateDesign.stages}${c.replicateDesign.incomplete ? ', runs end here' : ''})`
       : '';
-  const test = c.verdict === 'contradicted' ? 'reversed' : c.verdict === 'absent' ? 'equivalence' : 'claimed';
+  const test = d.test === 'opposite' ? 'reversed' : d.test;
   const crossed = d.statistic >= d.boundary;
-  const minimum = c.verdict === 'supported' ? ', effect ≥ min' : c.verdict === 'not shown' && crossed ? ', effect < min' : '';
+  const minimum = d.test !== 'claimed' ? '' : c.verdict === 'supported' ? ', effect ≥ min' : crossed ? ', effect < min' : '';
   return `${test} z ${fixed(d.statistic, 2)} ${crossed ? '≥' : '<'} ${fixed(d.boundary, 2)}${minimum}${stage}`;
 }
 
-/** The repeated CI with its level: `[0.41, 1.92] (RCI 99.67 %)`. */
+/** The repeated CI with its level: `[0.41, 1.92] (RCI 99.67 %)`, or past 99.99 % `(RCI 1 − 1.5e-7)`. */
 export function repeatedCiText(c: Decided): string {
   const r = c.verdicts[0].decision.repeatedCi;
-  return `[${fixed(r.lower, 2)}, ${fixed(r.upper, 2)}] (RCI ${percent(r.level)})`;
+  const level = 1 - r.level < 1e-4 ? `1 − ${(1 - r.level).toExponential(1)}` : percent(r.level);
+  return `[${fixed(r.lower, 2)}, ${fixed(r.upper, 2)}] (RCI ${level})`;
 }
 
 /** The design power: `0.84` (simulated, arms correlated 0.6) or `—` without a design. */

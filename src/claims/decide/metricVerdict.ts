@@ -55,6 +55,8 @@ export interface PowerReport {
 
 /** The deciding test of a reading against the stage's boundary (docs/methods/verdicts.md §8.3). */
 export interface DecisionReport {
+  /** Which test the verdict rests on: the claimed direction, the opposite one, or equivalence (`not shown`: the one closest to its boundary). */
+  readonly test: 'claimed' | 'opposite' | 'equivalence';
   /** What decided: the claim itself, or for ordered claims its deciding pair (`s13 > s1`) or `reversed trend`. */
   readonly label: string;
   /** The deciding p on the z scale, Φ⁻¹(1 − p) (ordered: after Holm). */

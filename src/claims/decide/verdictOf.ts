@@ -5,7 +5,8 @@ import type { Interval } from '../../stats/interval.js';
 import { boundaryOf, crosses, levelOf, zOf, type DecisionRule } from './decisionRule.js';
 
 /** Which of a reading's tests an outcome rests on: the claimed direction, the opposite one, or equivalence. */
-export type Outcome = 'claimed' | 'opposite' | 'equivalence';
+export const outcomes = ['claimed', 'opposite', 'equivalence'] as const;
+export type Outcome = (typeof outcomes)[number];
 
 /** The comparison an outcome rests on: its name, p (ordered: after Holm), effect and repeated CI. */
 export interface Deciding {
@@ -46,9 +47,26 @@ export function verdictOf(
   const equivalenceAdjusted = Math.min(1, equivalence.pValue * k);
   const verdict: Verdict =
     crosses(rule, pClaimed) && meets ? 'supported' : crosses(rule, pOpposite) ? 'contradicted' : crosses(rule, equivalence.pValue) ? 'absent' : 'not shown';
-  const d = deciding(verdict === 'contradicted' ? 'opposite' : verdict === 'absent' ? 'equivalence' : 'claimed');
+  // a verdict rests on its own test; `not shown` on the test that came closest to its boundary
+  const outcome: Outcome =
+    verdict === 'supported'
+      ? 'claimed'
+      : verdict === 'contradicted'
+        ? 'opposite'
+        : verdict === 'absent'
+          ? 'equivalence'
+          : outcomes.reduce((best, o) => (zOf(deciding(o).p) > zOf(deciding(best).p) ? o : best));
+  const d = deciding(outcome);
   return {
-    decision: { label: d.label, statistic: zOf(d.p), boundary: boundaryOf(rule), level: levelOf(rule), repeatedCi: d.repeatedCi, effect: d.effect },
+    decision: {
+      test: outcome,
+      label: d.label,
+      statistic: zOf(d.p),
+      boundary: boundaryOf(rule),
+      level: levelOf(rule),
+      repeatedCi: d.repeatedCi,
+      effect: d.effect,
+    },
     metric: rule.metric,
     verdict,
     design: aligned.design,
