@@ -9,7 +9,7 @@ describe('README', () => {
   it('its verdict table is the committed baseline it names, as npm run docs:verdicts writes it', () => {
     const doc = JSON.parse(readFileSync(readmeVerdictsBaseline, 'utf8')) as ClaimsDocument;
     expect(readme).toBe(withVerdictTable(readme, verdictTableMarkdown(doc)));
-    expect(readme).toContain(`| rate-stability | **supported** (stability) | paired, paired-t |`);
+    expect(readme).toContain(`| rate-stability | **supported** (stability) | lower > higher (paired, paired-t) | claimed z `);
   });
 
   it('is at most 150 lines, and every file it links or names in backticks exists', () => {
