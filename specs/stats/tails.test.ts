@@ -3,6 +3,7 @@ import { normalSf, normalUpperQuantile, studentTSf } from '../../src/stats/distr
 import { groupSequentialBoundaries } from '../../src/stats/groupSequentialBoundaries.js';
 import { pageTrend } from '../../src/stats/pageTrend.js';
 import { pairedT } from '../../src/stats/pairedT.js';
+import { repeatedInterval } from '../../src/claims/decide/decisionRule.js';
 
 /** Relative error. */
 const rel = (got: number, want: number) => Math.abs(got - want) / Math.abs(want);
@@ -53,5 +54,18 @@ describe('tail probabilities are computed as tails (docs/methods/verdicts.md §8
     const design = groupSequentialBoundaries({ fractions: Array.from({ length: 9 }, (_, k) => (k + 1) / 9), alpha: 0.05 / 11, spending: 'obrien-fleming' });
     expect(rel(design.spent[0], 1.6979634113611098e-17)).toBeLessThan(1e-9);
     expect(design.critical[0]).toBeCloseTo(8.432073805537165, 5);
+  });
+
+  it('the repeated CI of a paired mean difference at a boundary c is d̄ ± t⁻¹(Φ(c))·SE, its level 1 − 2(1 − Φ(c)) (scipy.stats.t.isf)', () => {
+    const d = a.map((v, i) => v - b[i]);
+    const n = d.length;
+    const mean = d.reduce((s, v) => s + v, 0) / n;
+    const se = Math.sqrt(d.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1) / n);
+    const at = (critical: number) => repeatedInterval({ alpha: 0.05, familySize: 15, critical }, { estimate: mean, standardError: se, df: n - 1 });
+    expect(at(4.95).lower).toBeCloseTo(2.298831754948333, 9);
+    expect(at(4.95).upper).toBeCloseTo(3.8175215783849996, 9);
+    expect(at(4.95).level).toBeCloseTo(0.9999992578651841, 12);
+    expect(at(2.78).lower).toBeCloseTo(2.6948392203987823, 9);
+    expect(at(2.78).upper).toBeCloseTo(3.4215141129345503, 9);
   });
 });

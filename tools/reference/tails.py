@@ -36,3 +36,10 @@ print("page asymptotic", repr(pr.statistic), repr(pr.pvalue))
 alpha = 0.05 / 11
 spend1 = 2 * stats.norm.sf(stats.norm.isf(alpha / 2) / np.sqrt(1 / 9))
 print("OF spend stage 1", repr(spend1), "boundary", repr(stats.norm.isf(spend1)))
+
+# repeated confidence interval of the paired mean difference at a z boundary c: d ± t_df^-1(Phi(c)) * se
+diff = a - b
+se = diff.std(ddof=1) / np.sqrt(len(diff))
+for c in [4.95, 2.78]:
+    m = stats.t.isf(stats.norm.sf(c), len(diff) - 1)
+    print("RCI", c, repr(diff.mean() - m * se), repr(diff.mean() + m * se), "level", repr(1 - 2 * stats.norm.sf(c)))
