@@ -44,6 +44,8 @@ describe('backend selection', () => {
     expect(backendIdentity({ ...base, name: 'wasm' })).toBe('wasm');
     const adapter = { vendor: 'nvidia', architecture: 'hopper', device: 'H200', description: 'driver 1', software: false, api: 'vulkan' } as const;
     expect(backendIdentity({ ...base, name: 'webgpu', adapter })).toBe('webgpu:nvidia/hopper/H200/driver 1');
+    // runs on this project's webgpu kernels are keyed apart from runs on the stock ones, per kernel version
+    expect(backendIdentity({ ...base, name: 'webgpu', adapter, kernels: 'gst-webgpu-1' })).toBe('webgpu+gst-webgpu-1:nvidia/hopper/H200/driver 1');
     expect(backendIdentity({ ...base, name: 'webgpu', adapter: { ...adapter, device: 'llvmpipe' } })).not.toBe(
       backendIdentity({ ...base, name: 'webgpu', adapter }),
     );

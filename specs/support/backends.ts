@@ -1,5 +1,6 @@
 import { registerWasmKernels } from '../../src/engine/kernels/wasm/registerWasmKernels.js';
 import { SeededRandom } from '../../src/primitives/seededRandom.js';
+import { registerWebgpuKernels } from '../../src/engine/kernels/webgpu/registerWebgpuKernels.js';
 import { initWebgpu, type AdapterInfo } from '../../src/engine/backend/webgpuBackend.js';
 import { tf } from '../../src/engine/tf.js';
 
@@ -36,12 +37,15 @@ export async function onBackend(
 }
 
 /**
- * The WebGPU backend for tests, on any adapter (Mesa's software one where no GPU is), or why it is
- * not available (then the caller skips and says so).
+ * The WebGPU backend for tests, on any adapter (Mesa's software one where no GPU is), with this
+ * project's webgpu kernels registered as runs use them, or why it is not available (then the caller
+ * skips and says so).
  */
 export async function webgpuForTests(): Promise<{ adapter?: AdapterInfo; unavailable?: string }> {
   try {
-    return { adapter: await initWebgpu({ allowSoftware: true }) };
+    const adapter = await initWebgpu({ allowSoftware: true });
+    registerWebgpuKernels();
+    return { adapter };
   } catch (error) {
     return { unavailable: (error as Error).message };
   }

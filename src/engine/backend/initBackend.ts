@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { useFusedMultiplyAdds } from '../kernels/wasm/kernelBuild.js';
 import { nativeInstructionSetFor, resolveNativeKernels, useNativeKernels, type NativeInstructionSet } from '../kernels/native/nativeKernels.js';
 import { registerWasmKernels } from '../kernels/wasm/registerWasmKernels.js';
+import { registerWebgpuKernels, webgpuKernelsVersion } from '../kernels/webgpu/registerWebgpuKernels.js';
 import { readSetting, type BackendRequest } from '../../settings.js';
 import { tf } from '../tf.js';
 import { initWebgpu, type AdapterInfo } from './webgpuBackend.js';
@@ -17,6 +18,8 @@ export interface BackendInfo {
   readonly tfjsVersion: string;
   /** On `webgpu`: the adapter (vendor, architecture, driver, software or hardware). */
   readonly adapter?: AdapterInfo;
+  /** On `webgpu`: the version of this project's kernels that replace stock ones (`webgpuKernelsVersion`); absent in runs trained on stock kernels only. */
+  readonly kernels?: string;
   /** On `wasm` with `GST_WASM_FMA=1`: this project's convolutions round each multiply-add once. */
   readonly fusedMultiplyAdds?: true;
   /** On `wasm`: the instruction set of the native convolutions (`GST_NATIVE_KERNELS`), bit-identical to the wasm ones, so not part of the {@link backendIdentity}. */
@@ -24,7 +27,8 @@ export interface BackendInfo {
 }
 
 /**
- * What runs are keyed and matched by: the backend name, on `webgpu` the adapter too, and `+fma` for
+ * What runs are keyed and matched by: the backend name, on `webgpu` the adapter and the version of
+ * this project's webgpu kernels too, and `+fma` for
  * wasm with fused multiply-adds (results are bit-identical on one backend and kernel build and, on a
  * GPU, one adapter and driver).
  *
@@ -35,7 +39,7 @@ export interface BackendInfo {
  */
 export function backendIdentity(info: BackendInfo): string {
   const a = info.adapter;
-  if (a !== undefined) return `${info.name}:${a.vendor}/${a.architecture}/${a.device}/${a.description}`;
+  if (a !== undefined) return `${info.name}${info.kernels === undefined ? '' : `+${info.kernels}`}:${a.vendor}/${a.architecture}/${a.device}/${a.description}`;
   return info.fusedMultiplyAdds === true ? `${info.name}+fma` : info.name;
 }
 
@@ -91,7 +95,8 @@ export async function initBackend(options: { request?: BackendRequest } = {}): P
       return undefined;
     });
     if (adapter !== undefined) {
-      current = { name: 'webgpu', package: '@tensorflow/tfjs-backend-webgpu + webgpu (Dawn)', tfjsVersion, adapter };
+      registerWebgpuKernels();
+      current = { name: 'webgpu', package: '@tensorflow/tfjs-backend-webgpu + webgpu (Dawn)', tfjsVersion, adapter, kernels: webgpuKernelsVersion };
       return current;
     }
   }

@@ -1,5 +1,5 @@
 import type { tf } from '../../tf.js';
-import { useKernel } from '../util/useKernel.js';
+import { registerKernels } from '../util/registerKernels.js';
 import { adamStepConfig } from './AdamStep.js';
 import { batchNormTrainCentreVarianceConfig } from './BatchNormTrainCentreVariance.js';
 import { batchNormTrainGradMeansConfig } from './BatchNormTrainGradMeans.js';
@@ -52,10 +52,5 @@ export const replacedStockKernels = new Map<string, tf.KernelConfig>();
  * ```
  */
 export function registerWasmKernels(): void {
-  for (const config of wasmKernelConfigs) {
-    const existing = useKernel(config);
-    if (existing !== undefined && existing.kernelFunc !== config.kernelFunc && !replacedStockKernels.has(config.kernelName)) {
-      replacedStockKernels.set(config.kernelName, existing);
-    }
-  }
+  registerKernels(wasmKernelConfigs, replacedStockKernels);
 }

@@ -1,0 +1,29 @@
+import type { tf } from '../../tf.js';
+import { registerKernels } from '../util/registerKernels.js';
+import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
+
+/**
+ * The kernels this project adds to (or replaces in) tfjs-backend-webgpu: one file per kernel, named
+ * after it. Their version is part of a webgpu run's backend identity ({@link webgpuKernelsVersion}).
+ */
+export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [conv2DBackpropFilterConfig];
+
+/** Changes whenever a kernel of {@link webgpuKernelConfigs} changes its results, so that webgpu runs are keyed anew. */
+export const webgpuKernelsVersion = 'gst-webgpu-1';
+
+/** Stock webgpu kernels that {@link registerWebgpuKernels} replaced, by kernel name (for comparisons and profiles). */
+export const replacedStockWebgpuKernels = new Map<string, tf.KernelConfig>();
+
+/**
+ * Registers {@link webgpuKernelConfigs} for the webgpu backend, replacing any stock kernel of the
+ * same name. Idempotent.
+ *
+ * @example
+ * ```ts
+ * registerWebgpuKernels();
+ * tf.getKernel('Conv2DBackpropFilter', 'webgpu')?.kernelFunc === conv2DBackpropFilterConfig.kernelFunc; // true
+ * ```
+ */
+export function registerWebgpuKernels(): void {
+  registerKernels(webgpuKernelConfigs, replacedStockWebgpuKernels);
+}
