@@ -12,7 +12,7 @@ import { tf } from '../engine/tf.js';
 
 /** One dispatch as the audit read it. */
 export interface AuditedDispatch {
-  /** The program's class (tfjs' `Conv2DDerFilterProgram`, this project's `FilterGradientPartialsProgram`, …). */
+  /** The program's class (tfjs' `Conv2DDerFilterProgram`, this project's `ConvGemmProgram`, …). */
   readonly program: string;
   readonly invocations: number;
   /** Multiply-adds (elementwise programs: one per output element). */
@@ -25,7 +25,7 @@ type Shapes = { inputs: readonly (readonly number[])[]; output: readonly number[
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** Multiply-adds of the programs that carry a step's arithmetic, by program class; any other program: one per output element. */
-const macsOf: Readonly<Record<string, (s: Shapes) => number>> = {
+const macsOf: Readonly<Record<string, (s: Shapes, program: WebGPUProgram) => number>> = {
   // forward convolution: every output element sums kh·kw·C_in products
   Conv2DMMProgram: (s) => size(s.output) * size(s.inputs[1].slice(0, 3)),
   Conv2DNaiveProgram: (s) => size(s.output) * size(s.inputs[1].slice(0, 3)),
@@ -34,7 +34,11 @@ const macsOf: Readonly<Record<string, (s: Shapes) => number>> = {
   Conv2DDerInputProgram: (s) => size(s.output) * s.inputs[1][0] * s.inputs[1][1] * s.inputs[1][3],
   // filter gradient: every dW element sums batch·outH·outW products
   Conv2DDerFilterProgram: (s) => size(s.output) * size(s.inputs[1].slice(0, 3)),
-  FilterGradientPartialsProgram: (s) => s.output[1] * s.output[2] * size(s.inputs[1].slice(0, 3)),
+  // this project's convolutions, any of the three
+  ConvGemmProgram: (_, program) => {
+    const { m, n, k } = (program as unknown as { gemm: { m: number; n: number; k: number } }).gemm;
+    return m * n * k;
+  },
   ChunkSumProgram: (s) => size(s.inputs[0]),
   // matrix products [batch, M, K] × [batch, K, N]: the shared dimension is the one the output lacks
   MatMulPackedProgram: (s) => size(s.output) * matmulDepth(s),
@@ -67,7 +71,7 @@ export async function auditDispatches(step: () => Promise<unknown>): Promise<Aud
     const name = program.constructor.name;
     const shapes = { inputs: inputs.map((t) => t.shape), output: output.shape };
     const invocations = size(program.dispatch) * size(program.workgroupSize);
-    const macs = (macsOf[name] ?? ((s: Shapes) => size(s.output)))(shapes);
+    const macs = (macsOf[name] ?? ((s: Shapes) => size(s.output)))(shapes, program);
     recorded.push({ program: name, invocations, macs, serialLength: macs / size(output.shape) });
   };
   try {

@@ -30,3 +30,8 @@ export function forwardConvInfo(
     attrs.dimRoundingMode,
   );
 }
+
+/** Whether a `Conv2D` is one the engine's kernels compute (NHWC, no dilation); any other goes to the backend's stock kernel. */
+export function isPlainConv2D(attrs: tf.Conv2DAttrs): boolean {
+  return attrs.dataFormat !== 'NCHW' && tf.backend_util.tupleValuesAreOne(attrs.dilations ?? 1);
+}

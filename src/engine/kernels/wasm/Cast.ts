@@ -1,7 +1,7 @@
 import { tf } from '../../tf.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { shareStorage, type RefCountingBackend } from './shareStorage.js';
-import { stockKernel } from './stockKernel.js';
+import { stockKernel } from '../util/stockKernel.js';
 
 /** The stock wasm `Cast`, captured when this module loads: it keeps the cases ours leaves to it. */
 const stockCast = tf.getKernel(tf.Cast, 'wasm');
@@ -11,7 +11,7 @@ function cast(args: KernelArgs): tf.TensorInfo {
   const { x } = args.inputs as { x: tf.TensorInfo };
   const { dtype } = args.attrs as unknown as tf.CastAttrs;
   if (dtype === x.dtype && dtype !== 'string') return shareStorage(x, args.backend as RefCountingBackend);
-  return stockKernel(stockCast, tf.Cast).kernelFunc(args as never) as tf.TensorInfo;
+  return stockKernel(stockCast, tf.Cast, 'wasm').kernelFunc(args as never) as tf.TensorInfo;
 }
 
 /** Kernel config registered by `registerWasmKernels`. */

@@ -1,8 +1,8 @@
 import { tf } from '../../tf.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { runConvKernel } from './runConvKernel.js';
-import { forwardConvInfo } from '../util/forwardConvInfo.js';
-import { stockKernel } from './stockKernel.js';
+import { forwardConvInfo, isPlainConv2D } from '../util/forwardConvInfo.js';
+import { stockKernel } from '../util/stockKernel.js';
 
 /** The stock wasm `Conv2D` (XNNPACK), captured when this module loads: it keeps the cases ours leaves to it. */
 const stockConv2D = tf.getKernel(tf.Conv2D, 'wasm');
@@ -18,8 +18,8 @@ const stockConv2D = tf.getKernel(tf.Conv2D, 'wasm');
 function conv2d(args: KernelArgs): tf.TensorInfo {
   const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DAttrs;
-  if (attrs.dataFormat === 'NCHW' || !tf.backend_util.tupleValuesAreOne(attrs.dilations ?? 1)) {
-    return stockKernel(stockConv2D, tf.Conv2D).kernelFunc(args as never) as tf.TensorInfo;
+  if (!isPlainConv2D(attrs)) {
+    return stockKernel(stockConv2D, tf.Conv2D, 'wasm').kernelFunc(args as never) as tf.TensorInfo;
   }
   const info = forwardConvInfo('Conv2D', x.shape, filter.shape, attrs);
   return runConvKernel('conv2d', args.backend, x, filter, info.outShape, info);

@@ -1,7 +1,7 @@
 import { tf } from '../../tf.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { shareStorage, type RefCountingBackend } from './shareStorage.js';
-import { stockKernel } from './stockKernel.js';
+import { stockKernel } from '../util/stockKernel.js';
 
 /** The stock wasm `Identity`, captured when this module loads: it keeps the cases ours leaves to it. */
 const stockIdentity = tf.getKernel(tf.Identity, 'wasm');
@@ -14,7 +14,7 @@ const stockIdentity = tf.getKernel(tf.Identity, 'wasm');
  */
 function identity(args: KernelArgs): tf.TensorInfo {
   const { x } = args.inputs as { x: tf.TensorInfo };
-  if (x.dtype === 'string') return stockKernel(stockIdentity, tf.Identity).kernelFunc(args as never) as tf.TensorInfo;
+  if (x.dtype === 'string') return stockKernel(stockIdentity, tf.Identity, 'wasm').kernelFunc(args as never) as tf.TensorInfo;
   return shareStorage(x, args.backend as RefCountingBackend);
 }
 

@@ -1,5 +1,5 @@
 import { tf } from '../../tf.js';
-import { stockKernel } from './stockKernel.js';
+import { stockKernel } from '../util/stockKernel.js';
 import { runHeapKernel } from './runHeapKernel.js';
 import { heapOffset, type WasmHeapBackend } from './wasmHeapModule.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
@@ -25,7 +25,7 @@ function mean(args: KernelArgs): tf.TensorInfo {
   const contiguous = axes.length > 0 && last - first + 1 === axes.length;
   const inner = tf.util.sizeFromShape(x.shape.slice(last + 1));
   if (x.dtype !== 'float32' || !contiguous || inner === 1 || tf.util.sizeFromShape(x.shape) === 0) {
-    return stockKernel(stockMean, tf.Mean).kernelFunc(args as never) as tf.TensorInfo;
+    return stockKernel(stockMean, tf.Mean, 'wasm').kernelFunc(args as never) as tf.TensorInfo;
   }
   const outShape = keepDims ? x.shape.map((size, i) => (i < first || i > last ? size : 1)) : [...x.shape.slice(0, first), ...x.shape.slice(last + 1)];
   const heap = args.backend as WasmHeapBackend;

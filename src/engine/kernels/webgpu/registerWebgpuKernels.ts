@@ -1,15 +1,17 @@
 import type { tf } from '../../tf.js';
 import { registerKernels } from '../util/registerKernels.js';
+import { conv2DConfig } from './Conv2D.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
+import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
 
 /**
  * The kernels this project adds to (or replaces in) tfjs-backend-webgpu: one file per kernel, named
  * after it. Their version is part of a webgpu run's backend identity ({@link webgpuKernelsVersion}).
  */
-export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [conv2DBackpropFilterConfig];
+export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [conv2DConfig, conv2DBackpropInputConfig, conv2DBackpropFilterConfig];
 
 /** Changes whenever a kernel of {@link webgpuKernelConfigs} changes its results, so that webgpu runs are keyed anew. */
-export const webgpuKernelsVersion = 'gst-webgpu-1';
+export const webgpuKernelsVersion = 'gst-webgpu-2';
 
 /** Stock webgpu kernels that {@link registerWebgpuKernels} replaced, by kernel name (for comparisons and profiles). */
 export const replacedStockWebgpuKernels = new Map<string, tf.KernelConfig>();
