@@ -3,6 +3,7 @@
  * or with this project's, and its table.
  */
 import { initWebgpu } from '../engine/backend/webgpuBackend.js';
+import { tf } from '../engine/tf.js';
 import { useKernel } from '../engine/kernels/util/useKernel.js';
 import { registerWebgpuKernels, replacedStockWebgpuKernels, webgpuKernelConfigs } from '../engine/kernels/webgpu/registerWebgpuKernels.js';
 import { buildModel, type ModelName } from '../engine/models/modelRegistry.js';
@@ -38,7 +39,14 @@ export interface StepAudit {
 export async function auditStep(options: { model: ModelName; batch: number; kernels: 'stock' | 'project' }): Promise<StepAudit> {
   const adapter = await initWebgpu({ allowSoftware: true });
   registerWebgpuKernels();
-  if (options.kernels === 'stock') for (const stock of replacedStockWebgpuKernels.values()) useKernel(stock);
+  // stock: tfjs' kernels where it has them, its composite ops where this project adds an op of its own
+  if (options.kernels === 'stock') {
+    for (const config of webgpuKernelConfigs) {
+      const stock = replacedStockWebgpuKernels.get(config.kernelName);
+      if (stock === undefined) tf.unregisterKernel(config.kernelName, 'webgpu');
+      else useKernel(stock);
+    }
+  }
   const shape = [32, 32, 3] as const;
   const net = buildModel({ name: options.model }, { inputShape: shape, numClasses: 10, seed: 1 });
   const optimizer = createOptimizer(net.trainableVariables(), { name: 'adam', learningRate: 1e-3 });

@@ -1,14 +1,22 @@
 import type { tf } from '../../tf.js';
 import { registerKernels } from '../util/registerKernels.js';
+import { adamStepConfig } from './AdamStep.js';
 import { conv2DConfig } from './Conv2D.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
+import { sgdStepConfig } from './SgdStep.js';
 
 /**
  * The kernels this project adds to (or replaces in) tfjs-backend-webgpu: one file per kernel, named
  * after it. Their version is part of a webgpu run's backend identity ({@link webgpuKernelsVersion}).
  */
-export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [conv2DConfig, conv2DBackpropInputConfig, conv2DBackpropFilterConfig];
+export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [
+  conv2DConfig,
+  conv2DBackpropInputConfig,
+  conv2DBackpropFilterConfig,
+  adamStepConfig,
+  sgdStepConfig,
+];
 
 /** Changes whenever a kernel of {@link webgpuKernelConfigs} changes its results, so that webgpu runs are keyed anew. */
 export const webgpuKernelsVersion = 'gst-webgpu-2';
