@@ -34,8 +34,8 @@ describe.skipIf(webgpu.unavailable !== undefined)(`gpu:audit of a VGG11-BN step 
     for (const stockConvolution of ['Conv2DMMProgram', 'Conv2DDerInputProgram', 'Conv2DDerFilterProgram'])
       expect(project.programs.some((p) => p.program === stockConvolution)).toBe(false);
     expect(project.violations).toEqual([]);
-    // the same arithmetic either way: 8 convolutions, their gradients, within the chunk sums' additions
-    expect(project.macs / stock.macs).toBeGreaterThan(0.999);
+    // the same arithmetic either way (the convolutions' 99 %), within the chunk sums and the fused elementwise passes
+    expect(project.macs / stock.macs).toBeGreaterThan(0.99);
     expect(project.macs / stock.macs).toBeLessThan(1.01);
     expect(auditTable(project)).toContain(`${project.dispatches} dispatches a step (target ≤ 150)`);
   });

@@ -71,3 +71,16 @@ export interface AdamStepAttrs {
   readonly sqrtC2: number;
   readonly stepSize: number;
 }
+
+/**
+ * One unit's running-statistics update in one pass: `runningMean`, `runningVar`, `mean`, `variance`;
+ * attributes {@link BatchNormRunningUpdateAttrs} → `[runningMean', runningVar']`.
+ * `models/convBnUnit.ts` (`commitBatchStats`) has the composite update it reproduces.
+ */
+export const BatchNormRunningUpdate = 'BatchNormRunningUpdate';
+
+/** The attributes of {@link BatchNormRunningUpdate}: the momentum and the factor that makes the batch variance unbiased, n / (n − 1). */
+export interface BatchNormRunningUpdateAttrs {
+  readonly momentum: number;
+  readonly unbiasedFactor: number;
+}

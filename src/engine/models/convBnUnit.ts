@@ -1,4 +1,4 @@
-import { ConvBatchNormInference, type ConvBatchNormInferenceAttrs } from '../kernels/kernelNames.js';
+import { BatchNormRunningUpdate, ConvBatchNormInference, type BatchNormRunningUpdateAttrs, type ConvBatchNormInferenceAttrs } from '../kernels/kernelNames.js';
 import { deriveSeed } from '../../primitives/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
 import { batchNormInference } from './batchNormInference.js';
@@ -126,11 +126,25 @@ export function applyConvBnUnitInference(unit: ConvBnUnit, x: tf.Tensor4D, optio
   });
 }
 
-/** Applies pending batch statistics to the running ones (PyTorch's update, unbiased variance). */
+/**
+ * Applies pending batch statistics to the running ones (PyTorch's update, unbiased variance). Where
+ * the backend has {@link BatchNormRunningUpdate} (webgpu), each unit's update is one kernel with the
+ * composite's bits.
+ */
 export function commitBatchStats(pending: PendingBatchStats[]): void {
+  const fused = tf.getKernel(BatchNormRunningUpdate, tf.getBackend()) !== undefined;
   tf.tidy(() => {
     for (const { unit, mean, variance, count } of pending) {
-      const unbiased = tf.mul(variance, count / Math.max(1, count - 1));
+      const unbiasedFactor = count / Math.max(1, count - 1);
+      if (fused) {
+        const attrs: BatchNormRunningUpdateAttrs = { momentum: batchNormMomentum, unbiasedFactor };
+        const inputs = { runningMean: unit.runningMean, runningVar: unit.runningVar, mean, variance };
+        const [runningMean, runningVar] = tf.engine().runKernel(BatchNormRunningUpdate, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+        unit.runningMean.assign(runningMean);
+        unit.runningVar.assign(runningVar);
+        continue;
+      }
+      const unbiased = tf.mul(variance, unbiasedFactor);
       unit.runningMean.assign(tf.add(tf.mul(unit.runningMean, 1 - batchNormMomentum), tf.mul(mean, batchNormMomentum)));
       unit.runningVar.assign(tf.add(tf.mul(unit.runningVar, 1 - batchNormMomentum), tf.mul(unbiased, batchNormMomentum)));
     }

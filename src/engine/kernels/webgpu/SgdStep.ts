@@ -1,5 +1,5 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import type { tf } from '../../tf.js';
+import { tf } from '../../tf.js';
 import { SgdStep, type SgdStepAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
@@ -40,7 +40,13 @@ function sgdStep(args: KernelArgs): tf.TensorInfo[] {
   const a = args.attrs as unknown as SgdStepAttrs;
   const program = new SgdStepProgram({ decay: a.weightDecay > 0, momentum: a.momentum > 0, first: a.first });
   const inputs = program.variableNames.length === 3 ? [v, g, buf] : [v, g];
-  return runFusedProgram(args.backend as WebGPUBackend, program, inputs, v.shape, [a.learningRate, a.momentum, a.weightDecay]);
+  return runFusedProgram(
+    args.backend as WebGPUBackend,
+    program,
+    inputs,
+    { shapes: Array(program.outputCount).fill(v.shape), size: tf.util.sizeFromShape(v.shape) },
+    [a.learningRate, a.momentum, a.weightDecay],
+  );
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

@@ -1,6 +1,12 @@
 import type { tf } from '../../tf.js';
 import { registerKernels } from '../util/registerKernels.js';
 import { adamStepConfig } from './AdamStep.js';
+import { batchNormRunningUpdateConfig } from './BatchNormRunningUpdate.js';
+import { batchNormTrainCentreVarianceConfig } from './BatchNormTrainCentreVariance.js';
+import { batchNormTrainGradMeansConfig } from './BatchNormTrainGradMeans.js';
+import { batchNormTrainInputGradConfig } from './BatchNormTrainInputGrad.js';
+import { batchNormTrainMeanConfig } from './BatchNormTrainMean.js';
+import { batchNormTrainNormaliseConfig } from './BatchNormTrainNormalise.js';
 import { conv2DConfig } from './Conv2D.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
@@ -14,6 +20,12 @@ export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [
   conv2DConfig,
   conv2DBackpropInputConfig,
   conv2DBackpropFilterConfig,
+  batchNormTrainMeanConfig,
+  batchNormTrainCentreVarianceConfig,
+  batchNormTrainNormaliseConfig,
+  batchNormTrainGradMeansConfig,
+  batchNormTrainInputGradConfig,
+  batchNormRunningUpdateConfig,
   adamStepConfig,
   sgdStepConfig,
 ];

@@ -2,10 +2,10 @@ import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { tf } from '../../tf.js';
 
 /**
- * A program of this project with one or more outputs (tfjs' `runWebGPUProgram` gives a program one):
- * elementwise over `size` elements, in WGSL of its own. `getUserCode` defines `fn main(index : i32)`,
- * which reads the inputs by `variableNames`, writes the outputs `out0`, `out1`, … and reads its
- * uniforms as `uniforms.<name>`.
+ * A program of this project with one or more outputs (tfjs' `runWebGPUProgram` gives a program one),
+ * in WGSL of its own, run by `size` invocations. `getUserCode` defines `fn main(index : i32)`, which
+ * reads the inputs by `variableNames`, writes the outputs `out0`, `out1`, … and reads its uniforms
+ * as `uniforms.<name>`.
  */
 export interface FusedProgram {
   readonly variableNames: readonly string[];
@@ -67,19 +67,20 @@ interface Recorder {
 }
 
 /**
- * Runs `program` over `size` elements in one dispatch and returns its outputs, each of `shape`.
+ * Runs `program` in one dispatch of `size` invocations and returns its outputs, of `shapes`.
  * `uniforms` are the values of `program.uniformNames`, in order.
  */
 export function runFusedProgram(
   backend: WebGPUBackend,
   program: FusedProgram,
   inputs: readonly tf.TensorInfo[],
-  shape: readonly number[],
+  { shapes, size }: { shapes: readonly (readonly number[])[]; size: number },
   uniforms: readonly number[],
 ): tf.TensorInfo[] {
   const recorder = backend as unknown as Recorder;
-  const size = tf.util.sizeFromShape([...shape]);
-  const outputs = Array.from({ length: program.outputCount }, () => backend.makeTensorInfo([...shape], 'float32'));
+  if (shapes.length !== program.outputCount)
+    throw new Error(`runFusedProgram: ${program.shaderKey} writes ${program.outputCount} outputs; got ${shapes.length} shapes`);
+  const outputs = shapes.map((shape) => backend.makeTensorInfo([...shape], 'float32'));
   for (const t of outputs) recorder.uploadToGPU(t.dataId);
   for (const t of inputs) recorder.uploadToGPU(t.dataId);
   const flat = (t: tf.TensorInfo): tf.TensorInfo => ({ dataId: t.dataId, dtype: t.dtype, shape: [tf.util.sizeFromShape(t.shape)] });

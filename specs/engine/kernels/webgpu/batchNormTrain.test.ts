@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BatchNormRunningUpdate, BatchNormTrain } from '../../../../src/engine/kernels/kernelNames.js';
+import { channelSplit } from '../../../../src/engine/kernels/webgpu/channelSums.js';
+import { batchNormTrain } from '../../../../src/engine/models/batchNormTrain.js';
+import { commitBatchStats, type ConvBnUnit } from '../../../../src/engine/models/convBnUnit.js';
+import { tf } from '../../../../src/engine/tf.js';
+import { hostNormal, maxErrorRelativeToScale, onBackend, webgpuForTests } from '../../../support/backends.js';
+
+const webgpu = await webgpuForTests();
+if (webgpu.unavailable) console.warn(`webgpu batch-norm tests skipped: ${webgpu.unavailable}`);
+
+interface Case {
+  readonly shape: [number, number, number, number];
+  readonly relu: boolean;
+  readonly seed: number;
+}
+
+/** Value, batch moments and ∂x, ∂γ, ∂β of a train-mode batch norm (→ ReLU) weighted by a fixed tensor, on `backend`. */
+function batchNormOn(backend: 'cpu' | 'webgpu', c: Case): Promise<Float32Array[]> {
+  const channels = c.shape[3];
+  const inputs = [hostNormal(c.shape, c.seed), hostNormal([channels], c.seed + 1), hostNormal([channels], c.seed + 2), hostNormal(c.shape, c.seed + 3)];
+  return onBackend(backend, inputs, (x, gamma, beta, weight) => {
+    const moments: tf.Tensor[] = [];
+    const loss = (a: tf.Tensor, s: tf.Tensor, o: tf.Tensor) =>
+      tf.sum(
+        tf.mul(
+          batchNormTrain(a as tf.Tensor4D, s as tf.Tensor1D, o as tf.Tensor1D, 1e-5, (m) => moments.push(m.mean, m.variance), { relu: c.relu }),
+          weight,
+        ),
+      );
+    const value = loss(x, gamma, beta);
+    return [value, ...moments.slice(0, 2), ...tf.grads(loss)([x, gamma, beta])];
+  });
+}
+
+async function agrees(c: Case): Promise<void> {
+  const expected = await batchNormOn('cpu', c);
+  const actual = await batchNormOn('webgpu', c);
+  ['value', 'mean', 'variance', '∂x', '∂γ', '∂β'].forEach((what, i) =>
+    expect(maxErrorRelativeToScale(expected[i], actual[i]), `${what} of ${JSON.stringify(c)}`).toBeLessThan(1e-4),
+  );
+}
+
+describe('the split of a channel reduction', () => {
+  it('gives ≥ 32,768 invocations where there are enough rows, ≤ 4,096 rows each, and covers every row once', () => {
+    expect(channelSplit([128, 32, 32, 64])).toEqual({ rows: 131_072, channels: 64, splits: 512, rowsPerSplit: 256 });
+    expect(channelSplit([128, 2, 2, 512])).toEqual({ rows: 512, channels: 512, splits: 64, rowsPerSplit: 8 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1024 }), (rows, channels) => {
+        const s = channelSplit([rows, channels]);
+        expect(s.rowsPerSplit).toBeLessThanOrEqual(4096);
+        expect((s.splits - 1) * s.rowsPerSplit).toBeLessThan(rows);
+        expect(s.splits * s.rowsPerSplit).toBeGreaterThanOrEqual(rows);
+        expect(s.splits * channels).toBeGreaterThanOrEqual(Math.min(32_768, rows * channels) / 2);
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+});
+
+describe.skipIf(webgpu.unavailable !== undefined)(`train-mode batch norm on webgpu's own passes (${webgpu.adapter?.device ?? 'no adapter'})`, () => {
+  it('runs the BatchNormTrain kernels', () => {
+    for (const name of Object.values(BatchNormTrain)) expect(tf.getKernel(name, 'webgpu'), name).toBeDefined();
+  });
+
+  it('equals cpu, with and without ReLU, over shapes of one and of many rows per split', { timeout: 120_000 }, async () => {
+    const cases = fc.record({
+      shape: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 70 })),
+      relu: fc.boolean(),
+      seed: fc.integer({ min: 1, max: 1e5 }),
+    });
+    await fc.assert(fc.asyncProperty(cases, agrees), { numRuns: 12, seed: 77 });
+    await agrees({ shape: [4, 32, 32, 64], relu: true, seed: 3 });
+    await agrees({ shape: [8, 4, 4, 512], relu: false, seed: 4 });
+  });
+
+  it('gives the same bits on every call', async () => {
+    const c: Case = { shape: [3, 16, 16, 40], relu: true, seed: 9 };
+    const first = await batchNormOn('webgpu', c);
+    const second = await batchNormOn('webgpu', c);
+    first.forEach((f, i) => expect(Buffer.from(second[i].buffer).equals(Buffer.from(f.buffer)), `output ${i}`).toBe(true));
+  });
+
+  it('updates the running statistics in one dispatch with the composite update’s bits', async () => {
+    await tf.setBackend('webgpu');
+    const update = async (fused: boolean): Promise<number[]> => {
+      const config = tf.getKernel(BatchNormRunningUpdate, 'webgpu') as tf.KernelConfig;
+      if (!fused) tf.unregisterKernel(BatchNormRunningUpdate, 'webgpu');
+      try {
+        const unit = {
+          runningMean: tf.variable(tf.randomNormal([1500], 0, 1, 'float32', 1)),
+          runningVar: tf.variable(tf.randomUniform([1500], 0.5, 2, 'float32', 2)),
+        };
+        const pending = [
+          {
+            unit: unit as unknown as ConvBnUnit,
+            mean: tf.randomNormal([1500], 0, 1, 'float32', 3) as tf.Tensor1D,
+            variance: tf.randomUniform([1500], 0, 3, 'float32', 4) as tf.Tensor1D,
+            count: 96,
+          },
+        ];
+        commitBatchStats(pending);
+        const bits = [...new Uint32Array((await unit.runningMean.data()).buffer), ...new Uint32Array((await unit.runningVar.data()).buffer)];
+        tf.dispose([unit.runningMean, unit.runningVar]);
+        return bits;
+      } finally {
+        if (!fused) tf.registerKernel(config);
+      }
+    };
+    expect(await update(true)).toEqual(await update(false));
+  });
+});

@@ -1,0 +1,54 @@
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import type { tf } from '../../tf.js';
+import { BatchNormTrain } from '../kernelNames.js';
+import type { KernelArgs } from '../util/kernelArgs.js';
+import { channelMeans, channelSplit, partialSumPrologue, splitUniforms, splitValues } from './channelSums.js';
+import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
+
+/** Pass 1: out1 = centred = x − mean, out0 = the partial sums of centred² `[splits, C]`. */
+class CentrePartialsProgram implements FusedProgram {
+  readonly variableNames = ['x', 'mean'];
+  readonly outputCount = 2;
+  readonly uniformNames = splitUniforms;
+  readonly shaderKey = 'gstBatchNormCentrePartials';
+
+  getUserCode(): string {
+    return `
+      fn main(index : i32) {
+        ${partialSumPrologue}
+        let mu = mean[c];
+        var sum = 0.0;
+        for (var r = rowBegin; r < rowEnd; r = r + 1) {
+          let i = r * uniforms.channels + c;
+          let d = x[i] - mu;
+          out1[i] = d;
+          sum = sum + d * d;
+        }
+        out0[index] = sum;
+      }
+    `;
+  }
+}
+
+/** `BatchNormTrainCentreVariance` (`kernelNames.ts`) on webgpu: `[centred, variance]` in two dispatches. */
+function centreVariance(args: KernelArgs): tf.TensorInfo[] {
+  const { x, mean } = args.inputs as Record<'x' | 'mean', tf.TensorInfo>;
+  const backend = args.backend as WebGPUBackend;
+  const split = channelSplit(x.shape);
+  const size = split.splits * split.channels;
+  const [partials, centred] = runFusedProgram(
+    backend,
+    new CentrePartialsProgram(),
+    [x, mean],
+    { shapes: [[split.splits, split.channels], x.shape], size },
+    splitValues(split),
+  );
+  return [centred, ...channelMeans(backend, [partials], split)];
+}
+
+/** Kernel config registered by `registerWebgpuKernels`. */
+export const batchNormTrainCentreVarianceConfig: tf.KernelConfig = {
+  kernelName: BatchNormTrain.centreVariance,
+  backendName: 'webgpu',
+  kernelFunc: centreVariance as unknown as tf.KernelFunc,
+};

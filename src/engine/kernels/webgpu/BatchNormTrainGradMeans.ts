@@ -1,0 +1,67 @@
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import type { tf } from '../../tf.js';
+import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
+import type { KernelArgs } from '../util/kernelArgs.js';
+import { channelMeans, channelSplit, partialSumPrologue, splitUniforms, splitValues } from './channelSums.js';
+import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
+
+/**
+ * Pass 1: out0, out1 = the partial sums of dyIn and of dyIn·x̂ `[splits, C]`, where x̂ = centred·invStd
+ * and dyIn = dy, or with ReLU dy·step(out), then written to out2.
+ */
+class GradPartialsProgram implements FusedProgram {
+  readonly variableNames: string[];
+  readonly outputCount: number;
+  readonly uniformNames = splitUniforms;
+  readonly shaderKey: string;
+
+  constructor(private readonly relu: boolean) {
+    this.variableNames = relu ? ['dy', 'centred', 'invStd', 'out'] : ['dy', 'centred', 'invStd'];
+    this.outputCount = relu ? 3 : 2;
+    this.shaderKey = `gstBatchNormGradPartials_${relu}`;
+  }
+
+  getUserCode(): string {
+    return `
+      fn main(index : i32) {
+        ${partialSumPrologue}
+        let inv = invStd[c];
+        var sumDy = 0.0;
+        var sumDyHat = 0.0;
+        for (var r = rowBegin; r < rowEnd; r = r + 1) {
+          let i = r * uniforms.channels + c;
+          ${this.relu ? 'let g = dy[i] * select(0.0, 1.0, out[i] > 0.0); out2[i] = g;' : 'let g = dy[i];'}
+          sumDy = sumDy + g;
+          sumDyHat = sumDyHat + g * (centred[i] * inv);
+        }
+        out0[index] = sumDy;
+        out1[index] = sumDyHat;
+      }
+    `;
+  }
+}
+
+/** `BatchNormTrainGradMeans` (`kernelNames.ts`) on webgpu: `[meanDy, meanDyHat]` (and `dyIn` with ReLU) in two dispatches. */
+function gradMeans(args: KernelArgs): tf.TensorInfo[] {
+  const { dy, centred, invStd, out } = args.inputs as Record<'dy' | 'centred' | 'invStd' | 'out', tf.TensorInfo>;
+  const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
+  const backend = args.backend as WebGPUBackend;
+  const split = channelSplit(dy.shape);
+  const partialShape = [split.splits, split.channels];
+  const [sumDy, sumDyHat, dyIn] = runFusedProgram(
+    backend,
+    new GradPartialsProgram(relu),
+    relu ? [dy, centred, invStd, out] : [dy, centred, invStd],
+    { shapes: relu ? [partialShape, partialShape, dy.shape] : [partialShape, partialShape], size: split.splits * split.channels },
+    splitValues(split),
+  );
+  const means = channelMeans(backend, [sumDy, sumDyHat], split);
+  return relu ? [...means, dyIn] : means;
+}
+
+/** Kernel config registered by `registerWebgpuKernels`. */
+export const batchNormTrainGradMeansConfig: tf.KernelConfig = {
+  kernelName: BatchNormTrain.gradMeans,
+  backendName: 'webgpu',
+  kernelFunc: gradMeans as unknown as tf.KernelFunc,
+};

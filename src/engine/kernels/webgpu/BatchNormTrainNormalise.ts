@@ -1,0 +1,45 @@
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { tf } from '../../tf.js';
+import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
+import type { KernelArgs } from '../util/kernelArgs.js';
+import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
+
+/** out0 = (centred·invStd)·scale + offset, then ReLU with `relu`. */
+class NormaliseProgram implements FusedProgram {
+  readonly variableNames = ['centred', 'invStd', 'scale', 'offset'];
+  readonly outputCount = 1;
+  readonly uniformNames = [{ name: 'channels', type: 'i32' as const }];
+  readonly shaderKey: string;
+
+  constructor(private readonly relu: boolean) {
+    this.shaderKey = `gstBatchNormNormalise_${relu}`;
+  }
+
+  getUserCode(): string {
+    return `
+      fn main(i : i32) {
+        let c = i % uniforms.channels;
+        let y = (centred[i] * invStd[c]) * scale[c] + offset[c];
+        out0[i] = ${this.relu ? 'max(y, 0.0)' : 'y'};
+      }
+    `;
+  }
+}
+
+/** `BatchNormTrainNormalise` (`kernelNames.ts`) on webgpu: one dispatch. */
+function normalise(args: KernelArgs): tf.TensorInfo {
+  const { centred, invStd, scale, offset } = args.inputs as Record<'centred' | 'invStd' | 'scale' | 'offset', tf.TensorInfo>;
+  const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
+  const size = tf.util.sizeFromShape(centred.shape);
+  const channels = centred.shape[centred.shape.length - 1];
+  return runFusedProgram(args.backend as WebGPUBackend, new NormaliseProgram(relu), [centred, invStd, scale, offset], { shapes: [centred.shape], size }, [
+    channels,
+  ])[0];
+}
+
+/** Kernel config registered by `registerWebgpuKernels`. */
+export const batchNormTrainNormaliseConfig: tf.KernelConfig = {
+  kernelName: BatchNormTrain.normalise,
+  backendName: 'webgpu',
+  kernelFunc: normalise as unknown as tf.KernelFunc,
+};

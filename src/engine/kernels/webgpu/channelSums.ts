@@ -1,0 +1,79 @@
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import type { tf } from '../../tf.js';
+import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
+
+/**
+ * How a reduction over the rows of an NHWC activation (rows = N·H·W, one column per channel) is split
+ * among invocations: invocation `s·C + c` sums rows [s·rowsPerSplit, (s+1)·rowsPerSplit) of channel
+ * c in order, neighbours reading neighbouring channels; enough splits for 32,768 invocations, and at
+ * most 4,096 rows each. A second pass adds the splits in order: no atomics, the same sum every run.
+ */
+export interface ChannelSplit {
+  readonly rows: number;
+  readonly channels: number;
+  readonly splits: number;
+  readonly rowsPerSplit: number;
+}
+
+/**
+ * The split of `x`'s rows.
+ *
+ * @example channelSplit([128, 32, 32, 64]) // { rows: 131072, channels: 64, splits: 512, rowsPerSplit: 256 }
+ */
+export function channelSplit(shape: readonly number[]): ChannelSplit {
+  const channels = shape[shape.length - 1];
+  const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
+  const wanted = Math.min(rows, Math.max(Math.ceil(32_768 / channels), Math.ceil(rows / 4096)));
+  const rowsPerSplit = Math.ceil(rows / wanted);
+  return { rows, channels, splits: Math.ceil(rows / rowsPerSplit), rowsPerSplit };
+}
+
+/** The uniforms a partial-sum program declares after its own (see {@link partialSumPrologue}). */
+export const splitUniforms = (['rows', 'channels', 'rowsPerSplit'] as const).map((name) => ({ name, type: 'i32' as const }));
+
+/** The values of {@link splitUniforms}. */
+export const splitValues = (split: ChannelSplit): number[] => [split.rows, split.channels, split.rowsPerSplit];
+
+/** WGSL that opens a partial-sum program's `main(index)`: its channel `c`, and rows `rowBegin` to `rowEnd`. */
+export const partialSumPrologue = `
+        let c = index % uniforms.channels;
+        let rowBegin = (index / uniforms.channels) * uniforms.rowsPerSplit;
+        let rowEnd = min(rowBegin + uniforms.rowsPerSplit, uniforms.rows);`;
+
+/** Pass 2: `out_k[c] = (Σ_s partials_k[s·C + c]) / rows`, the splits added in order, for each of `count` partial sums. */
+class ChannelMeansProgram implements FusedProgram {
+  readonly variableNames: string[];
+  readonly uniformNames = (['splits', 'channels', 'rows'] as const).map((name) => ({ name, type: 'i32' as const }));
+  readonly shaderKey: string;
+
+  constructor(readonly outputCount: number) {
+    this.variableNames = Array.from({ length: outputCount }, (_, k) => `partials${k}`);
+    this.shaderKey = `gstChannelMeans_${outputCount}`;
+  }
+
+  getUserCode(): string {
+    const sums = this.variableNames.map((name, k) => ({ name, k }));
+    return `
+      fn main(c : i32) {
+        ${sums.map(({ k }) => `var sum${k} = 0.0;`).join(' ')}
+        for (var s = 0; s < uniforms.splits; s = s + 1) {
+          ${sums.map(({ name, k }) => `sum${k} = sum${k} + ${name}[s * uniforms.channels + c];`).join(' ')}
+        }
+        ${sums.map(({ k }) => `out${k}[c] = sum${k} / f32(uniforms.rows);`).join(' ')}
+      }
+    `;
+  }
+}
+
+/** The channel means from partial sums over `split` (each `[splits, C]`); disposes the partial sums. */
+export function channelMeans(backend: WebGPUBackend, partials: readonly tf.TensorInfo[], split: ChannelSplit): tf.TensorInfo[] {
+  const means = runFusedProgram(
+    backend,
+    new ChannelMeansProgram(partials.length),
+    partials,
+    { shapes: partials.map(() => [split.channels]), size: split.channels },
+    [split.splits, split.channels, split.rows],
+  );
+  for (const p of partials) backend.disposeData(p.dataId);
+  return means;
+}
