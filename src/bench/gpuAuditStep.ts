@@ -93,18 +93,22 @@ export async function auditStep(options: { model: ModelName; batch: number; kern
 
 const count = (v: number) => Math.round(v).toLocaleString('en-US');
 
+/** A program the table lists by name: it carries ≥ 0.1 % of the step's multiply-adds or ≥ 8 of its dispatches. */
+const listed = (p: StepAudit['programs'][number]) => p.share >= 0.001 || p.count >= 8;
+
 /** The audit of a step as a Markdown table with its verdict line. */
 export function auditTable(a: StepAudit): string {
   const target = dispatchTargets[a.model];
+  const rest = a.programs.filter((p) => !listed(p));
   return [
     `### ${a.model}, batch ${a.batch}, ${a.kernels} kernels: ${a.dispatches} dispatches a step${target === undefined ? '' : ` (target ≤ ${target})`}, ${(a.macs / 1e9).toFixed(2)} G multiply-adds`,
     '',
     '| program | dispatches | fewest invocations | most products summed per output | share of the step |',
     '|---|---|---|---|---|',
     ...a.programs
-      .filter((p) => p.share >= 0.001)
+      .filter(listed)
       .map((p) => `| ${p.program} | ${p.count} | ${count(p.minInvocations)} | ${count(p.longestSerialLength)} | ${(100 * p.share).toFixed(1)} % |`),
-    `| (${a.programs.filter((p) => p.share < 0.001).length} other programs, each < 0.1 %) | ${a.programs.filter((p) => p.share < 0.001).reduce((s, p) => s + p.count, 0)} | | | |`,
+    `| (${rest.length} other programs) | ${rest.reduce((s, p) => s + p.count, 0)} | | | |`,
     '',
     a.violations.length === 0
       ? 'No dispatch breaks the rules.'
