@@ -54,25 +54,28 @@ function matmulDepth(s: Shapes): number {
 }
 
 /**
- * Records the programs of `step` on the active webgpu backend without dispatching them.
+ * Records the programs of `step` on the active webgpu backend, without dispatching them (or, with
+ * `dispatch`, dispatching them as usual: `gpu:profile` counts a real step's dispatches).
  *
  * @example
  * ```ts
  * const dispatches = await auditDispatches(() => trainStep({ model, optimizer, x, y, shape, learningRate: 1e-3 }));
  * ```
  */
-export async function auditDispatches(step: () => Promise<unknown>): Promise<AuditedDispatch[]> {
+export async function auditDispatches(step: () => Promise<unknown>, options: { dispatch?: boolean } = {}): Promise<AuditedDispatch[]> {
   if (tf.getBackend() !== 'webgpu') throw new Error(`auditDispatches: the active backend is '${tf.getBackend()}'; it audits 'webgpu' (GST_BACKEND=webgpu)`);
   // tfjs declares recordAndSubmit private; the audit replaces it for the length of one step
-  const backend = tf.backend() as unknown as { recordAndSubmit: (program: WebGPUProgram, output: tf.TensorInfo, inputs: tf.TensorInfo[]) => void };
+  type Record = (program: WebGPUProgram, output: tf.TensorInfo, inputs: tf.TensorInfo[], uniforms?: unknown) => void;
+  const backend = tf.backend() as unknown as { recordAndSubmit: Record };
   const recorded: AuditedDispatch[] = [];
   const original = backend.recordAndSubmit;
-  backend.recordAndSubmit = (program, output, inputs) => {
+  backend.recordAndSubmit = (program, output, inputs, uniforms) => {
     const name = program.constructor.name;
     const shapes = { inputs: inputs.map((t) => t.shape), output: output.shape };
     const invocations = size(program.dispatch) * size(program.workgroupSize);
     const macs = (macsOf[name] ?? ((s: Shapes) => size(s.output)))(shapes, program);
     recorded.push({ program: name, invocations, macs, serialLength: macs / size(output.shape) });
+    if (options.dispatch === true) original.call(backend, program, output, inputs, uniforms);
   };
   try {
     await step();

@@ -1,9 +1,10 @@
 /**
  * `npm run gpu:bundle [-- <folder>]` (default `gpu-bundle/`, git-ignored): everything `npm run gpu:check`
- * needs on a linux-x64 machine with a GPU but no network and perhaps no Node, in one folder: the
- * check bundled into one module, Dawn's linux-x64 module, the wasm binaries, this Node binary (xz),
- * the Debian Vulkan/EGL loader packages (unpacked there only when the machine lacks them), and
- * `run.sh`, the one command to run there. Data: generated CIFAR-format files (or GST_DATA_DIR).
+ * and `npm run gpu:profile` need on a linux-x64 machine with a GPU but no network and perhaps no Node,
+ * in one folder: each bundled into one module, Dawn's linux-x64 module, the wasm binaries, the PyTorch
+ * comparison script, this Node binary (xz), the Debian Vulkan/EGL loader packages (unpacked there
+ * only when the machine lacks them), and `run.sh`, the one command to run there (`sh run.sh` checks,
+ * `sh run.sh profile` profiles). Data: generated CIFAR-format files (or GST_DATA_DIR).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,12 +18,13 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assembly'), { recursive: true });
 await build({
-  entryPoints: ['src/cli/gpuCheck.ts'],
+  entryPoints: { 'gpu-check': 'src/cli/gpuCheck.ts', 'gpu-profile': 'src/cli/gpuProfile.ts' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile: join(out, 'gpu-check.mjs'),
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
   external: ['webgpu', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
   // tfjs' wasm backend is CommonJS that finds its .wasm files beside itself
   banner: {
@@ -33,6 +35,7 @@ await build({
 for (const f of readdirSync('node_modules/@tensorflow/tfjs-backend-wasm/dist').filter((f) => f.endsWith('.wasm')))
   copyFileSync(join('node_modules/@tensorflow/tfjs-backend-wasm/dist', f), join(out, f));
 copyFileSync('src/engine/kernels/wasm/assembly/kernels.wasm', join(out, 'assembly', 'kernels.wasm'));
+copyFileSync('tools/gpu/gpu_nets.py', join(out, 'gpu_nets.py'));
 const dawn = join(out, 'node_modules', 'webgpu');
 mkdirSync(join(dawn, 'dist'), { recursive: true });
 for (const f of ['package.json', 'index.js']) copyFileSync(join('node_modules/webgpu', f), join(dawn, f));
@@ -47,9 +50,15 @@ try {
 writeFileSync(
   join(out, 'run.sh'),
   `#!/bin/sh
-# One command on the GPU machine: sh run.sh   (GST_WEBGPU_SOFTWARE=1 for a machine without a GPU)
+# One command on the GPU machine: sh run.sh (the check) or sh run.sh profile (where the time goes;
+# writes reports/gpu-profile.json here). GST_WEBGPU_SOFTWARE=1 for a machine without a GPU.
 set -e
 cd "$(dirname "$0")"
+case "\${1:-check}" in
+  check) module=gpu-check.mjs ;;
+  profile) module=gpu-profile.mjs ;;
+  *) echo "usage: sh run.sh [check|profile]" >&2; exit 2 ;;
+esac
 [ -x node ] || xz -dc node.xz > node && chmod +x node
 if ldconfig -p 2>/dev/null | grep -q 'libvulkan.so.1'; then
   echo "Vulkan loader: the machine's own"
@@ -64,7 +73,7 @@ for icd in /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json /usr/share/vulka
   if [ -z "\${VK_DRIVER_FILES:-}" ] && [ -f "$icd" ]; then export VK_DRIVER_FILES="$icd"; fi
 done
 echo "Vulkan driver files: \${VK_DRIVER_FILES:-the loader's default search}"
-GST_BACKEND=webgpu exec ./node gpu-check.mjs
+GST_BACKEND=webgpu exec ./node "$module"
 `,
   { mode: 0o755 },
 );
