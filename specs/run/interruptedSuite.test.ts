@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The first core claim at `ci` on wasm, as `npm run test:core-claims` runs it, into its own store and report folder. */
+const spec = 'specs/tradeoff/01-stability-order.spec.ts';
+
+function suite(root: string, onStart?: (stop: () => void) => void): Promise<number | null> {
+  return new Promise((done) => {
+    const child = spawn('npx', ['vitest', 'run', '--project', 'tradeoff', spec], {
+      env: { ...process.env, GST_PROFILE: 'ci', GST_BACKEND: 'wasm', GST_STORE: join(root, 'store'), GST_REPORT_DIR: join(root, 'report'), GST_PROGRESS: '0' },
+      stdio: 'ignore',
+      detached: true,
+    });
+    // Ctrl-C on a terminal signals the whole process group: vitest, its workers and their training processes
+    onStart?.(() => process.kill(-(child.pid as number), 'SIGINT'));
+    child.on('exit', (code) => done(code));
+  });
+}
+
+const storedRuns = (root: string) =>
+  existsSync(join(root, 'store', 'runs')) ? readdirSync(join(root, 'store', 'runs')).filter((f) => f.endsWith('.json')) : [];
+
+/** claims.json without what differs between two sessions of the same work: when, where and how long. */
+function verdicts(root: string): unknown {
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(strip)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => !['generatedAt', 'gitCommit', 'machine', 'durationSeconds'].includes(key))
+              .map(([key, v]) => [key, strip(v)]),
+          )
+        : value;
+  return strip(JSON.parse(readFileSync(join(root, 'report', 'claims.json'), 'utf8')));
+}
+
+/** A stored run without its timings (`wallSeconds`, per-epoch `seconds`, rates) and the hash over them. */
+const runWithoutTimings = (root: string, file: string) =>
+  JSON.parse(readFileSync(join(root, 'store', 'runs', file), 'utf8'), (key, value) => (/seconds|Seconds|PerSecond|^contentHash$/.test(key) ? undefined : value));
+
+describe('a suite interrupted mid-stage', () => {
+  it('resumes at that stage with the runs it had stored, and ends as an uninterrupted suite does', { timeout: 300_000 }, async () => {
+    const whole = mkdtempSync(join(tmpdir(), 'gst-whole-'));
+    expect(await suite(whole)).toBe(0);
+    const all = storedRuns(whole);
+    expect(all.length).toBeGreaterThan(4);
+
+    const cut = mkdtempSync(join(tmpdir(), 'gst-cut-'));
+    let storedAtStop = 0;
+    await suite(cut, (stop) => {
+      const poll = setInterval(() => {
+        storedAtStop = storedRuns(cut).length;
+        if (storedAtStop >= 2) {
+          clearInterval(poll);
+          stop();
+        }
+      }, 50);
+    });
+    const kept = storedRuns(cut);
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept.length).toBeLessThan(all.length);
+    const keptRuns = kept.map((f) => JSON.stringify(runWithoutTimings(cut, f)));
+
+    expect(await suite(cut)).toBe(0);
+    // the runs stored before the interruption are read, not trained again; the rest are trained now
+    expect(kept.map((f) => JSON.stringify(runWithoutTimings(cut, f)))).toEqual(keptRuns);
+    expect(storedRuns(cut).sort()).toEqual([...all].sort());
+    for (const f of all) expect(runWithoutTimings(cut, f), f).toEqual(runWithoutTimings(whole, f));
+    expect(verdicts(cut)).toEqual(verdicts(whole));
+  });
+});
