@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { paperConvLayers, timeConvLayer } from '../../src/bench/convLayerTimes.js';
 import { findTorchPython } from '../../src/bench/pytorchReplica.js';
 import { profileStep } from '../../src/bench/stepProfile.js';
+import { buildModel } from '../../src/engine/models/modelRegistry.js';
+import { tf } from '../../src/engine/tf.js';
 import { webgpuForTests } from '../support/backends.js';
 
 const webgpu = await webgpuForTests();
@@ -51,5 +53,22 @@ describe.skipIf(python === undefined)('the PyTorch side of gpu:profile (tools/gp
     expect(out.device).toBe('cpu');
     expect(out.examplesPerSecond.vgg11).toBeGreaterThan(0);
     expect(out.examplesPerSecond.resnet18).toBeGreaterThan(0);
+  });
+
+  it("builds the engine's nets: the same trainable parameter counts", async () => {
+    await tf.ready();
+    const count = `import sys; sys.path.insert(0, 'tools/gpu'); import gpu_nets; print(*(sum(p.numel() for p in f().parameters()) for f in (gpu_nets.vgg11, gpu_nets.resnet18)))`;
+    const [vgg, resnet] = execFileSync(python as string, ['-c', count], { encoding: 'utf8' })
+      .trim()
+      .split(' ')
+      .map(Number);
+    const engine = (name: 'vgg11' | 'resnet18') => {
+      const net = buildModel({ name }, { inputShape: [32, 32, 3], numClasses: 10, seed: 1 });
+      const n = net.trainableVariables().reduce((s, v) => s + v.size, 0);
+      net.dispose();
+      return n;
+    };
+    expect([vgg, resnet]).toEqual([engine('vgg11'), engine('resnet18')]);
+    expect(vgg).toBe(9_228_362);
   });
 });
