@@ -1,7 +1,11 @@
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 
-/** Rows and columns of the output tile one workgroup computes (8 × 8 invocations, 4 × 4 outputs each). */
-export const convTile = 32;
+/**
+ * Rows and columns of the output tile one workgroup computes, 4 × 4 outputs per invocation: 64 (16 × 16
+ * invocations) where M and N are both at least 64, as the GEMM that reached 31 TFLOP/s on an H200
+ * (issue 31); else 32 (8 × 8).
+ */
+export type ConvTile = 32 | 64;
 /** Depth of the k sub-tile staged in workgroup memory; a chunk of K is a multiple of it. */
 export const convTileDepth = 16;
 
@@ -16,6 +20,7 @@ export type ConvGemmKind = 'forward' | 'inputGradient' | 'filterGradient';
 /** A convolution as a GEMM, with K split into `chunks` of `chunkLength` products. */
 export interface ConvGemm {
   readonly kind: ConvGemmKind;
+  readonly tile: ConvTile;
   readonly m: number;
   readonly n: number;
   readonly k: number;
@@ -51,8 +56,9 @@ const operandB: Readonly<Record<ConvGemmKind, string>> = {
 
 /**
  * A convolution as a tiled implicit GEMM: workgroup (tn, tm, chunk) sums, in the order of k, A × B
- * over its chunk of K for a 32 × 32 tile of the output, both operands staged in workgroup memory 16
- * deep, each read where it is contiguous in memory. With one chunk it writes the output itself; with
+ * over its chunk of K for a tile of the output, both operands staged in workgroup memory 16 deep,
+ * each read where it is contiguous in memory. Every output sums its products in the order of k
+ * whatever the tile, so the tile changes the speed, not the bits. With one chunk it writes the output itself; with
  * several, their partial sums, which `ChunkSumProgram` adds in a fixed order. No atomics: a result
  * is the same on every run.
  */
@@ -60,7 +66,7 @@ export class ConvGemmProgram implements WebGPUProgram {
   readonly variableNames = ['a', 'b'];
   readonly uniforms =
     'pads : vec2<i32>, strides : vec2<i32>, inHeight : i32, inWidth : i32, inChannels : i32, outChannels : i32, filterWidth : i32, outHeight : i32, outWidth : i32, gemmM : i32, gemmN : i32, gemmK : i32, chunkLength : i32,';
-  readonly workgroupSize: [number, number, number] = [8, 8, 1];
+  readonly workgroupSize: [number, number, number];
   readonly outputShape: number[];
   readonly dispatchLayout = { x: [2], y: [1], z: [0] };
   readonly dispatch: [number, number, number];
@@ -72,15 +78,18 @@ export class ConvGemmProgram implements WebGPUProgram {
     outputShape: readonly number[],
   ) {
     this.outputShape = gemm.chunks === 1 ? [...outputShape] : [gemm.chunks, gemm.m, gemm.n];
-    this.dispatch = [Math.ceil(gemm.n / convTile), Math.ceil(gemm.m / convTile), gemm.chunks];
-    this.shaderKey = `gstConvGemm_${gemm.kind}_${convTile}_${convTileDepth}`;
+    this.workgroupSize = [gemm.tile / 4, gemm.tile / 4, 1];
+    this.dispatch = [Math.ceil(gemm.n / gemm.tile), Math.ceil(gemm.m / gemm.tile), gemm.chunks];
+    this.shaderKey = `gstConvGemm_${gemm.kind}_${gemm.tile}_${convTileDepth}`;
   }
 
   getUserCode(): string {
-    const { kind } = this.gemm;
+    const { kind, tile } = this.gemm;
+    const side = tile / 4;
+    const invocations = side * side;
     return `
-      var<workgroup> aTile : array<array<f32, ${convTile}>, ${convTileDepth}>;
-      var<workgroup> bTile : array<array<f32, ${convTile}>, ${convTileDepth}>;
+      var<workgroup> aTile : array<array<f32, ${tile}>, ${convTileDepth}>;
+      var<workgroup> bTile : array<array<f32, ${tile}>, ${convTileDepth}>;
 
       // (image, row, column) of pixel index i of a batch of height × width images
       fn pixelOf(i : i32, height : i32, width : i32) -> vec3<i32> {
@@ -112,9 +121,9 @@ export class ConvGemmProgram implements WebGPUProgram {
       fn main() {
         let tx = i32(localId.x);
         let ty = i32(localId.y);
-        let t = ty * 8 + tx;
-        let n0 = i32(workgroupId.x) * ${convTile};
-        let m0 = i32(workgroupId.y) * ${convTile};
+        let t = ty * ${side} + tx;
+        let n0 = i32(workgroupId.x) * ${tile};
+        let m0 = i32(workgroupId.y) * ${tile};
         let chunk = i32(workgroupId.z);
         let kBegin = chunk * uniforms.chunkLength;
         let kEnd = min(kBegin + uniforms.chunkLength, uniforms.gemmK);
@@ -122,11 +131,11 @@ export class ConvGemmProgram implements WebGPUProgram {
         // the trip count is a uniform, so the barriers stay in uniform control flow; products past K read as 0
         for (var step = 0; step < uniforms.chunkLength / ${convTileDepth}; step = step + 1) {
           let k0 = kBegin + step * ${convTileDepth};
-          // 64 invocations stage 16 × 32 values of each operand, 8 each, neighbours reading neighbours
-          for (var i = 0; i < 8; i = i + 1) {
-            let e = i * 64 + t;
-            ${kind === 'filterGradient' ? 'let aK = e / 32; let aJ = e % 32;' : 'let aK = e % 16; let aJ = e / 16;'}
-            ${kind === 'inputGradient' ? 'let bK = e % 16; let bJ = e / 16;' : 'let bK = e / 32; let bJ = e % 32;'}
+          // the invocations stage 16 × tile values of each operand, neighbours reading neighbours
+          for (var i = 0; i < ${(convTileDepth * tile) / invocations}; i = i + 1) {
+            let e = i * ${invocations} + t;
+            ${kind === 'filterGradient' ? `let aK = e / ${tile}; let aJ = e % ${tile};` : 'let aK = e % 16; let aJ = e / 16;'}
+            ${kind === 'inputGradient' ? 'let bK = e % 16; let bJ = e / 16;' : `let bK = e / ${tile}; let bJ = e % ${tile};`}
             aTile[aK][aJ] = select(0.0, aAt(m0 + aJ, k0 + aK), k0 + aK < kEnd);
             bTile[bK][bJ] = select(0.0, bAt(k0 + bK, n0 + bJ), k0 + bK < kEnd);
           }

@@ -1,7 +1,7 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { tf } from '../../tf.js';
 import { ChunkSumProgram } from './chunkSumProgram.js';
-import { convTile, convTileDepth, ConvGemmProgram, type ConvGemm, type ConvGemmKind } from './convGemmProgram.js';
+import { convTileDepth, ConvGemmProgram, type ConvGemm, type ConvGemmKind } from './convGemmProgram.js';
 
 /**
  * How a conv GEMM is split over K: into enough chunks that a dispatch has at least `minInvocations`
@@ -15,8 +15,8 @@ export const convGemmSplit = { minInvocations: 32_768, maxChunkLength: 4096 } as
  *
  * @example
  * ```ts
- * convGemm('filterGradient', info); // { m: 27, n: 64, k: 131072, chunkLength: 512, chunks: 256 } for 32×32×3→64 at batch 128
- * convGemm('forward', info); // { m: 131072, n: 64, k: 27, chunkLength: 32, chunks: 1 }
+ * convGemm('filterGradient', info); // { kind, tile: 32, m: 27, n: 64, k: 131072, chunkLength: 512, chunks: 256 } for 32×32×3→64 at batch 128
+ * convGemm('forward', info); // { kind, tile: 64, m: 131072, n: 64, k: 27, chunkLength: 32, chunks: 1 }
  * ```
  */
 export function convGemm(kind: ConvGemmKind, info: tf.backend_util.Conv2DInfo): ConvGemm {
@@ -28,10 +28,11 @@ export function convGemm(kind: ConvGemmKind, info: tf.backend_util.Conv2DInfo): 
       : kind === 'inputGradient'
         ? [info.batchSize * info.inHeight * info.inWidth, info.inChannels, taps * info.outChannels]
         : [taps * info.inChannels, info.outChannels, pixels];
-  const invocationsPerChunk = Math.ceil(m / convTile) * Math.ceil(n / convTile) * 64;
+  const tile = m >= 64 && n >= 64 ? 64 : 32;
+  const invocationsPerChunk = Math.ceil(m / tile) * Math.ceil(n / tile) * (tile / 4) ** 2;
   const wanted = Math.max(Math.ceil(k / convGemmSplit.maxChunkLength), Math.ceil(convGemmSplit.minInvocations / invocationsPerChunk));
   const chunkLength = convTileDepth * Math.max(1, Math.ceil(k / wanted / convTileDepth));
-  return { kind, m, n, k, chunkLength, chunks: Math.ceil(k / chunkLength) };
+  return { kind, tile, m, n, k, chunkLength, chunks: Math.ceil(k / chunkLength) };
 }
 
 /**
