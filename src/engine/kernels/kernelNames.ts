@@ -22,7 +22,7 @@ export interface ConvBatchNormInferenceAttrs {
  * The passes of train-mode batch norm, each one pass over an NHWC activation with `[C]` per-channel
  * vectors (`models/batchNormTrain.ts` has the composite ops they reproduce, channel means included):
  * - `mean`: `x` → the channel means;
- * - `centreVariance`: `x`, `mean` → `[centred, variance]` (`variance` = the means of `centred²`);
+ * - `centreVariance`: `x`, `mean` → `[centred, variance]` (`variance` = the means of `centred²`; webgpu adds `invStd`);
  * - `normalise`: `centred`, `invStd`, `scale`, `offset`; attribute `relu` → the output;
  * - `gradMeans`: `dy`, `centred`, `invStd` (and `out`, the forward output, with `relu`) → `[meanDy,
  *   meanDyHat]`, the means of `dyIn` and of `dyIn·x̂`, and with `relu` also `dyIn` = `dy·step(out)`
@@ -37,9 +37,14 @@ export const BatchNormTrain = {
   inputGrad: 'BatchNormTrainInputGrad',
 } as const satisfies Record<string, string>;
 
-/** The attribute of the {@link BatchNormTrain} passes that can apply ReLU (`normalise`, `gradMeans`). */
+/**
+ * The attributes of the {@link BatchNormTrain} passes: `relu` for the passes that can apply ReLU
+ * (`normalise`, `gradMeans`); `epsilon`, the variance's ε, with which a backend's `centreVariance`
+ * may return `invStd = (variance + ε)^-½` as a third output (webgpu does: one dispatch fewer twice).
+ */
 export interface BatchNormTrainAttrs {
   readonly relu: boolean;
+  readonly epsilon: number;
 }
 
 /**

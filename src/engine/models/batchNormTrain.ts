@@ -86,15 +86,15 @@ function batchNormTrainPasses(
   relu: boolean,
 ): tf.Tensor4D {
   const count = x.shape[0] * x.shape[1] * x.shape[2];
-  const attrs: BatchNormTrainAttrs = { relu };
+  const attrs: BatchNormTrainAttrs = { relu, epsilon };
   const run = (kernel: string, inputs: tf.NamedTensorMap) =>
     tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor | tf.Tensor[];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
     const mean = run(BatchNormTrain.mean, { x: xIn }) as tf.Tensor1D;
-    const [centred, variance] = run(BatchNormTrain.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D];
-    const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
+    const [centred, variance, fusedInvStd] = run(BatchNormTrain.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D?];
+    const invStd = fusedInvStd ?? (tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D);
     const out = run(BatchNormTrain.normalise, { centred, invStd, scale, offset }) as tf.Tensor4D;
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
     save(relu ? [centred, invStd, scale, out] : [centred, invStd, scale]);

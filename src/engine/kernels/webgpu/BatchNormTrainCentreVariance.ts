@@ -1,6 +1,6 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { tf } from '../../tf.js';
-import { BatchNormTrain } from '../kernelNames.js';
+import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { channelMeans, channelSplit, partialSumPrologue, splitUniforms, splitValues } from './channelSums.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
@@ -30,7 +30,7 @@ class CentrePartialsProgram implements FusedProgram {
   }
 }
 
-/** `BatchNormTrainCentreVariance` (`kernelNames.ts`) on webgpu: `[centred, variance]` in two dispatches. */
+/** `BatchNormTrainCentreVariance` (`kernelNames.ts`) on webgpu: `[centred, variance, invStd]` in two dispatches. */
 function centreVariance(args: KernelArgs): tf.TensorInfo[] {
   const { x, mean } = args.inputs as Record<'x' | 'mean', tf.TensorInfo>;
   const backend = args.backend as WebGPUBackend;
@@ -43,7 +43,8 @@ function centreVariance(args: KernelArgs): tf.TensorInfo[] {
     { shapes: [[split.splits, split.channels], x.shape], size },
     splitValues(split),
   );
-  return [centred, ...channelMeans(backend, [partials], split)];
+  const { epsilon } = args.attrs as unknown as BatchNormTrainAttrs;
+  return [centred, ...channelMeans(backend, [partials], split, epsilon)];
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

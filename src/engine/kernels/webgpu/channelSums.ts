@@ -40,15 +40,27 @@ export const partialSumPrologue = `
         let rowBegin = (index / uniforms.channels) * uniforms.rowsPerSplit;
         let rowEnd = min(rowBegin + uniforms.rowsPerSplit, uniforms.rows);`;
 
-/** Pass 2: `out_k[c] = (Σ_s partials_k[s·C + c]) / rows`, the splits added in order, for each of `count` partial sums. */
+/**
+ * Pass 2: `out_k[c] = (Σ_s partials_k[s·C + c]) / rows`, the splits added in order, for each of the
+ * partial sums; with `invStd`, also `(out0[c] + ε)^-½` as the last output (a variance's inverse
+ * standard deviation, as tfjs' `rsqrt(add(v, ε))` computes it on webgpu).
+ */
 class ChannelMeansProgram implements FusedProgram {
   readonly variableNames: string[];
-  readonly uniformNames = (['splits', 'channels', 'rows'] as const).map((name) => ({ name, type: 'i32' as const }));
+  readonly outputCount: number;
+  readonly uniformNames = [
+    ...(['splits', 'channels', 'rows'] as const).map((name) => ({ name, type: 'i32' as const })),
+    { name: 'epsilon', type: 'f32' as const },
+  ];
   readonly shaderKey: string;
 
-  constructor(readonly outputCount: number) {
-    this.variableNames = Array.from({ length: outputCount }, (_, k) => `partials${k}`);
-    this.shaderKey = `gstChannelMeans_${outputCount}`;
+  constructor(
+    count: number,
+    private readonly invStd: boolean,
+  ) {
+    this.variableNames = Array.from({ length: count }, (_, k) => `partials${k}`);
+    this.outputCount = count + (invStd ? 1 : 0);
+    this.shaderKey = `gstChannelMeans_${count}_${invStd}`;
   }
 
   getUserCode(): string {
@@ -60,19 +72,24 @@ class ChannelMeansProgram implements FusedProgram {
           ${sums.map(({ name, k }) => `sum${k} = sum${k} + ${name}[s * uniforms.channels + c];`).join(' ')}
         }
         ${sums.map(({ k }) => `out${k}[c] = sum${k} / f32(uniforms.rows);`).join(' ')}
+        ${this.invStd ? `out${sums.length}[c] = inverseSqrt(sum0 / f32(uniforms.rows) + uniforms.epsilon);` : ''}
       }
     `;
   }
 }
 
-/** The channel means from partial sums over `split` (each `[splits, C]`); disposes the partial sums. */
-export function channelMeans(backend: WebGPUBackend, partials: readonly tf.TensorInfo[], split: ChannelSplit): tf.TensorInfo[] {
+/**
+ * The channel means from partial sums over `split` (each `[splits, C]`), and with `invStdEpsilon`
+ * the first one's inverse standard deviation after them; disposes the partial sums.
+ */
+export function channelMeans(backend: WebGPUBackend, partials: readonly tf.TensorInfo[], split: ChannelSplit, invStdEpsilon?: number): tf.TensorInfo[] {
+  const program = new ChannelMeansProgram(partials.length, invStdEpsilon !== undefined);
   const means = runFusedProgram(
     backend,
-    new ChannelMeansProgram(partials.length),
+    program,
     partials,
-    { shapes: partials.map(() => [split.channels]), size: split.channels },
-    [split.splits, split.channels, split.rows],
+    { shapes: Array.from({ length: program.outputCount }, () => [split.channels]), size: split.channels },
+    [split.splits, split.channels, split.rows, invStdEpsilon ?? 0],
   );
   for (const p of partials) backend.disposeData(p.dataId);
   return means;
