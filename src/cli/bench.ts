@@ -13,8 +13,14 @@
  * of every run the suite needs at the `ci` profile with each scheduler lever (shared-prefix
  * checkpoints, final states) off and on. Where a `webgpu` adapter is present, the paper profile's nets
  * (VGG11-BN, ResNet18 at batch 128) on webgpu beside wasm (src/bench/gpuBench.ts).
+ * `npm run bench -- --kernel-share` measures instead, per case, the share of a training step spent
+ * outside kernels (src/bench/kernelShare.ts), written to `reports/kernel-share.json`.
  */
+import { join } from 'node:path';
+import { benchCases } from '../bench/benchCases.js';
+import { measureKernelShare } from '../bench/kernelShare.js';
 import { runBench } from '../bench/runBench.js';
+import { writeJsonAtomic } from '../primitives/atomicFile.js';
 
 const args = process.argv.slice(2);
 const numberOption = (name: string, fallback: number): number => {
@@ -29,4 +35,18 @@ const warmupSeconds = numberOption('--warmup', 3);
 const comparePytorch = args.includes('--compare-pytorch');
 const measureLevers = args.includes('--levers');
 
-await runBench({ seconds, warmupSeconds, comparePytorch, measureLevers, log: (line) => process.stderr.write(`${line}\n`) });
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+if (args.includes('--kernel-share')) {
+  const shares = [];
+  for (const benchCase of benchCases) {
+    const share = await measureKernelShare(benchCase, seconds, warmupSeconds);
+    shares.push(share);
+    log(
+      `${share.case} on ${share.backend}: step ${share.stepMs.toFixed(2)} ms, inside ${share.kernelCalls.toFixed(0)} kernel calls ${share.kernelMs.toFixed(2)} ms, outside ${(100 * share.outsideShare).toFixed(1)} %`,
+    );
+  }
+  writeJsonAtomic(join('reports', 'kernel-share.json'), { generatedAt: new Date().toISOString(), seconds, warmupSeconds, shares });
+} else {
+  await runBench({ seconds, warmupSeconds, comparePytorch, measureLevers, log });
+}
