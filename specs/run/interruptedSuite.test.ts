@@ -1,24 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnSuite } from '../support/spawnSuite.js';
 
 /** The first core claim at `ci` on wasm, as `npm run test:core-claims` runs it, into its own store and report folder. */
-const spec = 'specs/tradeoff/01-stability-order.spec.ts';
-
-function suite(root: string, onStart?: (stop: () => void) => void): Promise<number | null> {
-  return new Promise((done) => {
-    const child = spawn('npx', ['vitest', 'run', '--project', 'tradeoff', spec], {
-      env: { ...process.env, GST_PROFILE: 'ci', GST_BACKEND: 'wasm', GST_STORE: join(root, 'store'), GST_REPORT_DIR: join(root, 'report'), GST_PROGRESS: '0' },
-      stdio: 'ignore',
-      detached: true,
-    });
-    // Ctrl-C on a terminal signals the whole process group: vitest, its workers and their training processes
-    onStart?.(() => process.kill(-(child.pid as number), 'SIGINT'));
-    child.on('exit', (code) => done(code));
-  });
-}
+const suite = (root: string, onStart?: (interrupt: () => void) => void) => spawnSuite(root, ['specs/tradeoff/01-stability-order.spec.ts'], onStart);
 
 const storedRuns = (root: string) =>
   existsSync(join(root, 'store', 'runs')) ? readdirSync(join(root, 'store', 'runs')).filter((f) => f.endsWith('.json')) : [];
@@ -40,7 +27,9 @@ function verdicts(root: string): unknown {
 
 /** A stored run without its timings (`wallSeconds`, per-epoch `seconds`, rates) and the hash over them. */
 const runWithoutTimings = (root: string, file: string) =>
-  JSON.parse(readFileSync(join(root, 'store', 'runs', file), 'utf8'), (key, value) => (/seconds|Seconds|PerSecond|^contentHash$/.test(key) ? undefined : value));
+  JSON.parse(readFileSync(join(root, 'store', 'runs', file), 'utf8'), (key, value) =>
+    /seconds|Seconds|PerSecond|^contentHash$/.test(key) ? undefined : value,
+  );
 
 describe('a suite interrupted mid-stage', () => {
   it('resumes at that stage with the runs it had stored, and ends as an uninterrupted suite does', { timeout: 300_000 }, async () => {

@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * Runs claim spec files as `npx vitest run --project tradeoff` does at the `ci` profile on wasm, into
+ * `root/store` and `root/report`; `onStart` gets a function that interrupts it as Ctrl-C on a terminal
+ * does (SIGINT to the process group: vitest, its workers and their training processes). Resolves
+ * with the exit code.
+ */
+export function spawnSuite(root: string, specs: readonly string[], onStart?: (interrupt: () => void) => void): Promise<number | null> {
+  return new Promise((done) => {
+    const child = spawn('npx', ['vitest', 'run', '--project', 'tradeoff', ...specs], {
+      env: { ...process.env, GST_PROFILE: 'ci', GST_BACKEND: 'wasm', GST_STORE: join(root, 'store'), GST_REPORT_DIR: join(root, 'report'), GST_PROGRESS: '0' },
+      stdio: 'ignore',
+      detached: true,
+    });
+    onStart?.(() => process.kill(-(child.pid as number), 'SIGINT'));
+    child.on('exit', (code) => done(code));
+  });
+}
