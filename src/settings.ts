@@ -182,3 +182,16 @@ export function settings(env: Readonly<Record<string, string | undefined>> = pro
 export function defaultEnvironment(name: 'EGL_PLATFORM' | 'GST_DATA_DIR', value: string): void {
   process.env[name] ??= value;
 }
+
+/**
+ * This process's environment with some settings replaced: the environment of a child process (a
+ * suite a test runs) that must use other settings than this one.
+ *
+ * @example
+ * ```ts
+ * spawn('npx', ['vitest', 'run'], { env: environmentWith({ GST_PROFILE: 'ci' }) });
+ * ```
+ */
+export function environmentWith(overrides: Partial<Record<SettingName, string>>): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
+}

@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/results/runResult.js';
 import { spawnSuite } from '../support/spawnSuite.js';
+import { withoutTimings } from '../support/withoutTimings.js';
 
 /** The first core claim at `ci` on wasm, as `npm run test:core-claims` runs it, into its own store and report folder. */
 const suite = (root: string, onStart?: (interrupt: () => void) => void) => spawnSuite(root, ['specs/tradeoff/01-stability-order.spec.ts'], onStart);
@@ -25,11 +27,11 @@ function verdicts(root: string): unknown {
   return strip(JSON.parse(readFileSync(join(root, 'report', 'claims.json'), 'utf8')));
 }
 
-/** A stored run without its timings (`wallSeconds`, per-epoch `seconds`, rates) and the hash over them. */
-const runWithoutTimings = (root: string, file: string) =>
-  JSON.parse(readFileSync(join(root, 'store', 'runs', file), 'utf8'), (key, value) =>
-    /seconds|Seconds|PerSecond|^contentHash$/.test(key) ? undefined : value,
-  );
+/** A stored run without what differs between runs trained whole, resumed or read (`withoutTimings`), nor the hash over it. */
+function runWithoutTimings(root: string, file: string) {
+  const { contentHash: _hash, ...result } = JSON.parse(readFileSync(join(root, 'store', 'runs', file), 'utf8')) as RunResult & { contentHash: string };
+  return withoutTimings(result);
+}
 
 describe('a suite interrupted mid-stage', () => {
   it('resumes at that stage with the runs it had stored, and ends as an uninterrupted suite does', { timeout: 300_000 }, async () => {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { environmentWith } from '../../src/settings.js';
 
 /**
  * Runs claim spec files as `npx vitest run --project tradeoff` does at the `ci` profile on wasm, into
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 export function spawnSuite(root: string, specs: readonly string[], onStart?: (interrupt: () => void) => void): Promise<number | null> {
   return new Promise((done) => {
     const child = spawn('npx', ['vitest', 'run', '--project', 'tradeoff', ...specs], {
-      env: { ...process.env, GST_PROFILE: 'ci', GST_BACKEND: 'wasm', GST_STORE: join(root, 'store'), GST_REPORT_DIR: join(root, 'report'), GST_PROGRESS: '0' },
+      env: environmentWith({ GST_PROFILE: 'ci', GST_BACKEND: 'wasm', GST_STORE: join(root, 'store'), GST_REPORT_DIR: join(root, 'report'), GST_PROGRESS: '0' }),
       stdio: 'ignore',
       detached: true,
     });
