@@ -78,6 +78,12 @@ export interface AdamStepAttrs {
 }
 
 /**
+ * The scalars an {@link AdamStep} kernel reads, in its order: weight decay, β1, 1 − β1, β2, 1 − β2,
+ * √c2, ε, step size (each backend's kernel takes them as they are, rounded to float32).
+ */
+export const adamStepScalars = (a: AdamStepAttrs): number[] => [a.weightDecay, a.beta1, 1 - a.beta1, a.beta2, 1 - a.beta2, a.sqrtC2, a.epsilon, a.stepSize];
+
+/**
  * One unit's running-statistics update in one pass: `runningMean`, `runningVar`, `mean`, `variance`;
  * attributes {@link BatchNormRunningUpdateAttrs} → `[runningMean', runningVar']`.
  * `models/convBnUnit.ts` (`commitBatchStats`) has the composite update it reproduces.

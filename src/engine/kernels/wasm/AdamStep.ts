@@ -1,5 +1,5 @@
 import { tf } from '../../tf.js';
-import { AdamStep, type AdamStepAttrs } from '../kernelNames.js';
+import { AdamStep, adamStepScalars, type AdamStepAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { outputsLike } from './outputsLike.js';
 import { runHeapKernel } from './runHeapKernel.js';
@@ -12,18 +12,7 @@ function adamStep(args: KernelArgs): tf.TensorInfo[] {
   const heap = args.backend as WasmHeapBackend;
   const outputs = outputsLike(heap, v, 3);
   const offsets = [v, g, m, s, ...outputs].map((t) => heapOffset(heap, t));
-  runHeapKernel('adamStep', heap, [
-    ...offsets,
-    tf.util.sizeFromShape(v.shape),
-    a.weightDecay,
-    a.beta1,
-    1 - a.beta1,
-    a.beta2,
-    1 - a.beta2,
-    a.sqrtC2,
-    a.epsilon,
-    a.stepSize,
-  ]);
+  runHeapKernel('adamStep', heap, [...offsets, tf.util.sizeFromShape(v.shape), ...adamStepScalars(a)]);
   return outputs;
 }
 

@@ -1,6 +1,6 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { tf } from '../../tf.js';
-import { AdamStep, type AdamStepAttrs } from '../kernelNames.js';
+import { AdamStep, adamStepScalars, type AdamStepAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
@@ -37,16 +37,8 @@ function adamStep(args: KernelArgs): tf.TensorInfo[] {
   const { v, g, m, s } = args.inputs as Record<'v' | 'g' | 'm' | 's', tf.TensorInfo>;
   const a = args.attrs as unknown as AdamStepAttrs;
   const program = new AdamStepProgram(a.weightDecay > 0);
-  return runFusedProgram(args.backend as WebGPUBackend, program, [v, g, m, s], { shapes: [v.shape, v.shape, v.shape], size: tf.util.sizeFromShape(v.shape) }, [
-    a.weightDecay,
-    a.beta1,
-    1 - a.beta1,
-    a.beta2,
-    1 - a.beta2,
-    a.sqrtC2,
-    a.epsilon,
-    a.stepSize,
-  ]);
+  const outputs = { shapes: [v.shape, v.shape, v.shape], size: tf.util.sizeFromShape(v.shape) };
+  return runFusedProgram(args.backend as WebGPUBackend, program, [v, g, m, s], outputs, adamStepScalars(a));
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */
