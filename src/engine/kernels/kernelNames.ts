@@ -23,10 +23,11 @@ export interface ConvBatchNormInferenceAttrs {
  * vectors (`models/batchNormTrain.ts` has the composite ops they reproduce, channel means included):
  * - `mean`: `x` → the channel means;
  * - `centreVariance`: `x`, `mean` → `[centred, variance]` (`variance` = the means of `centred²`; webgpu adds `invStd`);
- * - `normalise`: `centred`, `invStd`, `scale`, `offset`; attribute `relu` → the output;
+ * - `normalise`: `centred`, `invStd`, `scale`, `offset`; attribute `relu` → the output (webgpu adds
+ *   `factor` = `scale·invStd`, which the backward pass needs);
  * - `gradMeans`: `dy`, `centred`, `invStd` (and `out`, the forward output, with `relu`) → `[meanDy,
  *   meanDyHat]`, the means of `dyIn` and of `dyIn·x̂`, and with `relu` also `dyIn` = `dy·step(out)`
- *   (otherwise `dyIn` is `dy`);
+ *   (otherwise `dyIn` is `dy`); webgpu adds `dβ` = `meanDy·count` and `dγ` = `meanDyHat·count` after them;
  * - `inputGrad`: `dyIn`, `centred`, `invStd`, `meanDy`, `meanDyHat`, `factor` → `dx`.
  */
 export const BatchNormTrain = {

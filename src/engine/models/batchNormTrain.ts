@@ -95,19 +95,23 @@ function batchNormTrainPasses(
     const mean = run(BatchNormTrain.mean, { x: xIn }) as tf.Tensor1D;
     const [centred, variance, fusedInvStd] = run(BatchNormTrain.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D?];
     const invStd = fusedInvStd ?? (tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D);
-    const out = run(BatchNormTrain.normalise, { centred, invStd, scale, offset }) as tf.Tensor4D;
+    const normalised = run(BatchNormTrain.normalise, { centred, invStd, scale, offset });
+    const [out, fusedFactor] = (Array.isArray(normalised) ? normalised : [normalised]) as [tf.Tensor4D, tf.Tensor1D?];
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
-    save(relu ? [centred, invStd, scale, out] : [centred, invStd, scale]);
+    // the backward pass needs γ·σ⁻¹: the fused factor where the backend gave it, else γ to compute it
+    save([centred, invStd, fusedFactor ?? scale, ...(relu ? [out] : [])]);
     return {
       value: out,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [savedCentred, savedInvStd, savedScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
+        const [savedCentred, savedInvStd, savedFactorOrScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
         const hat = { centred: savedCentred, invStd: savedInvStd };
         const means = run(BatchNormTrain.gradMeans, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }) as tf.Tensor[];
-        const [meanDy, meanDyHat, dyIn = dy] = means as [tf.Tensor1D, tf.Tensor1D, tf.Tensor4D?];
-        const factor = tf.mul(savedScale, savedInvStd);
+        const [meanDy, meanDyHat] = means as [tf.Tensor1D, tf.Tensor1D];
+        const dyIn = relu ? means[2] : dy;
+        const factor = fusedFactor !== undefined ? savedFactorOrScale : tf.mul(savedFactorOrScale, savedInvStd);
         const dx = run(BatchNormTrain.inputGrad, { dyIn, ...hat, meanDy, meanDyHat, factor }) as tf.Tensor4D;
-        return [dx, tf.mul(meanDyHat, count), tf.mul(meanDy, count)];
+        const [dBeta = tf.mul(meanDy, count), dGamma = tf.mul(meanDyHat, count)] = means.slice(relu ? 3 : 2);
+        return [dx, dGamma, dBeta];
       },
     };
   });

@@ -44,7 +44,7 @@ function centreVariance(args: KernelArgs): tf.TensorInfo[] {
     splitValues(split),
   );
   const { epsilon } = args.attrs as unknown as BatchNormTrainAttrs;
-  return [centred, ...channelMeans(backend, [partials], split, epsilon)];
+  return [centred, ...channelMeans(backend, [partials], split, { invStdEpsilon: epsilon })];
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

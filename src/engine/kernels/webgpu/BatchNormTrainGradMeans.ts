@@ -41,7 +41,7 @@ class GradPartialsProgram implements FusedProgram {
   }
 }
 
-/** `BatchNormTrainGradMeans` (`kernelNames.ts`) on webgpu: `[meanDy, meanDyHat]` (and `dyIn` with ReLU) in two dispatches. */
+/** `BatchNormTrainGradMeans` (`kernelNames.ts`) on webgpu: `[meanDy, meanDyHat]` (and `dyIn` with ReLU), then `dβ`, `dγ` (the means times the rows), in two dispatches. */
 function gradMeans(args: KernelArgs): tf.TensorInfo[] {
   const { dy, centred, invStd, out } = args.inputs as Record<'dy' | 'centred' | 'invStd' | 'out', tf.TensorInfo>;
   const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
@@ -55,8 +55,8 @@ function gradMeans(args: KernelArgs): tf.TensorInfo[] {
     { shapes: relu ? [partialShape, partialShape, dy.shape] : [partialShape, partialShape], size: split.splits * split.channels },
     splitValues(split),
   );
-  const means = channelMeans(backend, [sumDy, sumDyHat], split);
-  return relu ? [...means, dyIn] : means;
+  const [meanDy, meanDyHat, dBeta, dGamma] = channelMeans(backend, [sumDy, sumDyHat], split, { timesRows: true });
+  return relu ? [meanDy, meanDyHat, dyIn, dBeta, dGamma] : [meanDy, meanDyHat, dBeta, dGamma];
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

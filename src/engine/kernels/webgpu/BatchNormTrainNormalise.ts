@@ -4,10 +4,10 @@ import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
-/** out0 = (centred·invStd)·scale + offset, then ReLU with `relu`. */
+/** out0 = (centred·invStd)·scale + offset, then ReLU with `relu`; out1 = scale·invStd, the backward pass's factor. */
 class NormaliseProgram implements FusedProgram {
   readonly variableNames = ['centred', 'invStd', 'scale', 'offset'];
-  readonly outputCount = 1;
+  readonly outputCount = 2;
   readonly uniformNames = [{ name: 'channels', type: 'i32' as const }];
   readonly shaderKey: string;
 
@@ -21,20 +21,20 @@ class NormaliseProgram implements FusedProgram {
         let c = i % uniforms.channels;
         let y = (centred[i] * invStd[c]) * scale[c] + offset[c];
         out0[i] = ${this.relu ? 'max(y, 0.0)' : 'y'};
+        if (i < uniforms.channels) { out1[i] = scale[i] * invStd[i]; }
       }
     `;
   }
 }
 
-/** `BatchNormTrainNormalise` (`kernelNames.ts`) on webgpu: one dispatch. */
-function normalise(args: KernelArgs): tf.TensorInfo {
+/** `BatchNormTrainNormalise` (`kernelNames.ts`) on webgpu: `[out, factor]` in one dispatch. */
+function normalise(args: KernelArgs): tf.TensorInfo[] {
   const { centred, invStd, scale, offset } = args.inputs as Record<'centred' | 'invStd' | 'scale' | 'offset', tf.TensorInfo>;
   const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
   const size = tf.util.sizeFromShape(centred.shape);
   const channels = centred.shape[centred.shape.length - 1];
-  return runFusedProgram(args.backend as WebGPUBackend, new NormaliseProgram(relu), [centred, invStd, scale, offset], { shapes: [centred.shape], size }, [
-    channels,
-  ])[0];
+  const outputs = { shapes: [centred.shape, [channels]], size };
+  return runFusedProgram(args.backend as WebGPUBackend, new NormaliseProgram(relu), [centred, invStd, scale, offset], outputs, [channels]);
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

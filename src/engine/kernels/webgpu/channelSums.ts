@@ -40,10 +40,16 @@ export const partialSumPrologue = `
         let rowBegin = (index / uniforms.channels) * uniforms.rowsPerSplit;
         let rowEnd = min(rowBegin + uniforms.rowsPerSplit, uniforms.rows);`;
 
+/** What pass 2 writes after the means: the first mean's (m + ε)^-½, and each mean times the rows it averaged. */
+interface MeanExtras {
+  readonly invStdEpsilon?: number;
+  readonly timesRows?: boolean;
+}
+
 /**
  * Pass 2: `out_k[c] = (Σ_s partials_k[s·C + c]) / rows`, the splits added in order, for each of the
- * partial sums; with `invStd`, also `(out0[c] + ε)^-½` as the last output (a variance's inverse
- * standard deviation, as tfjs' `rsqrt(add(v, ε))` computes it on webgpu).
+ * partial sums; then, as asked, `(out0[c] + ε)^-½` (a variance's inverse standard deviation, as tfjs'
+ * `rsqrt(add(v, ε))` computes it on webgpu) and each `out_k[c]·rows` (as tfjs' `mul(mean, rows)`).
  */
 class ChannelMeansProgram implements FusedProgram {
   readonly variableNames: string[];
@@ -56,40 +62,42 @@ class ChannelMeansProgram implements FusedProgram {
 
   constructor(
     count: number,
-    private readonly invStd: boolean,
+    private readonly extras: { invStd: boolean; timesRows: boolean },
   ) {
     this.variableNames = Array.from({ length: count }, (_, k) => `partials${k}`);
-    this.outputCount = count + (invStd ? 1 : 0);
-    this.shaderKey = `gstChannelMeans_${count}_${invStd}`;
+    this.outputCount = count * (extras.timesRows ? 2 : 1) + (extras.invStd ? 1 : 0);
+    this.shaderKey = `gstChannelMeans_${count}_${extras.invStd}_${extras.timesRows}`;
   }
 
   getUserCode(): string {
     const sums = this.variableNames.map((name, k) => ({ name, k }));
+    const next = sums.length + (this.extras.invStd ? 1 : 0);
     return `
       fn main(c : i32) {
         ${sums.map(({ k }) => `var sum${k} = 0.0;`).join(' ')}
         for (var s = 0; s < uniforms.splits; s = s + 1) {
           ${sums.map(({ name, k }) => `sum${k} = sum${k} + ${name}[s * uniforms.channels + c];`).join(' ')}
         }
-        ${sums.map(({ k }) => `out${k}[c] = sum${k} / f32(uniforms.rows);`).join(' ')}
-        ${this.invStd ? `out${sums.length}[c] = inverseSqrt(sum0 / f32(uniforms.rows) + uniforms.epsilon);` : ''}
+        ${sums.map(({ k }) => `let mean${k} = sum${k} / f32(uniforms.rows); out${k}[c] = mean${k};`).join(' ')}
+        ${this.extras.invStd ? `out${sums.length}[c] = inverseSqrt(mean0 + uniforms.epsilon);` : ''}
+        ${this.extras.timesRows ? sums.map(({ k }) => `out${next + k}[c] = mean${k} * f32(uniforms.rows);`).join(' ') : ''}
       }
     `;
   }
 }
 
 /**
- * The channel means from partial sums over `split` (each `[splits, C]`), and with `invStdEpsilon`
- * the first one's inverse standard deviation after them; disposes the partial sums.
+ * The channel means from partial sums over `split` (each `[splits, C]`), then the extras asked for
+ * (see {@link ChannelMeansProgram}); disposes the partial sums.
  */
-export function channelMeans(backend: WebGPUBackend, partials: readonly tf.TensorInfo[], split: ChannelSplit, invStdEpsilon?: number): tf.TensorInfo[] {
-  const program = new ChannelMeansProgram(partials.length, invStdEpsilon !== undefined);
+export function channelMeans(backend: WebGPUBackend, partials: readonly tf.TensorInfo[], split: ChannelSplit, extras: MeanExtras = {}): tf.TensorInfo[] {
+  const program = new ChannelMeansProgram(partials.length, { invStd: extras.invStdEpsilon !== undefined, timesRows: extras.timesRows === true });
   const means = runFusedProgram(
     backend,
     program,
     partials,
     { shapes: Array.from({ length: program.outputCount }, () => [split.channels]), size: split.channels },
-    [split.splits, split.channels, split.rows, invStdEpsilon ?? 0],
+    [split.splits, split.channels, split.rows, extras.invStdEpsilon ?? 0],
   );
   for (const p of partials) backend.disposeData(p.dataId);
   return means;
