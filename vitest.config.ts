@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import ClaimSequencer from './src/claims/runner/claimSequencer.js';
 
 /**
  * Two projects:
@@ -8,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './src/report/claimsReporter.ts'],
+    // claim files with the fewest runs before their first look run first (the soonest verdicts)
+    sequence: { sequencer: ClaimSequencer },
     // `npm run coverage`: the framework tests' coverage of src/ (the AssemblyScript kernels are compiled, not run as TS)
     coverage: {
       provider: 'v8',

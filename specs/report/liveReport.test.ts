@@ -65,7 +65,7 @@ describe('the live report (while the suite runs)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gst-live-'));
     vi.stubEnv('GST_REPORT_DIR', dir);
     const reporter = new ClaimsReporter();
-    reporter.onTestRunStart();
+    void reporter.onTestRunStart([]);
     writeLiveClaim({ state: 'decided', specPath: undefined, report: decided, testPassed: true });
     writeLiveClaim({ state: 'open', specPath: undefined, report: interim, stage: { stage: 1, stages: 9, seedsPerArm: 10, conditionalPower: 0.42 } });
     vi.advanceTimersByTime(3_000);

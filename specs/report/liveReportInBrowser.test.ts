@@ -22,7 +22,7 @@ describe.skipIf(chromium === undefined)(
   `the live report of a suite from an empty store, in headless Chromium${chromium ? '' : ' (skipped: chromium is not installed; apt-get install chromium)'}`,
   () => {
     it(
-      'shows the first decided claim with its verdict while the suite still runs, within 10 minutes, then the final report',
+      "shows the first decided claim with its verdict, the claims not looked at and the suite's estimate while the suite still runs, within 10 minutes, then the final report",
       { timeout: 600_000 },
       async () => {
         const root = mkdtempSync(join(tmpdir(), 'gst-live-'));
@@ -52,6 +52,11 @@ describe.skipIf(chromium === undefined)(
           expect(first.dom).toContain(claim.id);
           expect(first.dom).toContain(claim.verdict);
         }
+        // the claim sequencer runs file 08 first (8 runs before its first look at `ci`, file 01 12), so
+        // the first verdicts are 08's while stability-order is still listed as not looked at
+        expect(first.decided.map((c) => c.id).filter((id) => !id.startsWith('prune-resume-'))).toEqual([]);
+        expect(first.dom).toMatch(/No stage finished yet: [^.]*stability-order/);
+        expect(first.dom).toMatch(/Of 3 planned claims [12] are decided; \d+ runs trained so far, and the claims not decided need at most \d+ more/);
         const final = readFileSync(join(report, 'index.html'), 'utf8');
         expect(final).not.toContain('The suite is running');
         expect(

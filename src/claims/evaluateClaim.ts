@@ -25,7 +25,13 @@ export interface StageProgress {
  */
 export async function evaluateClaim(
   definition: ClaimDefinition,
-  options: { familySize?: number; profile?: Profile; onStage?: (report: ClaimReport, stage: StageProgress) => void } = {},
+  options: {
+    familySize?: number;
+    profile?: Profile;
+    onStage?: (report: ClaimReport, stage: StageProgress) => void;
+    /** Adds to each progress line (the suite's state, `runner/suiteStatus.ts`). */
+    progressContext?: () => string;
+  } = {},
 ): Promise<ClaimReport> {
   const { familySize = 1, profile = activeProfile() } = options;
   const started = performance.now();
@@ -38,7 +44,14 @@ export async function evaluateClaim(
     alpha,
     familySize,
     evaluate: async (seedsPerArm, critical) => {
-      const { runs, backend, adapter, tfjsVersion } = await runArms({ arms: definition.arms, profile, seedsPerArm, phase, label: definition.id });
+      const { runs, backend, adapter, tfjsVersion } = await runArms({
+        arms: definition.arms,
+        profile,
+        seedsPerArm,
+        phase,
+        label: definition.id,
+        progressContext: options.progressContext,
+      });
       const report = buildClaimReport({
         definition,
         runs,

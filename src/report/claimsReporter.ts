@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Reporter, TestCase } from 'vitest/node';
+import type { Reporter, TestCase, TestSpecification } from 'vitest/node';
 import type { ClaimMap } from '../claims/maps/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
+import { collectClaims } from '../claims/runner/claimCollector.js';
+import { planSuite, suitePlanSettings } from '../claims/runner/suitePlan.js';
+import { writeSuitePlan } from '../claims/runner/suiteFiles.js';
 import { readSetting } from '../settings.js';
 import { writeLiveReport } from './liveReport.js';
 import { writeReports } from './writeReports.js';
@@ -10,8 +13,10 @@ import { writeReports } from './writeReports.js';
 /**
  * Vitest reporter of the claims: collects each claim test's `task.meta.claim` and, at the end of
  * the run, writes the reports to `GST_REPORT_DIR` (default `reports/latest`). While the suite runs it
- * rewrites them from the claims' live states (`live/`, written after every stage) every few seconds,
- * so the verdicts decided so far and the claims still open can be read at once. With
+ * plans the claims it will run (`live/suite/plan.json`: every stage of every claim, known before
+ * any is trained) and rewrites the reports from the claims' live states (`live/`, written after every
+ * stage) every few seconds, so the verdicts decided so far, the claims still open and the suite's
+ * estimate can be read at once. With
  * `GST_BASELINE=path/to/claims.json` it also compares with that baseline and fails the run on a
  * verdict flip or an effect drift.
  */
@@ -22,12 +27,15 @@ export default class ClaimsReporter implements Reporter {
   private liveTimer: ReturnType<typeof setInterval> | undefined;
   private liveSeen = 0;
 
-  onTestRunStart(): void {
+  async onTestRunStart(specifications: ReadonlyArray<TestSpecification>): Promise<void> {
     this.started = performance.now();
+    const startedAt = new Date();
     this.collected.length = 0;
     this.maps.length = 0;
     const dir = resolve(readSetting('GST_REPORT_DIR'));
     rmSync(join(dir, 'live'), { recursive: true, force: true });
+    const claimFiles = specifications.filter((s) => s.project.name === 'tradeoff').map((s) => s.moduleId);
+    if (claimFiles.length > 0) writeSuitePlan(dir, planSuite(await collectClaims(claimFiles), { ...suitePlanSettings(), startedAt }));
     this.liveSeen = 0;
     this.liveTimer = setInterval(() => this.renderLive(dir), 3_000);
     this.liveTimer.unref();

@@ -1,31 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LiveClaim } from '../claims/runner/liveClaims.js';
+import { readLiveClaims } from '../claims/runner/liveClaims.js';
+import { readSuitePlan, readSuiteStatus } from '../claims/runner/suiteFiles.js';
 import { writeFileAtomic, writeJsonAtomic } from '../primitives/atomicFile.js';
 import { buildClaimsDocument } from './claimsDocument.js';
 import { htmlReport } from './htmlReport.js';
 import type { LiveStatus, OpenClaim } from './liveStatus.js';
 import { summaryMarkdown } from './summaryMarkdown.js';
 
-/** The live claims written so far in `dir/live/` (a file being replaced is skipped until the next look). */
-function readLiveClaims(dir: string): LiveClaim[] {
-  const live = join(dir, 'live');
-  if (!existsSync(live)) return [];
-  return readdirSync(live)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => {
-      try {
-        return [JSON.parse(readFileSync(join(live, f), 'utf8')) as LiveClaim];
-      } catch {
-        return [];
-      }
-    });
-}
-
 /**
  * Rewrites `claims.json`, `summary.md` and `index.html` in `dir` (each atomically) from the live
  * claims of a running suite: the claims decided so far with their verdicts, as the final report shows
- * them, and the claims still open with their stage and interim effect. Returns how many of each.
+ * them, the claims still open with their stage and interim effect, those not started yet, and the
+ * suite's estimate (runs trained, the most still ahead and their time). Returns how many of each.
  *
  * @example
  * ```ts
@@ -43,7 +29,10 @@ export function writeLiveReport(options: { dir: string; elapsedSeconds: number }
       return { id: c.report.id, title: c.report.title, specFile: c.specFile, ...stage, metric: v.metric, effect: v.main.effect, at: c.at };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
-  const live: LiveStatus = { decided: decided.length, open, elapsedSeconds: options.elapsedSeconds };
+  const started = new Set(claims.map((c) => c.report.id));
+  const waiting = (readSuitePlan(options.dir)?.claims ?? []).map((c) => c.id).filter((id) => !started.has(id));
+  const suite = readSuiteStatus(options.dir);
+  const live: LiveStatus = { decided: decided.length, open, elapsedSeconds: options.elapsedSeconds, waiting, ...(suite ? { suite } : {}) };
   const doc = {
     ...buildClaimsDocument(
       decided.map((c) => ({ report: c.report, testPassed: c.testPassed ?? false })),

@@ -1,3 +1,5 @@
+import type { SuiteStatus } from '../claims/runner/suiteFiles.js';
+
 /** A claim still open in a running suite, as the live report shows it. */
 export interface OpenClaim {
   readonly id: string;
@@ -20,4 +22,8 @@ export interface LiveStatus {
   readonly decided: number;
   readonly open: readonly OpenClaim[];
   readonly elapsedSeconds: number;
+  /** The suite measured against its plan (runs trained, the most still ahead), where a claim test has measured it. */
+  readonly suite?: SuiteStatus;
+  /** Claims of the suite's plan with no state yet: no stage of theirs has finished. */
+  readonly waiting: readonly string[];
 }

@@ -4,10 +4,11 @@ import { formatDuration, progressLevel, type ProgressSink } from '../engine/trai
 import { readSetting } from '../settings.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeJob } from './executeJob.js';
-import { planRuns } from './planRuns.js';
+import { planRuns, type PlanOptions, type StoreView } from './planRuns.js';
+import { trainedRequest } from './trainedRequest.js';
 import type { RunJob, RunRequest } from './runJob.js';
 import type { RunResult } from '../results/runResult.js';
-import { truncateRun, truncationObstacle } from './truncateRun.js';
+import { truncateRun } from './truncateRun.js';
 import { WorkerPool } from './workerPool.js';
 
 /** Options of {@link runAll}; unset levers come from the settings (src/settings.ts). */
@@ -16,6 +17,8 @@ export interface SchedulerOptions {
   /** Worker processes (default `GST_WORKERS`, else one per core); 0 trains in this process. */
   readonly workers?: number;
   readonly progress?: ProgressSink;
+  /** A part of every progress line after the batch's own (the suite's state), before the run's detail. */
+  readonly progressContext?: () => string;
   /** How often to look again at a run another process is training (ms, default 2000). */
   readonly pollMs?: number;
   /** How often to say which run it waits for, held by whom (ms, default 30,000), and to renew the leases of the runs it trains. */
@@ -39,8 +42,23 @@ export function defaultWorkers(): number {
   return readSetting('GST_WORKERS') ?? cpus().length;
 }
 
+/** The planner's options as the scheduler sets them for `backend`: from `options`, else the settings. */
+export function schedulerPlanOptions(backend: string, options: Partial<SchedulerOptions> = {}): PlanOptions {
+  return {
+    backend,
+    prefixCheckpoints: options.prefixCheckpoints ?? readSetting('GST_PREFIX_CHECKPOINTS'),
+    finalStates: options.finalStates ?? readSetting('GST_FINAL_STATES'),
+    finalStateBytes: (options.finalStateMb ?? readSetting('GST_FINAL_STATE_MB')) * 1e6,
+  };
+}
+
+/** What the planner sees of a store. */
+export function storeView(store: ExperimentStore): StoreView {
+  return { hasRun: (key) => store.runs.has(key), hasFinalState: (key) => store.finalStates.has(key) };
+}
+
 /** Progress lines of a batch: runs trained and cached, overall examples per second, time left. */
-function batchProgress(sink: ProgressSink | undefined, total: number, stored: number) {
+function batchProgress(sink: ProgressSink | undefined, total: number, stored: number, context?: () => string) {
   const started = performance.now();
   let cached = stored;
   let finished = 0;
@@ -65,7 +83,8 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
       const elapsed = (performance.now() - started) / 1000;
       const left = finished > 0 ? (elapsed / finished) * (total - finished) : 0;
       const rate = finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '';
-      sink(`runs ${finished}/${total} trained (${cached} cached)${rate}${detail ? ` | ${detail}` : ''}`);
+      const more = context?.();
+      sink(`runs ${finished}/${total} trained (${cached} cached)${rate}${more ? ` · ${more}` : ''}${detail ? ` | ${detail}` : ''}`);
     },
     /** The last line: every run of the batch is there. */
     complete() {
@@ -96,17 +115,6 @@ function waitNotices(store: ExperimentStore, everyMs: number, sink: ProgressSink
   };
 }
 
-/** The run to train for a request: itself, or the longer run its `trainEpochs` asks to read it from. */
-function trainedRequest(request: RunRequest): RunRequest {
-  const { trainEpochs, config } = request;
-  if (trainEpochs === undefined || trainEpochs === config.train.epochs) return request;
-  if (!Number.isInteger(trainEpochs) || trainEpochs < config.train.epochs)
-    throw new Error(`trainEpochs: ${trainEpochs} is not allowed for ${request.label}; use an integer ≥ its train.epochs (${config.train.epochs})`);
-  const obstacle = truncationObstacle(config);
-  if (obstacle !== undefined) throw new Error(`trainEpochs: ${request.label} cannot be read from a longer run: ${obstacle}`);
-  return { config: { ...config, train: { ...config.train, epochs: trainEpochs } }, seed: request.seed, label: request.label };
-}
-
 /**
  * Makes every requested run available (a request with `trainEpochs` is read from that longer run): the planner decides which runs must execute (twins,
  * shared prefixes, kept states), finished runs are read from the store, the others execute (each at
@@ -123,18 +131,9 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const trained = requests.map(trainedRequest);
   const backend = await initBackend();
   const workers = options.workers ?? defaultWorkers();
-  const plan = planRuns(
-    trained,
-    {
-      backend: backendIdentity(backend),
-      prefixCheckpoints: options.prefixCheckpoints ?? readSetting('GST_PREFIX_CHECKPOINTS'),
-      finalStates: options.finalStates ?? readSetting('GST_FINAL_STATES'),
-      finalStateBytes: (options.finalStateMb ?? readSetting('GST_FINAL_STATE_MB')) * 1e6,
-    },
-    { hasRun: (key) => store.runs.has(key), hasFinalState: (key) => store.finalStates.has(key) },
-  );
+  const plan = planRuns(trained, schedulerPlanOptions(backendIdentity(backend), options), storeView(store));
   const pending = new Set(plan.jobs.map((job) => job.key));
-  const progress = batchProgress(options.progress, plan.jobs.length, plan.stored);
+  const progress = batchProgress(options.progress, plan.jobs.length, plan.stored, options.progressContext);
   const pool = workers > 0 ? new WorkerPool(store.root) : undefined;
   const execute = (job: RunJob) => {
     const onProgress = (line: string) => progress.line(line);

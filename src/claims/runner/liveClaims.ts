@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeJsonAtomic } from '../../primitives/atomicFile.js';
 import { readSetting } from '../../settings.js';
@@ -31,4 +32,19 @@ export function writeLiveClaim(claim: Omit<LiveClaim, 'at' | 'specFile'> & { spe
   const { specPath, ...rest } = claim;
   const entry: LiveClaim = { ...rest, specFile: specPath === undefined ? '' : relative(process.cwd(), specPath), at: new Date().toISOString() };
   writeJsonAtomic(join(liveClaimsDir(), `${claim.report.id}.json`), entry);
+}
+
+/** The live claims written so far in `dir/live/` (`dir`: the report folder) (a file being replaced is skipped until the next look). */
+export function readLiveClaims(dir: string): LiveClaim[] {
+  const live = join(dir, 'live');
+  if (!existsSync(live)) return [];
+  return readdirSync(live)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      try {
+        return [JSON.parse(readFileSync(join(live, f), 'utf8')) as LiveClaim];
+      } catch {
+        return [];
+      }
+    });
 }

@@ -3,7 +3,9 @@ import { familySizeOf } from '../dsl/claimFamily.js';
 import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.js';
 import { activeProfile } from '../profiles/profileRegistry.js';
 import { evaluateClaim } from '../evaluateClaim.js';
+import { collectClaim } from './claimCollector.js';
 import { writeLiveClaim } from './liveClaims.js';
+import { suiteProgress } from './suiteStatus.js';
 import { passesAsTest } from '../decide/decisionRule.js';
 import './matchers.js';
 
@@ -12,7 +14,8 @@ import './matchers.js';
  * report to the reporter in `task.meta.claim`, and passes only when the claim is `supported`.
  * A claim expected not to reproduce at the active profile is registered with `it.fails` and its
  * reason, so the suite stays green while the report shows the honest verdict. An A/A control
- * (`control: true`) passes unless it comes out `supported` or `contradicted`.
+ * (`control: true`) passes unless it comes out `supported` or `contradicted`. While the suite's
+ * plan is collected (`claimCollector.ts`) it only hands its definition over.
  *
  * @example
  * ```ts
@@ -20,6 +23,7 @@ import './matchers.js';
  * ```
  */
 export function verifyClaim(definition: ClaimDefinition): void {
+  if (collectClaim({ kind: 'claim', definition })) return;
   const profile = activeProfile();
   const reason = expectedFailureAt(definition, profile.name);
   const register = reason ? it.fails : it;
@@ -28,13 +32,17 @@ export function verifyClaim(definition: ClaimDefinition): void {
       `${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
       async ({ task }) => {
         const specPath = expect.getState().testPath;
+        const suite = await suiteProgress();
         const report = await evaluateClaim(definition, {
           familySize: familySizeOf(inject('claimFamilies'), specPath),
           onStage: (interim, stage) => {
             if (interim.verdict === 'not shown' && stage.stage < stage.stages) writeLiveClaim({ state: 'open', specPath, report: interim, stage });
+            suite.measure();
           },
+          progressContext: suite.text,
         });
         writeLiveClaim({ state: 'decided', specPath, report, testPassed: passesAsTest(report) });
+        suite.measure();
         task.meta.claim = report;
         if (definition.control) expect(report).toPassAsControl();
         else expect(report).toBeSupported();

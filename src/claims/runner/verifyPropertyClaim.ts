@@ -3,26 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { familySizeOf } from '../dsl/claimFamily.js';
 import { readSetting } from '../../settings.js';
-import { expectedFailureAt, type ClaimDefinition } from '../dsl/claimDefinition.js';
+import { expectedFailureAt } from '../dsl/claimDefinition.js';
 import type { ClaimReport } from '../claimReport.js';
 import './matchers.js';
-import type { Profile } from '../profiles/profile.js';
 import { activeProfile } from '../profiles/profileRegistry.js';
 import { evaluateClaim } from '../evaluateClaim.js';
-
-/** A claim over a space of configurations: every value the arbitrary draws must give a supported claim. */
-export interface PropertyClaimDefinition<T> {
-  readonly id: string;
-  readonly title: string;
-  readonly paperClaim: string;
-  /** The configuration space at a profile (e.g. pairs of rates from its sweep). */
-  readonly space: (profile: Profile) => fc.Arbitrary<T>;
-  /** The claim that must hold at one point of the space. */
-  readonly claimAt: (value: T) => ClaimDefinition;
-  /** Points tried (bounded by the training budget: each new point may train new arms). */
-  readonly numRuns: number;
-  readonly expectedToFail?: ClaimDefinition['expectedToFail'];
-}
+import { passesAsTest } from '../decide/decisionRule.js';
+import { collectClaim } from './claimCollector.js';
+import type { PropertyClaimDefinition } from './propertyClaimDefinition.js';
+import { writeLiveClaim } from './liveClaims.js';
+import { suiteProgress } from './suiteStatus.js';
 
 /**
  * Registers a property claim: fast-check draws points of the configuration space (seeded by
@@ -31,6 +21,7 @@ export interface PropertyClaimDefinition<T> {
  * The report carries the seed, the path and the counterexample.
  */
 export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): void {
+  if (collectClaim({ kind: 'property', definition: definition as PropertyClaimDefinition<unknown> })) return;
   const profile = activeProfile();
   const reason = expectedFailureAt(definition, profile.name);
   const register = reason ? it.fails : it;
@@ -44,9 +35,14 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
         let last: ClaimReport | undefined;
         const failing = new Map<string, ClaimReport>();
         const started = performance.now();
+        const suite = await suiteProgress();
         const details = await fc.check(
           fc.asyncProperty(definition.space(profile), async (value) => {
-            const report = await evaluateClaim(definition.claimAt(value), { familySize: familySizeOf(inject('claimFamilies'), specPath) });
+            const report = await evaluateClaim(definition.claimAt(value), {
+              familySize: familySizeOf(inject('claimFamilies'), specPath),
+              onStage: () => suite.measure(),
+              progressContext: suite.text,
+            });
             last = report;
             if (report.verdict !== 'supported') failing.set(JSON.stringify(value), report);
             return report.verdict === 'supported';
@@ -72,6 +68,8 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
             replay: `GST_FC_SEED=${seed}${details.counterexamplePath ? ` GST_FC_PATH=${details.counterexamplePath}` : ''} npx vitest run ${specPath === undefined ? '' : relative(process.cwd(), specPath)}`,
           },
         };
+        writeLiveClaim({ state: 'decided', specPath, report, testPassed: passesAsTest(report) });
+        suite.measure();
         task.meta.claim = report;
         expect(report).toBeSupported();
       },
