@@ -53,7 +53,7 @@ export function schedulerPlanOptions(backend: string, options: Partial<Scheduler
 }
 
 /** What the planner sees of a store. */
-export function storeView(store: ExperimentStore): StoreView {
+function storeView(store: ExperimentStore): StoreView {
   return { hasRun: (key) => store.runs.has(key), hasFinalState: (key) => store.finalStates.has(key) };
 }
 

@@ -1,7 +1,7 @@
 import { backendIdentity, initBackend } from '../../engine/backend/initBackend.js';
 import { formatDuration } from '../../engine/train/progress.js';
 import { planRuns } from '../../run/planRuns.js';
-import { schedulerPlanOptions, storeView } from '../../run/runAll.js';
+import { schedulerPlanOptions } from '../../run/runAll.js';
 import type { RunRequest } from '../../run/runJob.js';
 import { trainedRequest } from '../../run/trainedRequest.js';
 import { readSetting } from '../../settings.js';
@@ -10,18 +10,28 @@ import { readLiveClaims } from './liveClaims.js';
 import { readSuitePlan, readSuiteStatus, writeSuiteStatus, type SuiteStatus } from './suiteFiles.js';
 import type { PlannedClaim, SuitePlan } from './suitePlan.js';
 
-/** The runs of every stage of `claims`, as the scheduler would train them. */
-function requestsOf(plan: SuitePlan, claims: readonly PlannedClaim[]): RunRequest[] {
-  return claims.flatMap((claim) =>
-    claim.stages.flatMap((stage) => stage.runs.map(([c, seed]) => trainedRequest({ ...plan.configs[c], seed, label: claim.id }))),
-  );
+/** The runs of every stage of a claim, as the scheduler would train them. */
+function requestsOf(plan: SuitePlan, claim: PlannedClaim): RunRequest[] {
+  return claim.stages.flatMap((stage) => stage.runs.map(([c, seed]) => trainedRequest({ ...plan.configs[c], seed, label: claim.id })));
+}
+
+const nothingStored = { hasRun: () => false, hasFinalState: () => false };
+const jobKeyCache = new WeakMap<PlannedClaim, { backend: string; keys: readonly string[] }>();
+
+/** The keys of the runs the scheduler would execute for every stage of a claim from an empty store (its twins included); computed once. */
+function jobKeys(plan: SuitePlan, claim: PlannedClaim, backend: string): readonly string[] {
+  const cached = jobKeyCache.get(claim);
+  if (cached?.backend === backend) return cached.keys;
+  const keys = planRuns(requestsOf(plan, claim), schedulerPlanOptions(backend), nothingStored).jobs.map((job) => job.key);
+  jobKeyCache.set(claim, { backend, keys });
+  return keys;
 }
 
 /**
  * Measures the running suite now: the claims decided (their live state), the runs trained since it
- * started and the most it could still train (the planner's count of runs to execute, twins
- * included, for every claim not decided at every stage, against the store), and writes the status
- * beside the plan for the live report.
+ * started and the most it could still train (the runs the planner would execute from an empty store,
+ * twins included, for every stage of every claim not decided, less those stored: an upper bound, as a
+ * twin no longer needed still counts), and writes the status beside the plan for the live report.
  *
  * @example
  * ```ts
@@ -31,8 +41,8 @@ function requestsOf(plan: SuitePlan, claims: readonly PlannedClaim[]): RunReques
 export function measureSuite(options: { reportDir: string; plan: SuitePlan; store: ExperimentStore; backend: string; now?: Date }): SuiteStatus {
   const { reportDir, plan } = options;
   const now = options.now ?? new Date();
-  const planOptions = schedulerPlanOptions(options.backend);
-  const toDo = (claims: readonly PlannedClaim[]) => planRuns(requestsOf(plan, claims), planOptions, storeView(options.store)).jobs.length;
+  const toDo = (claims: readonly PlannedClaim[]) =>
+    [...new Set(claims.flatMap((c) => jobKeys(plan, c, options.backend)))].filter((key) => !options.store.runs.has(key)).length;
   const decidedIds = new Set(
     readLiveClaims(reportDir)
       .filter((c) => c.state === 'decided')
