@@ -184,6 +184,19 @@ export function defaultEnvironment(name: 'EGL_PLATFORM' | 'GST_DATA_DIR', value:
 }
 
 /**
+ * Whether this process's stderr reaches a terminal: directly, or from a vitest worker, whose output
+ * vitest copies to its terminal through a pipe (it sets `FORCE_TTY` for its workers then).
+ *
+ * @example
+ * ```ts
+ * stderrIsTerminal(); // true in `npx vitest run` on a terminal, false with its output in a file
+ * ```
+ */
+export function stderrIsTerminal(): boolean {
+  return process.stderr.isTTY === true || process.env.FORCE_TTY === 'true';
+}
+
+/**
  * This process's environment with some settings replaced: the environment of a child process (a
  * suite a test runs) that must use other settings than this one.
  *

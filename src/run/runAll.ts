@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { backendIdentity, initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
-import { formatDuration, progressLevel, type ProgressSink } from '../engine/train/progress.js';
+import { detailEveryMs, formatDuration, type ProgressSink } from '../engine/train/progress.js';
 import { readSetting } from '../settings.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeJob } from './executeJob.js';
@@ -64,7 +64,7 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
   let finished = 0;
   let examples = 0;
   let lastDetail = -Infinity;
-  const everyEpoch = progressLevel() === 2 || process.stderr.isTTY;
+  const detailMs = detailEveryMs();
   return {
     done(result: RunResult) {
       finished += 1;
@@ -76,9 +76,9 @@ function batchProgress(sink: ProgressSink | undefined, total: number, stored: nu
     },
     line(detail?: string) {
       if (!sink) return;
-      // a line per epoch at GST_PROGRESS=2 or on a terminal (one line refreshed in place); else one every 30 s
+      // a run's detail at most every `detailEveryMs` (every epoch at GST_PROGRESS=2)
       const now = performance.now();
-      if (detail !== undefined && everyEpoch === false && now - lastDetail < 30_000) return;
+      if (detail !== undefined && now - lastDetail < detailMs) return;
       if (detail !== undefined) lastDetail = now;
       const elapsed = (performance.now() - started) / 1000;
       const left = finished > 0 ? (elapsed / finished) * (total - finished) : 0;

@@ -40,7 +40,12 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
           fc.asyncProperty(definition.space(profile), async (value) => {
             const report = await evaluateClaim(definition.claimAt(value), {
               familySize: familySizeOf(inject('claimFamilies'), specPath),
-              onStage: () => suite.measure(),
+              onStage: (interim, stage) => {
+                // the property as a whole is open at this point's stage
+                if (interim.verdict === 'not shown' && stage.stage < stage.stages)
+                  writeLiveClaim({ state: 'open', specPath, report: { ...interim, id: definition.id, title: definition.title }, stage });
+                suite.measure();
+              },
               progressContext: suite.text,
             });
             last = report;

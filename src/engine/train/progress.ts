@@ -1,11 +1,16 @@
-import { readSetting } from '../../settings.js';
+import { readSetting, stderrIsTerminal } from '../../settings.js';
 
 /** Where progress lines go (see {@link defaultProgressSink}). */
 export type ProgressSink = (line: string) => void;
 
-/** `GST_PROGRESS`: 2 a line per epoch, 1 a status line, 0 nothing; by default 1 on a terminal, else 0. */
+/** `GST_PROGRESS`: 2 a line per epoch, 1 a status line, 0 nothing; by default 1 on a terminal (`stderrIsTerminal`), else 0. */
 export function progressLevel(): number {
-  return readSetting('GST_PROGRESS') ?? (process.stderr.isTTY ? 1 : 0);
+  return readSetting('GST_PROGRESS') ?? (stderrIsTerminal() ? 1 : 0);
+}
+
+/** How often a progress line may carry a running run's detail (its epoch): every epoch at level 2, every 2 s on a terminal, else every 30 s. */
+export function detailEveryMs(): number {
+  return progressLevel() === 2 ? 0 : stderrIsTerminal() ? 2_000 : 30_000;
 }
 
 /**
@@ -15,7 +20,7 @@ export function progressLevel(): number {
 export function defaultProgressSink(): ProgressSink | undefined {
   const level = progressLevel();
   if (level === 0) return undefined;
-  if (level === 1 && process.stderr.isTTY) return (line) => process.stderr.write(`\r\x1b[K${line}`);
+  if (level === 1 && stderrIsTerminal()) return (line) => process.stderr.write(`\r\x1b[K${line}`);
   return (line) => process.stderr.write(`${line}\n`);
 }
 
