@@ -49,6 +49,14 @@ export interface BatchNormTrainAttrs {
 }
 
 /**
+ * Backends whose {@link BatchNormTrain} `normalise` and `gradMeans` passes take a unit's keep mask as
+ * the input `mask`: they apply γ·mask and β·mask and give ∂γ, ∂β times the mask in the passes they
+ * run anyway (four dispatches fewer a unit). Elsewhere the engine multiplies the mask in with tfjs
+ * ops, to the same values.
+ */
+export const batchNormMaskInput = { webgpu: true } as const satisfies Readonly<Record<string, true>>;
+
+/**
  * One variable's SGD step in one pass: `v`, `g`, `buf`; attributes {@link SgdStepAttrs} → `[v', buf']`
  * (`[v']` with momentum 0). `optim/sgd.ts` has the composite step it reproduces.
  */

@@ -1,4 +1,4 @@
-import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernels/kernelNames.js';
+import { BatchNormTrain, batchNormMaskInput, type BatchNormTrainAttrs } from '../kernels/kernelNames.js';
 import { tf } from '../tf.js';
 import { channelAffine, channelCentre, channelMean } from './channelOps.js';
 
@@ -20,8 +20,11 @@ export interface BatchMoments {
  * XNNPACK; the only full-size element-wise ops left are a square, a product and a difference.
  *
  * `onMoments` receives the batch mean and (biased) variance, kept for the caller to dispose. With
- * `relu`, ReLU follows (`tf.relu` of the result, so the same values and gradients). Where the backend
- * has {@link BatchNormTrain} (wasm), the element-wise work runs there, bit-identically.
+ * `relu`, ReLU follows (`tf.relu` of the result, so the same values and gradients). With `mask` (a
+ * unit's keep mask, 0 or 1 per channel) the affine factors are γ·mask and β·mask, so ∂γ and ∂β are
+ * times the mask. Where the backend has {@link BatchNormTrain} (wasm, webgpu), the element-wise work
+ * runs there, bit-identically; where its passes take the mask ({@link batchNormMaskInput}), they
+ * apply it too.
  *
  * @example
  * ```ts
@@ -34,12 +37,21 @@ export function batchNormTrain(
   beta: tf.Tensor1D,
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
-  options: { relu?: boolean } = {},
+  options: { relu?: boolean; mask?: tf.Tensor1D } = {},
 ): tf.Tensor4D {
-  const relu = options.relu ?? false;
-  if (tf.getKernel(BatchNormTrain.normalise, tf.getBackend()) !== undefined) return batchNormTrainPasses(x, gamma, beta, epsilon, onMoments, relu);
-  const y = composite(x, gamma, beta, epsilon, onMoments);
+  const { relu = false, mask } = options;
+  const backend = tf.getBackend();
+  if (tf.getKernel(BatchNormTrain.normalise, backend) !== undefined) {
+    if (mask !== undefined && backend in batchNormMaskInput) return batchNormTrainPasses(x, gamma, beta, epsilon, onMoments, relu, mask);
+    return batchNormTrainPasses(x, ...masked(gamma, beta, mask), epsilon, onMoments, relu);
+  }
+  const y = composite(x, ...masked(gamma, beta, mask), epsilon, onMoments);
   return relu ? tf.relu(y) : y;
+}
+
+/** γ·mask and β·mask (γ and β without a mask), by tfjs ops. */
+function masked(gamma: tf.Tensor1D, beta: tf.Tensor1D, mask: tf.Tensor1D | undefined): [tf.Tensor1D, tf.Tensor1D] {
+  return mask === undefined ? [gamma, beta] : [tf.mul(gamma, mask), tf.mul(beta, mask)];
 }
 
 /** The composite form: tfjs ops only, on every backend. */
@@ -75,7 +87,8 @@ function composite(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilo
  * The same batch norm (→ ReLU) in {@link BatchNormTrain}: three passes forward and two
  * backward, which compute the channel means in the composite's order while they produce their
  * operands (the squares and products the composite pools are never written). Bit-identical to
- * {@link composite} followed by `tf.relu` (tested).
+ * {@link composite} followed by `tf.relu` (tested). A `mask` goes to the `normalise` and `gradMeans`
+ * passes, which must then give the factor γ·mask·σ⁻¹ and ∂γ, ∂β themselves.
  */
 function batchNormTrainPasses(
   x: tf.Tensor4D,
@@ -84,6 +97,7 @@ function batchNormTrainPasses(
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
   relu: boolean,
+  mask?: tf.Tensor1D,
 ): tf.Tensor4D {
   const count = x.shape[0] * x.shape[1] * x.shape[2];
   const attrs: BatchNormTrainAttrs = { relu, epsilon };
@@ -95,8 +109,10 @@ function batchNormTrainPasses(
     const mean = run(BatchNormTrain.mean, { x: xIn }) as tf.Tensor1D;
     const [centred, variance, fusedInvStd] = run(BatchNormTrain.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D?];
     const invStd = fusedInvStd ?? (tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D);
-    const normalised = run(BatchNormTrain.normalise, { centred, invStd, scale, offset });
+    const normalised = run(BatchNormTrain.normalise, { centred, invStd, scale, offset, ...(mask ? { mask } : {}) });
     const [out, fusedFactor] = (Array.isArray(normalised) ? normalised : [normalised]) as [tf.Tensor4D, tf.Tensor1D?];
+    if (mask !== undefined && fusedFactor === undefined)
+      throw new Error(`${BatchNormTrain.normalise} on ${tf.getBackend()} takes no mask: remove it from batchNormMaskInput`);
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
     // the backward pass needs γ·σ⁻¹: the fused factor where the backend gave it, else γ to compute it
     save([centred, invStd, fusedFactor ?? scale, ...(relu ? [out] : [])]);
@@ -105,7 +121,7 @@ function batchNormTrainPasses(
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedCentred, savedInvStd, savedFactorOrScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
         const hat = { centred: savedCentred, invStd: savedInvStd };
-        const means = run(BatchNormTrain.gradMeans, relu ? { dy, out: savedOut, ...hat } : { dy, ...hat }) as tf.Tensor[];
+        const means = run(BatchNormTrain.gradMeans, { dy, ...hat, ...(relu ? { out: savedOut } : {}), ...(mask ? { mask } : {}) }) as tf.Tensor[];
         const [meanDy, meanDyHat] = means as [tf.Tensor1D, tf.Tensor1D];
         const dyIn = relu ? means[2] : dy;
         const factor = fusedFactor !== undefined ? savedFactorOrScale : tf.mul(savedFactorOrScale, savedInvStd);

@@ -2,7 +2,7 @@ import { BatchNormRunningUpdate, ConvBatchNormInference, type BatchNormRunningUp
 import { deriveSeed } from '../../primitives/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
 import { batchNormInference } from './batchNormInference.js';
-import { batchNormTrain } from './batchNormTrain.js';
+import { batchNormTrain, type BatchMoments } from './batchNormTrain.js';
 
 /** PyTorch's BatchNorm2d defaults, used throughout (the authors' code is PyTorch). */
 export const batchNormEpsilon = 1e-5;
@@ -91,15 +91,19 @@ export function createConvBnUnit(options: {
  */
 export function applyConvBnUnit(unit: ConvBnUnit, x: tf.Tensor4D, options: { pending?: PendingBatchStats[]; applyMask: boolean; relu?: boolean }): tf.Tensor4D {
   const y = tf.conv2d(x, unit.kernel as tf.Tensor4D, unit.stride, 'same');
-  const scale = (options.applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma) as tf.Tensor1D;
-  const offset = (options.applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta) as tf.Tensor1D;
-  const { pending, relu = false } = options;
+  const { pending, relu = false, applyMask } = options;
   if (pending === undefined) {
+    const scale = (applyMask ? tf.mul(unit.gamma, unit.mask) : unit.gamma) as tf.Tensor1D;
+    const offset = (applyMask ? tf.mul(unit.beta, unit.mask) : unit.beta) as tf.Tensor1D;
     const out = batchNormInference(y, unit.runningMean as tf.Tensor1D, unit.runningVar as tf.Tensor1D, offset, scale, batchNormEpsilon);
     return relu ? tf.relu(out) : out;
   }
   const count = y.shape[0] * y.shape[1] * y.shape[2];
-  return batchNormTrain(y, scale, offset, batchNormEpsilon, ({ mean, variance }) => pending.push({ unit, mean, variance, count }), { relu });
+  const onMoments = ({ mean, variance }: BatchMoments) => pending.push({ unit, mean, variance, count });
+  return batchNormTrain(y, unit.gamma as tf.Tensor1D, unit.beta as tf.Tensor1D, batchNormEpsilon, onMoments, {
+    relu,
+    ...(applyMask ? { mask: unit.mask as tf.Tensor1D } : {}),
+  });
 }
 
 /**

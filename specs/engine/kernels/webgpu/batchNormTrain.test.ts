@@ -75,6 +75,39 @@ describe.skipIf(webgpu.unavailable !== undefined)(`train-mode batch norm on webg
     await agrees({ shape: [8, 4, 4, 512], relu: false, seed: 4 });
   });
 
+  it("folds a unit's keep mask into its passes: the bits of γ·mask, β·mask by tfjs ops, with the products in the passes", { timeout: 120_000 }, async () => {
+    for (const relu of [true, false]) {
+      const shape: Case['shape'] = [2, 6, 6, 24];
+      const mask = { values: Float32Array.from({ length: 24 }, (_, c) => (c % 3 === 1 ? 0 : 1)), shape: [24] };
+      const inputs = [hostNormal(shape, 21), hostNormal([24], 22), hostNormal([24], 23), hostNormal(shape, 24), mask];
+      const run = (folded: boolean) =>
+        onBackend('webgpu', inputs, (x, gamma, beta, weight, m) => {
+          const loss = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+            const [scale, offset] = folded ? [g, b] : [tf.mul(g, m), tf.mul(b, m)];
+            const options = folded ? { relu, mask: m as tf.Tensor1D } : { relu };
+            return tf.sum(
+              tf.mul(
+                batchNormTrain(a as tf.Tensor4D, scale as tf.Tensor1D, offset as tf.Tensor1D, 1e-5, (s) => tf.dispose([s.mean, s.variance]), options),
+                weight,
+              ),
+            );
+          };
+          return [loss(x, gamma, beta), ...tf.grads(loss)([x, gamma, beta])];
+        });
+      const count = async (folded: boolean) => {
+        const profile = await tf.profile(() => run(folded).then(() => undefined) as never);
+        return profile.kernels.filter((k) => k.name === 'Multiply').length;
+      };
+      const [folded, separate] = [await run(true), await run(false)];
+      folded.forEach((f, i) => expect(Buffer.from(separate[i].buffer).equals(Buffer.from(f.buffer)), `output ${i} with relu ${relu}`).toBe(true));
+      // a removed channel's γ and β get no gradient (±0)
+      expect([...folded[2], ...folded[3]].filter((v, c) => c % 3 === 1 && v !== 0)).toEqual([]);
+      const kernels = { folded: await count(true), separate: await count(false) };
+      // γ·mask and β·mask in each of the two forward passes (the value, and the one tf.grads takes), their gradients in the backward one
+      expect(kernels.separate - kernels.folded, JSON.stringify(kernels)).toBe(6);
+    }
+  });
+
   it('gives the same bits on every call', async () => {
     const c: Case = { shape: [3, 16, 16, 40], relu: true, seed: 9 };
     const first = await batchNormOn('webgpu', c);

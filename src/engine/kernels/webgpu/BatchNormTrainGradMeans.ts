@@ -41,9 +41,12 @@ class GradPartialsProgram implements FusedProgram {
   }
 }
 
-/** `BatchNormTrainGradMeans` (`kernelNames.ts`) on webgpu: `[meanDy, meanDyHat]` (and `dyIn` with ReLU), then `dβ`, `dγ` (the means times the rows), in two dispatches. */
+/**
+ * `BatchNormTrainGradMeans` (`kernelNames.ts`) on webgpu: `[meanDy, meanDyHat]` (and `dyIn` with ReLU),
+ * then `dβ`, `dγ` (the means times the rows, and times the unit's `mask` where given), in two dispatches.
+ */
 function gradMeans(args: KernelArgs): tf.TensorInfo[] {
-  const { dy, centred, invStd, out } = args.inputs as Record<'dy' | 'centred' | 'invStd' | 'out', tf.TensorInfo>;
+  const { dy, centred, invStd, out, mask } = args.inputs as Record<'dy' | 'centred' | 'invStd', tf.TensorInfo> & { out?: tf.TensorInfo; mask?: tf.TensorInfo };
   const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
   const backend = args.backend as WebGPUBackend;
   const split = channelSplit(dy.shape);
@@ -51,11 +54,11 @@ function gradMeans(args: KernelArgs): tf.TensorInfo[] {
   const [sumDy, sumDyHat, dyIn] = runFusedProgram(
     backend,
     new GradPartialsProgram(relu),
-    relu ? [dy, centred, invStd, out] : [dy, centred, invStd],
+    relu && out ? [dy, centred, invStd, out] : [dy, centred, invStd],
     { shapes: relu ? [partialShape, partialShape, dy.shape] : [partialShape, partialShape], size: split.splits * split.channels },
     splitValues(split),
   );
-  const [meanDy, meanDyHat, dBeta, dGamma] = channelMeans(backend, [sumDy, sumDyHat], split, { timesRows: true });
+  const [meanDy, meanDyHat, dBeta, dGamma] = channelMeans(backend, [sumDy, sumDyHat], split, { timesRows: true, timesMask: mask });
   return relu ? [meanDy, meanDyHat, dyIn, dBeta, dGamma] : [meanDy, meanDyHat, dBeta, dGamma];
 }
 

@@ -4,37 +4,48 @@ import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
-/** out0 = (centred·invStd)·scale + offset, then ReLU with `relu`; out1 = scale·invStd, the backward pass's factor. */
+/**
+ * out0 = (centred·invStd)·scale + offset, then ReLU with `relu`; out1 = scale·invStd, the backward
+ * pass's factor. With `masked`, scale and offset are first multiplied by `mask` (γ·mask, β·mask).
+ */
 class NormaliseProgram implements FusedProgram {
-  readonly variableNames = ['centred', 'invStd', 'scale', 'offset'];
+  readonly variableNames: string[];
   readonly outputCount = 2;
   readonly uniformNames = [{ name: 'channels', type: 'i32' as const }];
   readonly shaderKey: string;
 
-  constructor(private readonly relu: boolean) {
-    this.shaderKey = `gstBatchNormNormalise_${relu}`;
+  constructor(
+    private readonly relu: boolean,
+    private readonly masked: boolean,
+  ) {
+    this.variableNames = masked ? ['centred', 'invStd', 'scale', 'offset', 'mask'] : ['centred', 'invStd', 'scale', 'offset'];
+    this.shaderKey = `gstBatchNormNormalise_${relu}_${masked}`;
   }
 
   getUserCode(): string {
+    const factors = (c: string) =>
+      this.masked ? `let s = scale[${c}] * mask[${c}]; let o = offset[${c}] * mask[${c}];` : `let s = scale[${c}]; let o = offset[${c}];`;
     return `
       fn main(i : i32) {
         let c = i % uniforms.channels;
-        let y = (centred[i] * invStd[c]) * scale[c] + offset[c];
+        ${factors('c')}
+        let y = (centred[i] * invStd[c]) * s + o;
         out0[i] = ${this.relu ? 'max(y, 0.0)' : 'y'};
-        if (i < uniforms.channels) { out1[i] = scale[i] * invStd[i]; }
+        if (i < uniforms.channels) { out1[i] = s * invStd[i]; }
       }
     `;
   }
 }
 
-/** `BatchNormTrainNormalise` (`kernelNames.ts`) on webgpu: `[out, factor]` in one dispatch. */
+/** `BatchNormTrainNormalise` (`kernelNames.ts`) on webgpu: `[out, factor]` in one dispatch, the unit's `mask` applied where given. */
 function normalise(args: KernelArgs): tf.TensorInfo[] {
-  const { centred, invStd, scale, offset } = args.inputs as Record<'centred' | 'invStd' | 'scale' | 'offset', tf.TensorInfo>;
+  const { centred, invStd, scale, offset, mask } = args.inputs as Record<'centred' | 'invStd' | 'scale' | 'offset', tf.TensorInfo> & { mask?: tf.TensorInfo };
   const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
   const size = tf.util.sizeFromShape(centred.shape);
   const channels = centred.shape[centred.shape.length - 1];
   const outputs = { shapes: [centred.shape, [channels]], size };
-  return runFusedProgram(args.backend as WebGPUBackend, new NormaliseProgram(relu), [centred, invStd, scale, offset], outputs, [channels]);
+  const inputs = [centred, invStd, scale, offset, ...(mask ? [mask] : [])];
+  return runFusedProgram(args.backend as WebGPUBackend, new NormaliseProgram(relu, mask !== undefined), inputs, outputs, [channels]);
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

@@ -40,16 +40,18 @@ export const partialSumPrologue = `
         let rowBegin = (index / uniforms.channels) * uniforms.rowsPerSplit;
         let rowEnd = min(rowBegin + uniforms.rowsPerSplit, uniforms.rows);`;
 
-/** What pass 2 writes after the means: the first mean's (m + ε)^-½, and each mean times the rows it averaged. */
+/** What pass 2 writes after the means: the first mean's (m + ε)^-½, and each mean times the rows it averaged (and times a unit's keep mask). */
 interface MeanExtras {
   readonly invStdEpsilon?: number;
   readonly timesRows?: boolean;
+  readonly timesMask?: tf.TensorInfo;
 }
 
 /**
  * Pass 2: `out_k[c] = (Σ_s partials_k[s·C + c]) / rows`, the splits added in order, for each of the
  * partial sums; then, as asked, `(out0[c] + ε)^-½` (a variance's inverse standard deviation, as tfjs'
- * `rsqrt(add(v, ε))` computes it on webgpu) and each `out_k[c]·rows` (as tfjs' `mul(mean, rows)`).
+ * `rsqrt(add(v, ε))` computes it on webgpu) and each `out_k[c]·rows` (as tfjs' `mul(mean, rows)`),
+ * times `mask[c]` with `masked` (as the gradient of tfjs' `mul(γ, mask)`).
  */
 class ChannelMeansProgram implements FusedProgram {
   readonly variableNames: string[];
@@ -62,15 +64,16 @@ class ChannelMeansProgram implements FusedProgram {
 
   constructor(
     count: number,
-    private readonly extras: { invStd: boolean; timesRows: boolean },
+    private readonly extras: { invStd: boolean; timesRows: boolean; masked: boolean },
   ) {
-    this.variableNames = Array.from({ length: count }, (_, k) => `partials${k}`);
+    this.variableNames = [...Array.from({ length: count }, (_, k) => `partials${k}`), ...(extras.masked ? ['mask'] : [])];
     this.outputCount = count * (extras.timesRows ? 2 : 1) + (extras.invStd ? 1 : 0);
-    this.shaderKey = `gstChannelMeans_${count}_${extras.invStd}_${extras.timesRows}`;
+    this.shaderKey = `gstChannelMeans_${count}_${extras.invStd}_${extras.timesRows}_${extras.masked}`;
   }
 
   getUserCode(): string {
-    const sums = this.variableNames.map((name, k) => ({ name, k }));
+    const sums = this.variableNames.filter((name) => name !== 'mask').map((name, k) => ({ name, k }));
+    const mask = this.extras.masked ? ' * mask[c]' : '';
     const next = sums.length + (this.extras.invStd ? 1 : 0);
     return `
       fn main(c : i32) {
@@ -80,7 +83,7 @@ class ChannelMeansProgram implements FusedProgram {
         }
         ${sums.map(({ k }) => `let mean${k} = sum${k} / f32(uniforms.rows); out${k}[c] = mean${k};`).join(' ')}
         ${this.extras.invStd ? `out${sums.length}[c] = inverseSqrt(mean0 + uniforms.epsilon);` : ''}
-        ${this.extras.timesRows ? sums.map(({ k }) => `out${next + k}[c] = mean${k} * f32(uniforms.rows);`).join(' ') : ''}
+        ${this.extras.timesRows ? sums.map(({ k }) => `out${next + k}[c] = mean${k} * f32(uniforms.rows)${mask};`).join(' ') : ''}
       }
     `;
   }
@@ -91,11 +94,12 @@ class ChannelMeansProgram implements FusedProgram {
  * (see {@link ChannelMeansProgram}); disposes the partial sums.
  */
 export function channelMeans(backend: WebGPUBackend, partials: readonly tf.TensorInfo[], split: ChannelSplit, extras: MeanExtras = {}): tf.TensorInfo[] {
-  const program = new ChannelMeansProgram(partials.length, { invStd: extras.invStdEpsilon !== undefined, timesRows: extras.timesRows === true });
+  const masked = extras.timesMask !== undefined;
+  const program = new ChannelMeansProgram(partials.length, { invStd: extras.invStdEpsilon !== undefined, timesRows: extras.timesRows === true, masked });
   const means = runFusedProgram(
     backend,
     program,
-    partials,
+    extras.timesMask ? [...partials, extras.timesMask] : partials,
     { shapes: Array.from({ length: program.outputCount }, () => [split.channels]), size: split.channels },
     [split.splits, split.channels, split.rows, extras.invStdEpsilon ?? 0],
   );
