@@ -170,9 +170,8 @@ export function settings(env: Readonly<Record<string, string | undefined>> = pro
 }
 
 /**
- * Gives an environment variable a value for this process unless the user set one: Mesa's
- * `EGL_PLATFORM` for the software WebGPU adapter, and `GST_DATA_DIR` where a command generates its
- * own data (`npm run gpu:check` without CIFAR-10).
+ * Gives an environment variable a value for this process unless the user set one: Mesa's `EGL_PLATFORM` for the software
+ * WebGPU adapter, and `GST_DATA_DIR` where a command generates its own data (`npm run gpu:check` without CIFAR-10).
  *
  * @example
  * ```ts
@@ -183,22 +182,13 @@ export function defaultEnvironment(name: 'EGL_PLATFORM' | 'GST_DATA_DIR', value:
   process.env[name] ??= value;
 }
 
-/**
- * Whether this process's stderr reaches a terminal: directly, or from a vitest worker, whose output
- * vitest copies to its terminal through a pipe (it sets `FORCE_TTY` for its workers then).
- *
- * @example
- * ```ts
- * stderrIsTerminal(); // true in `npx vitest run` on a terminal, false with its output in a file
- * ```
- */
+/** Whether stderr reaches a terminal: directly, or from a vitest worker, which writes to vitest's terminal through a pipe (vitest sets `FORCE_TTY` then). */
 export function stderrIsTerminal(): boolean {
   return process.stderr.isTTY === true || process.env.FORCE_TTY === 'true';
 }
 
 /**
- * This process's environment with some settings replaced: the environment of a child process (a
- * suite a test runs) that must use other settings than this one.
+ * This process's environment with some settings replaced: the environment of a child process (a suite a test runs).
  *
  * @example
  * ```ts
