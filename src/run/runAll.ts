@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { backendIdentity, initBackend, type BackendInfo } from '../engine/backend/initBackend.js';
-import { detailEveryMs, formatDuration, type ProgressSink } from '../engine/train/progress.js';
+import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
+import { batchProgress } from './batchProgress.js';
 import { readSetting } from '../settings.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeJob } from './executeJob.js';
@@ -55,42 +56,6 @@ export function schedulerPlanOptions(backend: string, options: Partial<Scheduler
 /** What the planner sees of a store. */
 function storeView(store: ExperimentStore): StoreView {
   return { hasRun: (key) => store.runs.has(key), hasFinalState: (key) => store.finalStates.has(key) };
-}
-
-/** Progress lines of a batch: runs trained and cached, overall examples per second, time left. */
-function batchProgress(sink: ProgressSink | undefined, total: number, stored: number, context?: () => string) {
-  const started = performance.now();
-  let cached = stored;
-  let finished = 0;
-  let examples = 0;
-  let lastDetail = -Infinity;
-  const detailMs = detailEveryMs();
-  return {
-    done(result: RunResult) {
-      finished += 1;
-      examples += result.twinKey === undefined ? (result.epochs.length - (result.resumedEpochs ?? 0)) * (result.config.train.data.trainSize ?? 0) : 0;
-    },
-    /** A run another process finished meanwhile. */
-    foundStored() {
-      cached += 1;
-    },
-    line(detail?: string) {
-      if (!sink) return;
-      // a run's detail at most every `detailEveryMs` (every epoch at GST_PROGRESS=2)
-      const now = performance.now();
-      if (detail !== undefined && now - lastDetail < detailMs) return;
-      if (detail !== undefined) lastDetail = now;
-      const elapsed = (performance.now() - started) / 1000;
-      const left = finished > 0 ? (elapsed / finished) * (total - finished) : 0;
-      const rate = finished > 0 ? `, ${Math.round(examples / elapsed)} training ex/s overall, ~${formatDuration(left)} left` : '';
-      const more = context?.();
-      sink(`runs ${finished}/${total} trained (${cached} cached)${rate}${more ? ` · ${more}` : ''}${detail ? ` | ${detail}` : ''}`);
-    },
-    /** The last line: every run of the batch is there. */
-    complete() {
-      if (total > 0) sink?.(`runs ${finished}/${total} trained (${cached} cached), done in ${formatDuration((performance.now() - started) / 1000)}`);
-    },
-  };
 }
 
 /**

@@ -8,7 +8,7 @@ export function progressLevel(): number {
   return readSetting('GST_PROGRESS') ?? (stderrIsTerminal() ? 1 : 0);
 }
 
-/** How often a progress line may carry a running run's detail (its epoch): every epoch at level 2, every 2 s on a terminal, else every 30 s. */
+/** How often a progress line may be written: every epoch at level 2, every 2 s on a terminal, else every 30 s. */
 export function detailEveryMs(): number {
   return progressLevel() === 2 ? 0 : stderrIsTerminal() ? 2_000 : 30_000;
 }
