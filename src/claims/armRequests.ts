@@ -18,7 +18,7 @@ export interface ArmsAt {
  *
  * @example
  * ```ts
- * armRequests({ arms: { none: paperArms.none }, profile: miniProfile, seedsPerArm: 10, phase: 'confirmation', label: 'x' }).length; // 10
+ * armRequests({ arms: { none: paperArms.baseline }, profile: miniProfile, seedsPerArm: 10, phase: 'confirmation', label: 'x' }).length; // 10
  * ```
  */
 export function armRequests(options: ArmsAt): RunRequest[] {

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -20,4 +20,22 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
 /** {@link writeFileAtomic} of pretty-printed JSON with a trailing newline. */
 export function writeJsonAtomic(path: string, value: unknown): void {
   writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * The JSON another process writes with {@link writeJsonAtomic}; undefined while the file is missing or
+ * unreadable (replaced between the look and the read), so a reader looks again later.
+ *
+ * @example
+ * ```ts
+ * readJsonIfThere<SuitePlan>('reports/latest/live/suite/plan.json'); // undefined outside a suite
+ * ```
+ */
+export function readJsonIfThere<T>(path: string): T | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@ import type { Reporter, TestCase, TestSpecification } from 'vitest/node';
 import type { ClaimMap } from '../claims/maps/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { collectClaims } from '../claims/runner/claimCollector.js';
+import { liveDir } from '../claims/runner/liveClaims.js';
 import { planSuite, suitePlanSettings } from '../claims/runner/suitePlan.js';
 import { writeSuitePlan } from '../claims/runner/suiteFiles.js';
 import { readSetting } from '../settings.js';
@@ -33,7 +34,7 @@ export default class ClaimsReporter implements Reporter {
     this.collected.length = 0;
     this.maps.length = 0;
     const dir = resolve(readSetting('GST_REPORT_DIR'));
-    rmSync(join(dir, 'live'), { recursive: true, force: true });
+    rmSync(liveDir(dir), { recursive: true, force: true });
     const claimFiles = specifications.filter((s) => s.project.name === 'tradeoff').map((s) => s.moduleId);
     if (claimFiles.length > 0) writeSuitePlan(dir, planSuite(await collectClaims(claimFiles), { ...suitePlanSettings(), startedAt }));
     this.liveSeen = 0;
@@ -43,7 +44,7 @@ export default class ClaimsReporter implements Reporter {
 
   /** Rewrites the live report when a claim's live state changed since the last look. */
   private renderLive(dir: string): void {
-    const live = join(dir, 'live');
+    const live = liveDir(dir);
     if (!existsSync(live)) return;
     // a state being replaced (its temporary file renamed away meanwhile) counts at the next look
     const mtime = (f: string) => statSync(join(live, f), { throwIfNoEntry: false })?.mtimeMs ?? 0;
@@ -62,7 +63,7 @@ export default class ClaimsReporter implements Reporter {
   onTestRunEnd(): void {
     clearInterval(this.liveTimer);
     const dir = resolve(readSetting('GST_REPORT_DIR'));
-    rmSync(join(dir, 'live'), { recursive: true, force: true });
+    rmSync(liveDir(dir), { recursive: true, force: true });
     if (this.collected.length === 0 && this.maps.length === 0) return;
     const { regressed } = writeReports({
       dir,

@@ -27,8 +27,9 @@ export function claimFileOrder(plan: SuitePlan | undefined, files: readonly stri
 }
 
 /**
- * Vitest's sequencer, with the claim files in {@link claimFileOrder}; other files keep vitest's order. The order changes when each claim is decided, never what it decides: every run is
- * the same whoever trains it first.
+ * Vitest's sequencer, with the claim files in {@link claimFileOrder}; other files keep vitest's order.
+ * The order changes when each claim is decided, never what it decides: every run is the same
+ * whoever trains it first.
  *
  * @example
  * ```ts

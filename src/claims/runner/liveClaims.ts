@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { writeJsonAtomic } from '../../primitives/atomicFile.js';
+import { readJsonIfThere, writeJsonAtomic } from '../../primitives/atomicFile.js';
 import { readSetting } from '../../settings.js';
 import type { ClaimReport } from '../claimReport.js';
 import type { StageProgress } from '../evaluateClaim.js';
@@ -22,9 +22,14 @@ export interface LiveClaim {
   readonly at: string;
 }
 
+/** The running suite's live files in the report folder `reportDir`: `live/` (removed when the final report is written). */
+export function liveDir(reportDir: string): string {
+  return join(reportDir, 'live');
+}
+
 /** Where the suite's live claims are written: `live/` in the report folder (`GST_REPORT_DIR`). */
 export function liveClaimsDir(): string {
-  return join(readSetting('GST_REPORT_DIR'), 'live');
+  return liveDir(readSetting('GST_REPORT_DIR'));
 }
 
 /** Records a claim's state for the live report, atomically (a reader never sees half a file). */
@@ -36,15 +41,9 @@ export function writeLiveClaim(claim: Omit<LiveClaim, 'at' | 'specFile'> & { spe
 
 /** The live claims written so far in `dir/live/` (`dir`: the report folder) (a file being replaced is skipped until the next look). */
 export function readLiveClaims(dir: string): LiveClaim[] {
-  const live = join(dir, 'live');
+  const live = liveDir(dir);
   if (!existsSync(live)) return [];
   return readdirSync(live)
     .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => {
-      try {
-        return [JSON.parse(readFileSync(join(live, f), 'utf8')) as LiveClaim];
-      } catch {
-        return [];
-      }
-    });
+    .flatMap((f) => readJsonIfThere<LiveClaim>(join(live, f)) ?? []);
 }

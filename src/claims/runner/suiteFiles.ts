@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeJsonAtomic } from '../../primitives/atomicFile.js';
+import { readJsonIfThere, writeJsonAtomic } from '../../primitives/atomicFile.js';
+import { liveDir } from './liveClaims.js';
 import type { SuitePlan } from './suitePlan.js';
 
 /** How far a running suite is, measured against its plan (`suitePlan.ts`) and the store. */
@@ -25,16 +25,7 @@ export interface SuiteStatus {
 
 /** The plan and status of the running suite: `live/suite/` of the report folder `reportDir`. */
 function suiteFile(reportDir: string, name: 'plan' | 'status'): string {
-  return join(reportDir, 'live', 'suite', `${name}.json`);
-}
-
-function readJson<T>(path: string): T | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
+  return join(liveDir(reportDir), 'suite', `${name}.json`);
 }
 
 /** Records the suite's plan when it starts (atomically). */
@@ -44,7 +35,7 @@ export function writeSuitePlan(reportDir: string, plan: SuitePlan): void {
 
 /** The running suite's plan; undefined where no claims reporter started a suite. */
 export function readSuitePlan(reportDir: string): SuitePlan | undefined {
-  return readJson<SuitePlan>(suiteFile(reportDir, 'plan'));
+  return readJsonIfThere<SuitePlan>(suiteFile(reportDir, 'plan'));
 }
 
 /** Records the suite's status as a claim test measured it (atomically). */
@@ -54,6 +45,6 @@ export function writeSuiteStatus(reportDir: string, status: SuiteStatus): void {
 
 /** The running suite's last measured status, when it is of the current plan. */
 export function readSuiteStatus(reportDir: string): SuiteStatus | undefined {
-  const status = readJson<SuiteStatus>(suiteFile(reportDir, 'status'));
+  const status = readJsonIfThere<SuiteStatus>(suiteFile(reportDir, 'status'));
   return status !== undefined && status.planStartedAt === readSuitePlan(reportDir)?.startedAt ? status : undefined;
 }

@@ -79,8 +79,9 @@ export function planSuite(
         const runs: (readonly [number, number])[] = [];
         for (const request of requests) {
           const run = [indexOf(request), request.seed] as const;
-          if (seen.has(run.join(':'))) continue;
-          seen.add(run.join(':'));
+          const key = run.join(':');
+          if (seen.has(key)) continue;
+          seen.add(key);
           runs.push(run);
         }
         return { seedsPerArm, runs };
