@@ -46,15 +46,23 @@ export const BatchNormTrain = {
 export interface BatchNormTrainAttrs {
   readonly relu: boolean;
   readonly epsilon: number;
+  /** The running statistics' momentum, for the passes that fold in their update ({@link batchNormTrainFolds}). */
+  readonly momentum: number;
 }
 
 /**
- * Backends whose {@link BatchNormTrain} `normalise` and `gradMeans` passes take a unit's keep mask as
- * the input `mask`: they apply γ·mask and β·mask and give ∂γ, ∂β times the mask in the passes they
- * run anyway (four dispatches fewer a unit). Elsewhere the engine multiplies the mask in with tfjs
- * ops, to the same values.
+ * Backends whose {@link BatchNormTrain} passes fold in work the engine otherwise does with tfjs ops,
+ * to the same values, in the passes they run anyway:
+ * - `mask`: the `normalise` and `gradMeans` passes take a unit's keep mask as the input `mask`; they
+ *   apply γ·mask and β·mask and give ∂γ, ∂β times the mask (four dispatches fewer a unit);
+ * - `runningStats`: the `mean` pass takes `runningMean` and gives `[mean, runningMean']`, the
+ *   `centreVariance` pass takes `runningVar` and gives `runningVar'` after its outputs: PyTorch's
+ *   update with the attribute `momentum` and the unbiased variance (`models/convBnUnit.ts` has the
+ *   composite update, `commitBatchStats`; one dispatch fewer a unit).
  */
-export const batchNormMaskInput = { webgpu: true } as const satisfies Readonly<Record<string, true>>;
+export const batchNormTrainFolds = { webgpu: { mask: true, runningStats: true } } as const satisfies Readonly<
+  Record<string, { readonly mask: boolean; readonly runningStats: boolean }>
+>;
 
 /**
  * One variable's SGD step in one pass: `v`, `g`, `buf`; attributes {@link SgdStepAttrs} → `[v', buf']`
@@ -91,16 +99,3 @@ export interface AdamStepAttrs {
  * √c2, ε, step size (each backend's kernel takes them as they are, rounded to float32).
  */
 export const adamStepScalars = (a: AdamStepAttrs): number[] => [a.weightDecay, a.beta1, 1 - a.beta1, a.beta2, 1 - a.beta2, a.sqrtC2, a.epsilon, a.stepSize];
-
-/**
- * One unit's running-statistics update in one pass: `runningMean`, `runningVar`, `mean`, `variance`;
- * attributes {@link BatchNormRunningUpdateAttrs} → `[runningMean', runningVar']`.
- * `models/convBnUnit.ts` (`commitBatchStats`) has the composite update it reproduces.
- */
-export const BatchNormRunningUpdate = 'BatchNormRunningUpdate';
-
-/** The attributes of {@link BatchNormRunningUpdate}: the momentum and the factor that makes the batch variance unbiased, n / (n − 1). */
-export interface BatchNormRunningUpdateAttrs {
-  readonly momentum: number;
-  readonly unbiasedFactor: number;
-}

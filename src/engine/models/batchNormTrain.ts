@@ -1,9 +1,17 @@
-import { BatchNormTrain, batchNormMaskInput, type BatchNormTrainAttrs } from '../kernels/kernelNames.js';
+import { BatchNormTrain, batchNormTrainFolds, type BatchNormTrainAttrs } from '../kernels/kernelNames.js';
 import { tf } from '../tf.js';
 import { channelAffine, channelCentre, channelMean } from './channelOps.js';
 
 /** Batch statistics produced by {@link batchNormTrain}, for the running-average update. */
 export interface BatchMoments {
+  readonly mean: tf.Tensor1D;
+  readonly variance: tf.Tensor1D;
+  /** The running statistics already updated with this batch, where the backend's passes fold the update in. */
+  readonly updated?: RunningStats;
+}
+
+/** A unit's running mean and variance; with {@link batchNormTrain}, also the momentum of their update. */
+export interface RunningStats {
   readonly mean: tf.Tensor1D;
   readonly variance: tf.Tensor1D;
 }
@@ -23,8 +31,9 @@ export interface BatchMoments {
  * `relu`, ReLU follows (`tf.relu` of the result, so the same values and gradients). With `mask` (a
  * unit's keep mask, 0 or 1 per channel) the affine factors are γ·mask and β·mask, so ∂γ and ∂β are
  * times the mask. Where the backend has {@link BatchNormTrain} (wasm, webgpu), the element-wise work
- * runs there, bit-identically; where its passes take the mask ({@link batchNormMaskInput}), they
- * apply it too.
+ * runs there, bit-identically; where its passes fold in the mask or the update of the `running`
+ * statistics ({@link batchNormTrainFolds}), they do that too, and `onMoments` also receives the
+ * updated running statistics.
  *
  * @example
  * ```ts
@@ -37,13 +46,18 @@ export function batchNormTrain(
   beta: tf.Tensor1D,
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
-  options: { relu?: boolean; mask?: tf.Tensor1D } = {},
+  options: { relu?: boolean; mask?: tf.Tensor1D; running?: RunningStats & { readonly momentum: number } } = {},
 ): tf.Tensor4D {
-  const { relu = false, mask } = options;
+  const { relu = false, mask, running } = options;
   const backend = tf.getBackend();
   if (tf.getKernel(BatchNormTrain.normalise, backend) !== undefined) {
-    if (mask !== undefined && backend in batchNormMaskInput) return batchNormTrainPasses(x, gamma, beta, epsilon, onMoments, relu, mask);
-    return batchNormTrainPasses(x, ...masked(gamma, beta, mask), epsilon, onMoments, relu);
+    const folds = backend in batchNormTrainFolds ? batchNormTrainFolds[backend as keyof typeof batchNormTrainFolds] : undefined;
+    const folded = {
+      ...(folds?.runningStats === true && running !== undefined ? { running } : {}),
+      ...(folds?.mask === true && mask !== undefined ? { mask } : {}),
+    };
+    const [scale, offset] = folded.mask === undefined ? masked(gamma, beta, mask) : [gamma, beta];
+    return batchNormTrainPasses(x, scale, offset, epsilon, onMoments, relu, folded);
   }
   const y = composite(x, ...masked(gamma, beta, mask), epsilon, onMoments);
   return relu ? tf.relu(y) : y;
@@ -88,7 +102,8 @@ function composite(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilo
  * backward, which compute the channel means in the composite's order while they produce their
  * operands (the squares and products the composite pools are never written). Bit-identical to
  * {@link composite} followed by `tf.relu` (tested). A `mask` goes to the `normalise` and `gradMeans`
- * passes, which must then give the factor γ·mask·σ⁻¹ and ∂γ, ∂β themselves.
+ * passes, which must then give the factor γ·mask·σ⁻¹ and ∂γ, ∂β themselves; `running` statistics go
+ * to the `mean` and `centreVariance` passes, which must then give them updated.
  */
 function batchNormTrainPasses(
   x: tf.Tensor4D,
@@ -97,23 +112,30 @@ function batchNormTrainPasses(
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
   relu: boolean,
-  mask?: tf.Tensor1D,
+  { mask, running }: { mask?: tf.Tensor1D; running?: RunningStats & { readonly momentum: number } },
 ): tf.Tensor4D {
   const count = x.shape[0] * x.shape[1] * x.shape[2];
-  const attrs: BatchNormTrainAttrs = { relu, epsilon };
+  const attrs: BatchNormTrainAttrs = { relu, epsilon, momentum: running?.momentum ?? 0 };
   const run = (kernel: string, inputs: tf.NamedTensorMap) =>
     tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor | tf.Tensor[];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, scale, offset] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
     const save = args[3] as tf.GradSaveFunc;
-    const mean = run(BatchNormTrain.mean, { x: xIn }) as tf.Tensor1D;
-    const [centred, variance, fusedInvStd] = run(BatchNormTrain.centreVariance, { x: xIn, mean }) as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D?];
+    const means = run(BatchNormTrain.mean, { x: xIn, ...(running ? { runningMean: running.mean } : {}) });
+    const [mean, runningMean] = (Array.isArray(means) ? means : [means]) as [tf.Tensor1D, tf.Tensor1D?];
+    const moments = run(BatchNormTrain.centreVariance, { x: xIn, mean, ...(running ? { runningVar: running.variance } : {}) }) as tf.Tensor[];
+    const [centred, variance, fusedInvStd, runningVar] = moments as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D?, tf.Tensor1D?];
+    if (running !== undefined && (runningMean === undefined || runningVar === undefined))
+      throw new Error(
+        `${BatchNormTrain.mean} and ${BatchNormTrain.centreVariance} on ${tf.getBackend()} take no running statistics: remove runningStats from batchNormTrainFolds`,
+      );
     const invStd = fusedInvStd ?? (tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D);
     const normalised = run(BatchNormTrain.normalise, { centred, invStd, scale, offset, ...(mask ? { mask } : {}) });
     const [out, fusedFactor] = (Array.isArray(normalised) ? normalised : [normalised]) as [tf.Tensor4D, tf.Tensor1D?];
     if (mask !== undefined && fusedFactor === undefined)
-      throw new Error(`${BatchNormTrain.normalise} on ${tf.getBackend()} takes no mask: remove it from batchNormMaskInput`);
-    onMoments({ mean: tf.keep(mean), variance: tf.keep(variance) });
+      throw new Error(`${BatchNormTrain.normalise} on ${tf.getBackend()} takes no mask: remove mask from batchNormTrainFolds`);
+    const updated = runningMean && runningVar && { mean: tf.keep(runningMean), variance: tf.keep(runningVar) };
+    onMoments({ mean: tf.keep(mean), variance: tf.keep(variance), ...(updated ? { updated } : {}) });
     // the backward pass needs γ·σ⁻¹: the fused factor where the backend gave it, else γ to compute it
     save([centred, invStd, fusedFactor ?? scale, ...(relu ? [out] : [])]);
     return {

@@ -1,8 +1,8 @@
-import { BatchNormRunningUpdate, ConvBatchNormInference, type BatchNormRunningUpdateAttrs, type ConvBatchNormInferenceAttrs } from '../kernels/kernelNames.js';
+import { ConvBatchNormInference, type ConvBatchNormInferenceAttrs } from '../kernels/kernelNames.js';
 import { deriveSeed } from '../../primitives/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
 import { batchNormInference } from './batchNormInference.js';
-import { batchNormTrain, type BatchMoments } from './batchNormTrain.js';
+import { batchNormTrain, type BatchMoments, type RunningStats } from './batchNormTrain.js';
 
 /** PyTorch's BatchNorm2d defaults, used throughout (the authors' code is PyTorch). */
 export const batchNormEpsilon = 1e-5;
@@ -37,6 +37,8 @@ export interface PendingBatchStats {
   readonly variance: tf.Tensor1D;
   /** Number of values each statistic averaged (N·H·W), for the unbiased running variance. */
   readonly count: number;
+  /** The running statistics already updated, where the backend's batch-norm passes fold the update in. */
+  readonly updated?: RunningStats;
 }
 
 /**
@@ -99,10 +101,11 @@ export function applyConvBnUnit(unit: ConvBnUnit, x: tf.Tensor4D, options: { pen
     return relu ? tf.relu(out) : out;
   }
   const count = y.shape[0] * y.shape[1] * y.shape[2];
-  const onMoments = ({ mean, variance }: BatchMoments) => pending.push({ unit, mean, variance, count });
+  const onMoments = (moments: BatchMoments) => pending.push({ unit, ...moments, count });
   return batchNormTrain(y, unit.gamma as tf.Tensor1D, unit.beta as tf.Tensor1D, batchNormEpsilon, onMoments, {
     relu,
     ...(applyMask ? { mask: unit.mask as tf.Tensor1D } : {}),
+    running: { mean: unit.runningMean as tf.Tensor1D, variance: unit.runningVar as tf.Tensor1D, momentum: batchNormMomentum },
   });
 }
 
@@ -131,32 +134,24 @@ export function applyConvBnUnitInference(unit: ConvBnUnit, x: tf.Tensor4D, optio
 }
 
 /**
- * Applies pending batch statistics to the running ones (PyTorch's update, unbiased variance). Where
- * the backend has {@link BatchNormRunningUpdate} (webgpu), each unit's update is one kernel with the
- * composite's bits.
+ * Applies pending batch statistics to the running ones (PyTorch's update, unbiased variance), or
+ * assigns the running statistics the batch-norm passes already updated (webgpu, with the composite's
+ * bits: tested).
  */
 export function commitBatchStats(pending: PendingBatchStats[]): void {
-  const fused = tf.getKernel(BatchNormRunningUpdate, tf.getBackend()) !== undefined;
   tf.tidy(() => {
-    for (const { unit, mean, variance, count } of pending) {
-      const unbiasedFactor = count / Math.max(1, count - 1);
-      if (fused) {
-        const attrs: BatchNormRunningUpdateAttrs = { momentum: batchNormMomentum, unbiasedFactor };
-        const inputs = { runningMean: unit.runningMean, runningVar: unit.runningVar, mean, variance };
-        const [runningMean, runningVar] = tf.engine().runKernel(BatchNormRunningUpdate, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-        unit.runningMean.assign(runningMean);
-        unit.runningVar.assign(runningVar);
+    for (const { unit, mean, variance, count, updated } of pending) {
+      if (updated !== undefined) {
+        unit.runningMean.assign(updated.mean);
+        unit.runningVar.assign(updated.variance);
         continue;
       }
-      const unbiased = tf.mul(variance, unbiasedFactor);
+      const unbiased = tf.mul(variance, count / Math.max(1, count - 1));
       unit.runningMean.assign(tf.add(tf.mul(unit.runningMean, 1 - batchNormMomentum), tf.mul(mean, batchNormMomentum)));
       unit.runningVar.assign(tf.add(tf.mul(unit.runningVar, 1 - batchNormMomentum), tf.mul(unbiased, batchNormMomentum)));
     }
   });
-  for (const p of pending) {
-    p.mean.dispose();
-    p.variance.dispose();
-  }
+  for (const p of pending) tf.dispose([p.mean, p.variance, ...(p.updated ? [p.updated.mean, p.updated.variance] : [])]);
   pending.length = 0;
 }
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BatchNormRunningUpdate, BatchNormTrain } from '../../../../src/engine/kernels/kernelNames.js';
+import { BatchNormTrain } from '../../../../src/engine/kernels/kernelNames.js';
 import { channelSplit } from '../../../../src/engine/kernels/webgpu/channelSums.js';
-import { batchNormTrain } from '../../../../src/engine/models/batchNormTrain.js';
+import { batchNormTrain, type BatchMoments } from '../../../../src/engine/models/batchNormTrain.js';
 import { commitBatchStats, type ConvBnUnit } from '../../../../src/engine/models/convBnUnit.js';
 import { tf } from '../../../../src/engine/tf.js';
 import { hostNormal, maxErrorRelativeToScale, onBackend, webgpuForTests } from '../../../support/backends.js';
@@ -115,32 +115,21 @@ describe.skipIf(webgpu.unavailable !== undefined)(`train-mode batch norm on webg
     first.forEach((f, i) => expect(Buffer.from(second[i].buffer).equals(Buffer.from(f.buffer)), `output ${i}`).toBe(true));
   });
 
-  it('updates the running statistics in one dispatch with the composite update’s bits', async () => {
+  it("folds the running statistics' update into the mean and variance passes, with the composite update's bits", async () => {
     await tf.setBackend('webgpu');
-    const update = async (fused: boolean): Promise<number[]> => {
-      const config = tf.getKernel(BatchNormRunningUpdate, 'webgpu') as tf.KernelConfig;
-      if (!fused) tf.unregisterKernel(BatchNormRunningUpdate, 'webgpu');
-      try {
-        const unit = {
-          runningMean: tf.variable(tf.randomNormal([1500], 0, 1, 'float32', 1)),
-          runningVar: tf.variable(tf.randomUniform([1500], 0.5, 2, 'float32', 2)),
-        };
-        const pending = [
-          {
-            unit: unit as unknown as ConvBnUnit,
-            mean: tf.randomNormal([1500], 0, 1, 'float32', 3) as tf.Tensor1D,
-            variance: tf.randomUniform([1500], 0, 3, 'float32', 4) as tf.Tensor1D,
-            count: 96,
-          },
-        ];
-        commitBatchStats(pending);
-        const bits = [...new Uint32Array((await unit.runningMean.data()).buffer), ...new Uint32Array((await unit.runningVar.data()).buffer)];
-        tf.dispose([unit.runningMean, unit.runningVar]);
-        return bits;
-      } finally {
-        if (!fused) tf.registerKernel(config);
-      }
-    };
-    expect(await update(true)).toEqual(await update(false));
+    const shape = [4, 10, 10, 150];
+    const x = tf.tensor4d(hostNormal(shape, 31).values, shape as Case['shape']);
+    const running = { mean: tf.randomNormal([150], 0, 1, 'float32', 1) as tf.Tensor1D, variance: tf.randomUniform([150], 0.5, 2, 'float32', 2) as tf.Tensor1D };
+    const moments: BatchMoments[] = [];
+    tf.dispose(batchNormTrain(x, tf.ones([150]), tf.zeros([150]), 1e-5, (m) => moments.push(m), { running: { ...running, momentum: 0.1 } }));
+    const [{ mean, variance, updated }] = moments;
+    expect(updated).toBeDefined();
+    // the composite update of the same batch moments
+    const unit = { runningMean: tf.variable(running.mean), runningVar: tf.variable(running.variance) } as unknown as ConvBnUnit;
+    commitBatchStats([{ unit, mean, variance, count: 400 }]);
+    const bits = async (t: tf.Tensor) => [...new Uint32Array((await t.data()).buffer)];
+    expect(await bits(updated!.mean)).toEqual(await bits(unit.runningMean));
+    expect(await bits(updated!.variance)).toEqual(await bits(unit.runningVar));
+    tf.dispose([x, running.mean, running.variance, updated!.mean, updated!.variance, unit.runningMean, unit.runningVar]);
   });
 });

@@ -30,9 +30,12 @@ class CentrePartialsProgram implements FusedProgram {
   }
 }
 
-/** `BatchNormTrainCentreVariance` (`kernelNames.ts`) on webgpu: `[centred, variance, invStd]` in two dispatches. */
+/**
+ * `BatchNormTrainCentreVariance` (`kernelNames.ts`) on webgpu: `[centred, variance, invStd]` in two
+ * dispatches; with `runningVar`, `runningVar'` after them, the update in the second.
+ */
 function centreVariance(args: KernelArgs): tf.TensorInfo[] {
-  const { x, mean } = args.inputs as Record<'x' | 'mean', tf.TensorInfo>;
+  const { x, mean, runningVar } = args.inputs as Record<'x' | 'mean', tf.TensorInfo> & { runningVar?: tf.TensorInfo };
   const backend = args.backend as WebGPUBackend;
   const split = channelSplit(x.shape);
   const size = split.splits * split.channels;
@@ -43,8 +46,10 @@ function centreVariance(args: KernelArgs): tf.TensorInfo[] {
     { shapes: [[split.splits, split.channels], x.shape], size },
     splitValues(split),
   );
-  const { epsilon } = args.attrs as unknown as BatchNormTrainAttrs;
-  return [centred, ...channelMeans(backend, [partials], split, { invStdEpsilon: epsilon })];
+  const { epsilon, momentum } = args.attrs as unknown as BatchNormTrainAttrs;
+  // PyTorch's unbiased variance, n / (n − 1) as the composite update computes it
+  const running = runningVar && { values: runningVar, momentum, unbiasedFactor: split.rows / Math.max(1, split.rows - 1) };
+  return [centred, ...channelMeans(backend, [partials], split, { invStdEpsilon: epsilon, ...(running ? { running } : {}) })];
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

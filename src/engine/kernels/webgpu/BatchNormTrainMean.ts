@@ -1,6 +1,6 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { tf } from '../../tf.js';
-import { BatchNormTrain } from '../kernelNames.js';
+import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { channelMeans, channelSplit, partialSumPrologue, splitUniforms, splitValues } from './channelSums.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
@@ -24,14 +24,19 @@ class MeanPartialsProgram implements FusedProgram {
   }
 }
 
-/** `BatchNormTrainMean` (`kernelNames.ts`) on webgpu: the channel means of `x` in two dispatches (`channelSums.ts`). */
-function mean(args: KernelArgs): tf.TensorInfo {
-  const { x } = args.inputs as Record<'x', tf.TensorInfo>;
+/**
+ * `BatchNormTrainMean` (`kernelNames.ts`) on webgpu: the channel means of `x` in two dispatches
+ * (`channelSums.ts`); with `runningMean`, `[mean, runningMean']`, the update in the second.
+ */
+function mean(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] {
+  const { x, runningMean } = args.inputs as Record<'x', tf.TensorInfo> & { runningMean?: tf.TensorInfo };
   const backend = args.backend as WebGPUBackend;
   const split = channelSplit(x.shape);
   const size = split.splits * split.channels;
   const partials = runFusedProgram(backend, new MeanPartialsProgram(), [x], { shapes: [[split.splits, split.channels]], size }, splitValues(split));
-  return channelMeans(backend, partials, split)[0];
+  if (runningMean === undefined) return channelMeans(backend, partials, split)[0];
+  const { momentum } = args.attrs as unknown as BatchNormTrainAttrs;
+  return channelMeans(backend, partials, split, { running: { values: runningMean, momentum, unbiasedFactor: 1 } });
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */

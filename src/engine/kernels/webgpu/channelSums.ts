@@ -40,41 +40,52 @@ export const partialSumPrologue = `
         let rowBegin = (index / uniforms.channels) * uniforms.rowsPerSplit;
         let rowEnd = min(rowBegin + uniforms.rowsPerSplit, uniforms.rows);`;
 
-/** What pass 2 writes after the means: the first mean's (m + ε)^-½, and each mean times the rows it averaged (and times a unit's keep mask). */
+/**
+ * What pass 2 writes after the means: the first mean's (m + ε)^-½, each mean times the rows it
+ * averaged (and times a unit's keep mask), and a running statistic updated with the first mean.
+ */
 interface MeanExtras {
   readonly invStdEpsilon?: number;
   readonly timesRows?: boolean;
   readonly timesMask?: tf.TensorInfo;
+  /** `running·(1 − momentum) + (mean0·unbiasedFactor)·momentum`, PyTorch's running update (factor 1 for a mean). */
+  readonly running?: { readonly values: tf.TensorInfo; readonly momentum: number; readonly unbiasedFactor: number };
 }
 
 /**
  * Pass 2: `out_k[c] = (Σ_s partials_k[s·C + c]) / rows`, the splits added in order, for each of the
  * partial sums; then, as asked, `(out0[c] + ε)^-½` (a variance's inverse standard deviation, as tfjs'
- * `rsqrt(add(v, ε))` computes it on webgpu) and each `out_k[c]·rows` (as tfjs' `mul(mean, rows)`),
- * times `mask[c]` with `masked` (as the gradient of tfjs' `mul(γ, mask)`).
+ * `rsqrt(add(v, ε))` computes it on webgpu), each `out_k[c]·rows` (as tfjs' `mul(mean, rows)`),
+ * times `mask[c]` with `masked` (as the gradient of tfjs' `mul(γ, mask)`), and the running update
+ * of `running[c]` by the first mean, in the composite update's operations and order.
  */
 class ChannelMeansProgram implements FusedProgram {
   readonly variableNames: string[];
   readonly outputCount: number;
   readonly uniformNames = [
     ...(['splits', 'channels', 'rows'] as const).map((name) => ({ name, type: 'i32' as const })),
-    { name: 'epsilon', type: 'f32' as const },
+    ...(['epsilon', 'keep', 'momentum', 'unbiasedFactor'] as const).map((name) => ({ name, type: 'f32' as const })),
   ];
   readonly shaderKey: string;
 
   constructor(
     count: number,
-    private readonly extras: { invStd: boolean; timesRows: boolean; masked: boolean },
+    private readonly extras: { invStd: boolean; timesRows: boolean; masked: boolean; running: boolean },
   ) {
-    this.variableNames = [...Array.from({ length: count }, (_, k) => `partials${k}`), ...(extras.masked ? ['mask'] : [])];
-    this.outputCount = count * (extras.timesRows ? 2 : 1) + (extras.invStd ? 1 : 0);
-    this.shaderKey = `gstChannelMeans_${count}_${extras.invStd}_${extras.timesRows}_${extras.masked}`;
+    this.variableNames = [
+      ...Array.from({ length: count }, (_, k) => `partials${k}`),
+      ...(extras.masked ? ['mask'] : []),
+      ...(extras.running ? ['running'] : []),
+    ];
+    this.outputCount = count * (extras.timesRows ? 2 : 1) + (extras.invStd ? 1 : 0) + (extras.running ? 1 : 0);
+    this.shaderKey = `gstChannelMeans_${count}_${extras.invStd}_${extras.timesRows}_${extras.masked}_${extras.running}`;
   }
 
   getUserCode(): string {
-    const sums = this.variableNames.filter((name) => name !== 'mask').map((name, k) => ({ name, k }));
+    const sums = this.variableNames.filter((name) => name.startsWith('partials')).map((name, k) => ({ name, k }));
     const mask = this.extras.masked ? ' * mask[c]' : '';
     const next = sums.length + (this.extras.invStd ? 1 : 0);
+    const last = this.outputCount - 1;
     return `
       fn main(c : i32) {
         ${sums.map(({ k }) => `var sum${k} = 0.0;`).join(' ')}
@@ -84,6 +95,7 @@ class ChannelMeansProgram implements FusedProgram {
         ${sums.map(({ k }) => `let mean${k} = sum${k} / f32(uniforms.rows); out${k}[c] = mean${k};`).join(' ')}
         ${this.extras.invStd ? `out${sums.length}[c] = inverseSqrt(mean0 + uniforms.epsilon);` : ''}
         ${this.extras.timesRows ? sums.map(({ k }) => `out${next + k}[c] = mean${k} * f32(uniforms.rows)${mask};`).join(' ') : ''}
+        ${this.extras.running ? `out${last}[c] = running[c] * uniforms.keep + (mean0 * uniforms.unbiasedFactor) * uniforms.momentum;` : ''}
       }
     `;
   }
@@ -94,14 +106,20 @@ class ChannelMeansProgram implements FusedProgram {
  * (see {@link ChannelMeansProgram}); disposes the partial sums.
  */
 export function channelMeans(backend: WebGPUBackend, partials: readonly tf.TensorInfo[], split: ChannelSplit, extras: MeanExtras = {}): tf.TensorInfo[] {
-  const masked = extras.timesMask !== undefined;
-  const program = new ChannelMeansProgram(partials.length, { invStd: extras.invStdEpsilon !== undefined, timesRows: extras.timesRows === true, masked });
+  const { timesMask, running } = extras;
+  const program = new ChannelMeansProgram(partials.length, {
+    invStd: extras.invStdEpsilon !== undefined,
+    timesRows: extras.timesRows === true,
+    masked: timesMask !== undefined,
+    running: running !== undefined,
+  });
+  const momentum = running?.momentum ?? 0;
   const means = runFusedProgram(
     backend,
     program,
-    extras.timesMask ? [...partials, extras.timesMask] : partials,
+    [...partials, ...(timesMask ? [timesMask] : []), ...(running ? [running.values] : [])],
     { shapes: Array.from({ length: program.outputCount }, () => [split.channels]), size: split.channels },
-    [split.splits, split.channels, split.rows, extras.invStdEpsilon ?? 0],
+    [split.splits, split.channels, split.rows, extras.invStdEpsilon ?? 0, 1 - momentum, momentum, running?.unbiasedFactor ?? 1],
   );
   for (const p of partials) backend.disposeData(p.dataId);
   return means;

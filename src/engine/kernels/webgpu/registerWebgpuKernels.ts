@@ -1,7 +1,6 @@
 import type { tf } from '../../tf.js';
 import { registerKernels } from '../util/registerKernels.js';
 import { adamStepConfig } from './AdamStep.js';
-import { batchNormRunningUpdateConfig } from './BatchNormRunningUpdate.js';
 import { batchNormTrainCentreVarianceConfig } from './BatchNormTrainCentreVariance.js';
 import { batchNormTrainGradMeansConfig } from './BatchNormTrainGradMeans.js';
 import { batchNormTrainInputGradConfig } from './BatchNormTrainInputGrad.js';
@@ -25,7 +24,6 @@ export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [
   batchNormTrainNormaliseConfig,
   batchNormTrainGradMeansConfig,
   batchNormTrainInputGradConfig,
-  batchNormRunningUpdateConfig,
   adamStepConfig,
   sgdStepConfig,
 ];
