@@ -9,6 +9,7 @@ import { batchNormTrainNormaliseConfig } from './BatchNormTrainNormalise.js';
 import { conv2DConfig } from './Conv2D.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
+import { maxPoolGradConfig } from './MaxPoolGrad.js';
 import { sgdStepConfig } from './SgdStep.js';
 
 /**
@@ -24,6 +25,7 @@ export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [
   batchNormTrainNormaliseConfig,
   batchNormTrainGradMeansConfig,
   batchNormTrainInputGradConfig,
+  maxPoolGradConfig,
   adamStepConfig,
   sgdStepConfig,
 ];
