@@ -99,3 +99,20 @@ export interface AdamStepAttrs {
  * √c2, ε, step size (each backend's kernel takes them as they are, rounded to float32).
  */
 export const adamStepScalars = (a: AdamStepAttrs): number[] => [a.weightDecay, a.beta1, 1 - a.beta1, a.beta2, 1 - a.beta2, a.sqrtC2, a.epsilon, a.stepSize];
+
+/**
+ * Softmax cross-entropy of `logits` `[B, K]` against int32 `labels` `[B]`, with the hits, in one op:
+ * → `[loss, hits]`, float32 scalars. `loss` is `tf.losses.softmaxCrossEntropy` of the one-hot labels,
+ * summed over the rows, or averaged with the attribute `mean` ({@link SoftmaxCrossEntropyAttrs});
+ * `hits` counts the rows whose first largest logit is at the label. `train/classificationLoss.ts` has
+ * the composite ops it reproduces.
+ */
+export const SoftmaxCrossEntropy = 'SoftmaxCrossEntropy';
+
+/** The gradient of {@link SoftmaxCrossEntropy}'s loss: `logits`, `labels`, `dy` (scalar) → ∂logits = dy·(softmax − one-hot), divided by B with `mean`. */
+export const SoftmaxCrossEntropyGrad = 'SoftmaxCrossEntropyGrad';
+
+/** The attributes of {@link SoftmaxCrossEntropy} and {@link SoftmaxCrossEntropyGrad}. */
+export interface SoftmaxCrossEntropyAttrs {
+  readonly mean: boolean;
+}

@@ -2,6 +2,7 @@ import { evaluationBatches } from '../data/batches.js';
 import type { TensorSplit } from '../data/preparedData.js';
 import type { ConvNet } from '../models/convNet.js';
 import { tf } from '../tf.js';
+import { classificationLoss } from './classificationLoss.js';
 
 /** Accuracy and mean cross-entropy of a model on a split, in eval mode (BN running statistics). */
 export interface Evaluation {
@@ -33,9 +34,7 @@ export async function evaluateModel(options: {
     const [c, l] = tf.tidy(() => {
       const x = tf.tensor4d(batch.x, [batch.size, ...shape]);
       const y = tf.tensor1d(batch.y, 'int32');
-      const logits = model.forward(x, { inference: true });
-      const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32'));
-      const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y, model.numClasses), logits, undefined, undefined, tf.Reduction.SUM);
+      const { loss, hits } = classificationLoss(model.forward(x, { inference: true }), y, { mean: false });
       return [hits, loss];
     });
     const [hits, loss] = await Promise.all([c.data(), l.data()]);

@@ -2,6 +2,7 @@ import { commitBatchStats, type ConvBnUnit, type PendingBatchStats } from '../mo
 import type { ConvNet } from '../models/convNet.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { tf } from '../tf.js';
+import { classificationLoss } from './classificationLoss.js';
 
 /** Loss and number of correct predictions of one training batch (train mode, before the update). */
 export interface StepResult {
@@ -37,9 +38,9 @@ export async function trainStep(options: {
     const y = tf.tensor1d(options.y, 'int32');
     let hitCount: tf.Scalar | undefined;
     const { value, grads } = tf.variableGrads(() => {
-      const logits = model.forward(x, { pending, observe });
-      hitCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32')));
-      return tf.losses.softmaxCrossEntropy(tf.oneHot(y, model.numClasses), logits) as tf.Scalar;
+      const { loss, hits } = classificationLoss(model.forward(x, { pending, observe }), y, { mean: true });
+      hitCount = tf.keep(hits);
+      return loss;
     }, variables);
     optimizer.step(
       variables.map((v) => grads[v.name]),

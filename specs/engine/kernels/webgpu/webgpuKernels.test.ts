@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchNormInference } from '../../../../src/engine/models/batchNormInference.js';
 import { batchNormTrain } from '../../../../src/engine/models/batchNormTrain.js';
+import { auditDispatches } from '../../../../src/bench/gpuAudit.js';
 import { tf } from '../../../../src/engine/tf.js';
+import { classificationLoss } from '../../../../src/engine/train/classificationLoss.js';
 import { hostNormal, maxErrorRelativeToScale, onBackend, webgpuForTests, type HostTensor } from '../../../support/backends.js';
 
 const webgpu = await webgpuForTests();
@@ -74,19 +76,48 @@ describe.skipIf(webgpu.unavailable !== undefined)(`webgpu kernels equal cpu (${w
     );
   });
 
-  it('matmul and softmax cross-entropy with their gradients', async () => {
+  it('matmul and the classification loss (SoftmaxCrossEntropy, mean and sum, its hits) with their gradients', async () => {
     await fc.assert(
       fc.asyncProperty(shapes, async ({ n, cin, cout, seed }) => {
         const classes = cout + 1;
         const inputs = [hostNormal([n + 1, 4 * cin], seed), hostNormal([4 * cin, classes], seed + 1)];
-        const labels = Array.from({ length: n + 1 }, (_, i) => (i * 7 + seed) % classes);
-        await agree(inputs, (x, w) => {
-          const f = (a: tf.Tensor, b: tf.Tensor) =>
-            tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(labels, 'int32'), classes), tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D));
-          return [tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), f(x, w), ...tf.grads(f)([x, w])];
-        });
+        // a label outside [0, K) counts as a zero one-hot row, as tf.oneHot makes it
+        const labels = Array.from({ length: n + 1 }, (_, i) => (i === 1 ? classes : (i * 7 + seed) % classes));
+        for (const mean of [true, false]) {
+          await agree(inputs, (x, w) => {
+            const lossOf = (a: tf.Tensor, b: tf.Tensor) =>
+              classificationLoss(tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D), tf.tensor1d(labels, 'int32'), { mean });
+            const f = (a: tf.Tensor, b: tf.Tensor) => lossOf(a, b).loss;
+            const { loss, hits } = lossOf(x, w);
+            return [tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), loss, hits, ...tf.grads(f)([x, w])];
+          });
+        }
       }),
       runs,
     );
+  });
+});
+
+describe.skipIf(webgpu.unavailable !== undefined)(`the classification loss on webgpu (${webgpu.adapter?.device ?? 'no adapter'})`, () => {
+  it('counts a hit at the first largest logit, as argMax does, and runs in two dispatches instead of tfjs’ ~25', async () => {
+    const logits = { values: Float32Array.from([1, 3, 3, 0, 2, 2, 5, 5, 5]), shape: [3, 3] };
+    const hitsFor = (labels: number[]) => (x: tf.Tensor) => [classificationLoss(x as tf.Tensor2D, tf.tensor1d(labels, 'int32'), { mean: true }).hits];
+    for (const labels of [
+      [1, 1, 0],
+      [2, 2, 2],
+    ]) {
+      const [[cpu], [gpu]] = [await onBackend('cpu', [logits], hitsFor(labels)), await onBackend('webgpu', [logits], hitsFor(labels))];
+      expect(gpu[0]).toBe(cpu[0]);
+    }
+    const dispatches = await auditDispatches(async () => {
+      tf.tidy(() => {
+        const x = tf.randomNormal([8, 10]);
+        return tf.grad((a: tf.Tensor) => classificationLoss(a as tf.Tensor2D, tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), { mean: true }).loss)(x);
+      });
+    });
+    expect(dispatches.map((d) => d.program).filter((p) => p.startsWith('SoftmaxCrossEntropy'))).toEqual([
+      'SoftmaxCrossEntropyProgram',
+      'SoftmaxCrossEntropyGradProgram',
+    ]);
   });
 });

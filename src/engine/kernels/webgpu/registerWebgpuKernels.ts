@@ -11,6 +11,8 @@ import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
 import { maxPoolGradConfig } from './MaxPoolGrad.js';
 import { sgdStepConfig } from './SgdStep.js';
+import { softmaxCrossEntropyConfig } from './SoftmaxCrossEntropy.js';
+import { softmaxCrossEntropyGradConfig } from './SoftmaxCrossEntropyGrad.js';
 
 /**
  * The kernels this project adds to (or replaces in) tfjs-backend-webgpu: one file per kernel, named
@@ -28,10 +30,12 @@ export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [
   maxPoolGradConfig,
   adamStepConfig,
   sgdStepConfig,
+  softmaxCrossEntropyConfig,
+  softmaxCrossEntropyGradConfig,
 ];
 
 /** Changes whenever a kernel of {@link webgpuKernelConfigs} changes its results, so that webgpu runs are keyed anew. */
-export const webgpuKernelsVersion = 'gst-webgpu-2';
+export const webgpuKernelsVersion = 'gst-webgpu-3';
 
 /** Stock webgpu kernels that {@link registerWebgpuKernels} replaced, by kernel name (for comparisons and profiles). */
 export const replacedStockWebgpuKernels = new Map<string, tf.KernelConfig>();

@@ -4,11 +4,12 @@ import { tf } from '../../tf.js';
 /**
  * A program of this project with one or more outputs (tfjs' `runWebGPUProgram` gives a program one),
  * in WGSL of its own, run by `size` invocations. `getUserCode` defines `fn main(index : i32)`, which
- * reads the inputs by `variableNames`, writes the outputs `out0`, `out1`, … and reads its uniforms
- * as `uniforms.<name>`.
+ * reads the inputs by `variableNames` (as `f32`, or as `i32` those in `intInputs`: int32 tensors),
+ * writes the outputs `out0`, `out1`, … (`f32`) and reads its uniforms as `uniforms.<name>`.
  */
 export interface FusedProgram {
   readonly variableNames: readonly string[];
+  readonly intInputs?: readonly string[];
   readonly outputCount: number;
   readonly uniformNames: readonly { name: string; type: 'f32' | 'i32' }[];
   readonly shaderKey: string;
@@ -33,7 +34,10 @@ function shaderOf(program: FusedProgram): string {
   const builtins = Array.from({ length: buffers }, (_, i) => `shape${i} : i32, stride${i} : i32,`).join(' ');
   const own = program.uniformNames.map((u) => `${u.name} : ${u.type},`).join(' ');
   const outputs = Array.from({ length: program.outputCount }, (_, i) => `@group(0) @binding(${i}) var<storage, read_write> out${i} : array<f32>;`);
-  const inputs = program.variableNames.map((name, i) => `@group(0) @binding(${program.outputCount + i}) var<storage, read> ${name} : array<f32>;`);
+  const inputs = program.variableNames.map(
+    (name, i) =>
+      `@group(0) @binding(${program.outputCount + i}) var<storage, read> ${name} : array<${program.intInputs?.includes(name) === true ? 'i32' : 'f32'}>;`,
+  );
   return `
     struct Uniforms { NAN : f32, INFINITY : f32, ${builtins} size : i32, ${own} };
     ${[...outputs, ...inputs].join('\n    ')}
