@@ -116,3 +116,26 @@ export const SoftmaxCrossEntropyGrad = 'SoftmaxCrossEntropyGrad';
 export interface SoftmaxCrossEntropyAttrs {
   readonly mean: boolean;
 }
+
+/**
+ * The convolutions of several models at once (seeds trained together): activations hold the members'
+ * batches one after another along N; a filter is `[members, kh, kw, C_in, C_out]`. Each member's
+ * slice of a result is its convolution alone, bit for bit (`models/ensembleConv.ts` has the composite,
+ * each member's slices through tfjs' ops):
+ * - `forward`: `x`, `filter` → y;
+ * - `inputGrad`: `dy`, `filter`; attribute `inputShape` (x's) → dx;
+ * - `filterGrad`: `x`, `dy`; attribute `filterShape` → dW.
+ */
+export const EnsembleConv2D = {
+  forward: 'EnsembleConv2D',
+  inputGrad: 'EnsembleConv2DBackpropInput',
+  filterGrad: 'EnsembleConv2DBackpropFilter',
+} as const satisfies Record<string, string>;
+
+/** The attributes of the {@link EnsembleConv2D} kernels. */
+export interface EnsembleConv2DAttrs {
+  readonly strides: number;
+  readonly pad: 'same' | 'valid';
+  readonly inputShape: readonly number[];
+  readonly filterShape: readonly number[];
+}

@@ -1,4 +1,5 @@
 import { tf } from '../../tf.js';
+import type { EnsembleConv2DAttrs } from '../kernelNames.js';
 
 /** The attributes both backprop kernels share. */
 export interface BackpropConvAttrs {
@@ -34,4 +35,16 @@ export function forwardConvInfo(
 /** Whether a `Conv2D` is one the engine's kernels compute (NHWC, no dilation); any other goes to the backend's stock kernel. */
 export function isPlainConv2D(attrs: tf.Conv2DAttrs): boolean {
   return attrs.dataFormat !== 'NCHW' && tf.backend_util.tupleValuesAreOne(attrs.dilations ?? 1);
+}
+
+/**
+ * One member's convolution of an `EnsembleConv2D` kernel and the number of members: x's batch
+ * splits evenly among the filter's leading dimension.
+ */
+export function memberConvInfo(kernel: string, attrs: EnsembleConv2DAttrs): { info: tf.backend_util.Conv2DInfo; members: number } {
+  const [batch, ...image] = attrs.inputShape;
+  const [members, ...filter] = attrs.filterShape;
+  if (attrs.filterShape.length !== 5 || batch % members !== 0)
+    throw new Error(`${kernel}: filterShape ${JSON.stringify(attrs.filterShape)} must be [members, kh, kw, C_in, C_out] with members dividing x's batch ${batch}`);
+  return { info: forwardConvInfo(kernel, [batch / members, ...image], filter, attrs), members };
 }

@@ -17,16 +17,20 @@ export const convTileDepth = 16;
  */
 export type ConvGemmKind = 'forward' | 'inputGradient' | 'filterGradient';
 
-/** A convolution as a GEMM, with K split into `chunks` of `chunkLength` products. */
+/**
+ * A convolution as a GEMM, with K split into `chunks` of `chunkLength` products; for `members` models
+ * at once (seeds trained together), each with its own operands, stacked model-major.
+ */
 export interface ConvGemm {
   readonly kind: ConvGemmKind;
+  readonly members: number;
   readonly tile: ConvTile;
   readonly m: number;
   readonly n: number;
   readonly k: number;
   /** Products summed per chunk, a multiple of {@link convTileDepth}. */
   readonly chunkLength: number;
-  /** ⌈k / chunkLength⌉; with more than one, the program writes partial sums `[chunks, M, N]` for `ChunkSumProgram`. */
+  /** ⌈k / chunkLength⌉; with more than one, the program writes partial sums `[members, chunks, M, N]` for `ChunkSumProgram`. */
   readonly chunks: number;
 }
 
@@ -44,28 +48,29 @@ const operandA: Readonly<Record<ConvGemmKind, string>> = {
         let row = rowTimesStride / uniforms.strides.x;
         let column = columnTimesStride / uniforms.strides.y;
         if (row >= uniforms.outHeight || column >= uniforms.outWidth) { return 0.0; }
-        return a[((at.x * uniforms.outHeight + row) * uniforms.outWidth + column) * uniforms.outChannels + outChannel];`,
+        return a[aBase + ((at.x * uniforms.outHeight + row) * uniforms.outWidth + column) * uniforms.outChannels + outChannel];`,
 };
 
 /** The B operand (K × N) of each kind, read from input `b`: W and dy are K × N row-major; Wᵀ is read across the filter. */
 const operandB: Readonly<Record<ConvGemmKind, string>> = {
-  forward: 'return b[k * uniforms.gemmN + n];',
-  filterGradient: 'return b[k * uniforms.gemmN + n];',
-  inputGradient: 'return b[((k / uniforms.outChannels) * uniforms.gemmN + n) * uniforms.outChannels + k % uniforms.outChannels];',
+  forward: 'return b[bBase + k * uniforms.gemmN + n];',
+  filterGradient: 'return b[bBase + k * uniforms.gemmN + n];',
+  inputGradient: 'return b[bBase + ((k / uniforms.outChannels) * uniforms.gemmN + n) * uniforms.outChannels + k % uniforms.outChannels];',
 };
 
 /**
- * A convolution as a tiled implicit GEMM: workgroup (tn, tm, chunk) sums, in the order of k, A × B
+ * A convolution as a tiled implicit GEMM: workgroup (tn, tm, member·chunks + chunk) sums, in the order of k, A × B
  * over its chunk of K for a tile of the output, both operands staged in workgroup memory 16 deep,
  * each read where it is contiguous in memory. Every output sums its products in the order of k
  * whatever the tile, so the tile changes the speed, not the bits. With one chunk it writes the output itself; with
  * several, their partial sums, which `ChunkSumProgram` adds in a fixed order. No atomics: a result
- * is the same on every run.
+ * is the same on every run. A member reads and writes its own slices of the operands and the output
+ * and is computed as it is alone: one model is one member of the same shader.
  */
 export class ConvGemmProgram implements WebGPUProgram {
   readonly variableNames = ['a', 'b'];
   readonly uniforms =
-    'pads : vec2<i32>, strides : vec2<i32>, inHeight : i32, inWidth : i32, inChannels : i32, outChannels : i32, filterWidth : i32, outHeight : i32, outWidth : i32, gemmM : i32, gemmN : i32, gemmK : i32, chunkLength : i32,';
+    'pads : vec2<i32>, strides : vec2<i32>, inHeight : i32, inWidth : i32, inChannels : i32, outChannels : i32, filterWidth : i32, outHeight : i32, outWidth : i32, gemmM : i32, gemmN : i32, gemmK : i32, chunkLength : i32, chunks : i32, aMemberSize : i32, bMemberSize : i32,';
   readonly workgroupSize: [number, number, number];
   readonly outputShape: number[];
   readonly dispatchLayout = { x: [2], y: [1], z: [0] };
@@ -77,9 +82,9 @@ export class ConvGemmProgram implements WebGPUProgram {
     readonly gemm: ConvGemm,
     outputShape: readonly number[],
   ) {
-    this.outputShape = gemm.chunks === 1 ? [...outputShape] : [gemm.chunks, gemm.m, gemm.n];
+    this.outputShape = gemm.chunks === 1 ? [...outputShape] : [gemm.members * gemm.chunks, gemm.m, gemm.n];
     this.workgroupSize = [gemm.tile / 4, gemm.tile / 4, 1];
-    this.dispatch = [Math.ceil(gemm.n / gemm.tile), Math.ceil(gemm.m / gemm.tile), gemm.chunks];
+    this.dispatch = [Math.ceil(gemm.n / gemm.tile), Math.ceil(gemm.m / gemm.tile), gemm.members * gemm.chunks];
     this.shaderKey = `gstConvGemm_${gemm.kind}_${gemm.tile}_${convTileDepth}`;
   }
 
@@ -90,6 +95,9 @@ export class ConvGemmProgram implements WebGPUProgram {
     return `
       var<workgroup> aTile : array<array<f32, ${tile}>, ${convTileDepth}>;
       var<workgroup> bTile : array<array<f32, ${tile}>, ${convTileDepth}>;
+      // where this workgroup's member's operands begin
+      var<private> aBase : i32;
+      var<private> bBase : i32;
 
       // (image, row, column) of pixel index i of a batch of height × width images
       fn pixelOf(i : i32, height : i32, width : i32) -> vec3<i32> {
@@ -105,7 +113,7 @@ export class ConvGemmProgram implements WebGPUProgram {
         let inRow = at.y * uniforms.strides.x + tap / uniforms.filterWidth - uniforms.pads.x;
         let inColumn = at.z * uniforms.strides.y + tap % uniforms.filterWidth - uniforms.pads.y;
         if (inRow < 0 || inRow >= uniforms.inHeight || inColumn < 0 || inColumn >= uniforms.inWidth) { return 0.0; }
-        return a[((at.x * uniforms.inHeight + inRow) * uniforms.inWidth + inColumn) * uniforms.inChannels + channel];
+        return a[aBase + ((at.x * uniforms.inHeight + inRow) * uniforms.inWidth + inColumn) * uniforms.inChannels + channel];
       }
 
       fn aAt(m : i32, k : i32) -> f32 {
@@ -124,7 +132,10 @@ export class ConvGemmProgram implements WebGPUProgram {
         let t = ty * ${side} + tx;
         let n0 = i32(workgroupId.x) * ${tile};
         let m0 = i32(workgroupId.y) * ${tile};
-        let chunk = i32(workgroupId.z);
+        let member = i32(workgroupId.z) / uniforms.chunks;
+        let chunk = i32(workgroupId.z) % uniforms.chunks;
+        aBase = member * uniforms.aMemberSize;
+        bBase = member * uniforms.bMemberSize;
         let kBegin = chunk * uniforms.chunkLength;
         let kEnd = min(kBegin + uniforms.chunkLength, uniforms.gemmK);
         var sums : array<array<f32, 4>, 4>;
@@ -155,7 +166,7 @@ export class ConvGemmProgram implements WebGPUProgram {
           for (var j = 0; j < 4; j = j + 1) {
             let n = n0 + tx * 4 + j;
             if (m < uniforms.gemmM && n < uniforms.gemmN) {
-              result[(chunk * uniforms.gemmM + m) * uniforms.gemmN + n] = sums[i][j];
+              result[((member * uniforms.chunks + chunk) * uniforms.gemmM + m) * uniforms.gemmN + n] = sums[i][j];
             }
           }
         }

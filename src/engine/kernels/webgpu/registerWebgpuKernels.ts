@@ -9,6 +9,9 @@ import { batchNormTrainNormaliseConfig } from './BatchNormTrainNormalise.js';
 import { conv2DConfig } from './Conv2D.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
+import { ensembleConv2DConfig } from './EnsembleConv2D.js';
+import { ensembleConv2DBackpropFilterConfig } from './EnsembleConv2DBackpropFilter.js';
+import { ensembleConv2DBackpropInputConfig } from './EnsembleConv2DBackpropInput.js';
 import { maxPoolGradConfig } from './MaxPoolGrad.js';
 import { sgdStepConfig } from './SgdStep.js';
 import { softmaxCrossEntropyConfig } from './SoftmaxCrossEntropy.js';
@@ -22,6 +25,9 @@ export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [
   conv2DConfig,
   conv2DBackpropInputConfig,
   conv2DBackpropFilterConfig,
+  ensembleConv2DConfig,
+  ensembleConv2DBackpropInputConfig,
+  ensembleConv2DBackpropFilterConfig,
   batchNormTrainMeanConfig,
   batchNormTrainCentreVarianceConfig,
   batchNormTrainNormaliseConfig,
