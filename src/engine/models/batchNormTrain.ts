@@ -137,13 +137,20 @@ function batchNormTrainPasses(
     const updated = runningMean && runningVar && { mean: tf.keep(runningMean), variance: tf.keep(runningVar) };
     onMoments({ mean: tf.keep(mean), variance: tf.keep(variance), ...(updated ? { updated } : {}) });
     // the backward pass needs γ·σ⁻¹: the fused factor where the backend gave it, else γ to compute it
-    save([centred, invStd, fusedFactor ?? scale, ...(relu ? [out] : [])]);
+    // the mask too: an ensemble's member mask is a slice the forward pass's scope would dispose
+    save([centred, invStd, fusedFactor ?? scale, ...(relu ? [out] : []), ...(mask ? [mask] : [])]);
     return {
       value: out,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [savedCentred, savedInvStd, savedFactorOrScale, savedOut] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor4D];
+        const [savedCentred, savedInvStd, savedFactorOrScale, ...rest] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, ...tf.Tensor[]];
+        const [savedOut, savedMask] = [relu ? rest[0] : undefined, mask ? rest.at(-1) : undefined];
         const hat = { centred: savedCentred, invStd: savedInvStd };
-        const means = run(BatchNormTrain.gradMeans, { dy, ...hat, ...(relu ? { out: savedOut } : {}), ...(mask ? { mask } : {}) }) as tf.Tensor[];
+        const means = run(BatchNormTrain.gradMeans, {
+          dy,
+          ...hat,
+          ...(relu ? { out: savedOut } : {}),
+          ...(savedMask ? { mask: savedMask } : {}),
+        }) as tf.Tensor[];
         const [meanDy, meanDyHat] = means as [tf.Tensor1D, tf.Tensor1D];
         const dyIn = relu ? means[2] : dy;
         const factor = fusedFactor !== undefined ? savedFactorOrScale : tf.mul(savedFactorOrScale, savedInvStd);

@@ -28,6 +28,11 @@ export interface ConvBnUnit {
   readonly runningVar: Variable;
   /** Per-filter keep mask `[out]`, not trainable. */
   readonly mask: Variable;
+  /**
+   * An ensemble's unit (seeds trained together): how many members; every variable then has a leading
+   * member dimension, each member's slice initialised as that member's seed initialises the unit alone.
+   */
+  readonly members?: number;
 }
 
 /** Batch statistics of one unit from a training forward pass, applied after the step. */
@@ -42,7 +47,8 @@ export interface PendingBatchStats {
 }
 
 /**
- * Creates a unit with He-normal (fan-out) conv weights, γ = 1, β = 0, as PyTorch's VGG/ResNet do.
+ * Creates a unit with He-normal (fan-out) conv weights, γ = 1, β = 0, as PyTorch's VGG/ResNet do;
+ * with several seeds, an ensemble's unit whose members are those units stacked.
  *
  * @example
  * ```ts
@@ -56,11 +62,15 @@ export function createConvBnUnit(options: {
   scope: string;
   inChannels: number;
   outChannels: number;
-  seed: number;
+  /** One seed, or the seeds of an ensemble's members. */
+  seed: number | readonly number[];
   kernelSize?: number;
   stride?: number;
 }): ConvBnUnit {
   const { name, scope, inChannels, outChannels, seed } = options;
+  const seeds = typeof seed === 'number' ? [seed] : seed;
+  // a model's values, or its members' stacked
+  const init = (f: (s: number) => tf.Tensor) => (typeof seed === 'number' ? f(seed) : tf.stack(seeds.map(f)));
   const id = `${scope}/${name}`;
   const kernelSize = options.kernelSize ?? 3;
   const stride = options.stride ?? 1;
@@ -72,15 +82,36 @@ export function createConvBnUnit(options: {
     inChannels,
     outChannels,
     kernel: tf.variable(
-      tf.randomNormal([kernelSize, kernelSize, inChannels, outChannels], 0, std, 'float32', deriveSeed(seed, `init:${name}`)),
+      init((s) => tf.randomNormal([kernelSize, kernelSize, inChannels, outChannels], 0, std, 'float32', deriveSeed(s, `init:${name}`))),
       true,
       `${id}.kernel`,
     ),
-    gamma: tf.variable(tf.ones([outChannels]), true, `${id}.gamma`),
-    beta: tf.variable(tf.zeros([outChannels]), true, `${id}.beta`),
-    runningMean: tf.variable(tf.zeros([outChannels]), false, `${id}.runningMean`),
-    runningVar: tf.variable(tf.ones([outChannels]), false, `${id}.runningVar`),
-    mask: tf.variable(tf.ones([outChannels]), false, `${id}.mask`),
+    gamma: tf.variable(
+      init(() => tf.ones([outChannels])),
+      true,
+      `${id}.gamma`,
+    ),
+    beta: tf.variable(
+      init(() => tf.zeros([outChannels])),
+      true,
+      `${id}.beta`,
+    ),
+    runningMean: tf.variable(
+      init(() => tf.zeros([outChannels])),
+      false,
+      `${id}.runningMean`,
+    ),
+    runningVar: tf.variable(
+      init(() => tf.ones([outChannels])),
+      false,
+      `${id}.runningVar`,
+    ),
+    mask: tf.variable(
+      init(() => tf.ones([outChannels])),
+      false,
+      `${id}.mask`,
+    ),
+    ...(typeof seed === 'number' ? {} : { members: seeds.length }),
   }));
 }
 
@@ -153,6 +184,21 @@ export function commitBatchStats(pending: PendingBatchStats[]): void {
   });
   for (const p of pending) tf.dispose([p.mean, p.variance, ...(p.updated ? [p.updated.mean, p.updated.variance] : [])]);
   pending.length = 0;
+}
+
+/**
+ * `x` times the unit's keep mask, per channel (per member's channel in an ensemble, whose members'
+ * activations follow one another along N): the same products as alone.
+ *
+ * @example
+ * ```ts
+ * const masked = maskChannels(tf.add(b, skip), block.conv2); // ResNet's sum before its ReLU
+ * ```
+ */
+export function maskChannels(x: tf.Tensor4D, unit: ConvBnUnit): tf.Tensor4D {
+  if (unit.members === undefined) return tf.mul(x, unit.mask);
+  const [n, h, w, c] = x.shape;
+  return tf.reshape(tf.mul(tf.reshape(x, [unit.members, n / unit.members, h, w, c]), tf.reshape(unit.mask, [unit.members, 1, 1, 1, c])), x.shape);
 }
 
 /** All variables of a unit with their logical names (`conv0.kernel`, ...), trainable first. */

@@ -26,6 +26,11 @@ export interface ConvNet {
   readonly numClasses: number;
   /** Every conv-BN unit in forward order, by stable name. */
   readonly units: ReadonlyMap<string, ConvBnUnit>;
+  /**
+   * An ensemble (seeds trained together): how many members. Every variable then has a leading member
+   * dimension, inputs and logits hold the members' batches one after another, and it trains only.
+   */
+  readonly members?: number;
   /** Linear head `[features, classes]` and its bias. */
   readonly headKernel: Variable;
   readonly headBias: Variable;

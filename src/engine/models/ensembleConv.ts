@@ -1,5 +1,6 @@
 import { EnsembleConv2D, type EnsembleConv2DAttrs } from '../kernels/kernelNames.js';
 import { tf } from '../tf.js';
+import { joinMembers, memberParts } from './members.js';
 
 /**
  * The convolutions of an ensemble's members at once: `x` holds the members' batches one after another
@@ -16,11 +17,8 @@ import { tf } from '../tf.js';
 export function ensembleConv2d(x: tf.Tensor4D, filter: tf.Tensor5D, strides: number, pad: 'same' | 'valid'): tf.Tensor4D {
   const members = filter.shape[0];
   if (tf.getKernel(EnsembleConv2D.forward, tf.getBackend()) === undefined) {
-    // tfjs' gradients of a split or an unstack into one part fail (they concatenate or stack a lone tensor)
-    const filters = members === 1 ? [tf.reshape(filter, filter.shape.slice(1)) as tf.Tensor4D] : (tf.unstack(filter) as tf.Tensor4D[]);
-    const slices = members === 1 ? [x] : (tf.split(x, members, 0) as tf.Tensor4D[]);
-    const outputs = slices.map((slice, r) => tf.conv2d(slice, filters[r], strides, pad));
-    return members === 1 ? outputs[0] : (tf.concat(outputs, 0) as tf.Tensor4D);
+    const filters = memberParts<tf.Tensor4D>(filter, members, true);
+    return joinMembers(memberParts<tf.Tensor4D>(x, members, false).map((slice, r) => tf.conv2d(slice, filters[r], strides, pad)));
   }
   const attrs: EnsembleConv2DAttrs = { strides, pad, inputShape: x.shape, filterShape: filter.shape };
   const run = (kernel: string, inputs: tf.NamedTensorMap) => tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
@@ -29,7 +27,10 @@ export function ensembleConv2d(x: tf.Tensor4D, filter: tf.Tensor5D, strides: num
     save([input, weights]);
     return {
       value: run(EnsembleConv2D.forward, { x: input, filter: weights }),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [run(EnsembleConv2D.inputGrad, { dy, filter: saved[1] }), run(EnsembleConv2D.filterGrad, { x: saved[0], dy })],
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+        run(EnsembleConv2D.inputGrad, { dy, filter: saved[1] }),
+        run(EnsembleConv2D.filterGrad, { x: saved[0], dy }),
+      ],
     };
   });
   return op(x, filter) as tf.Tensor4D;

@@ -3,6 +3,7 @@ import { tf } from '../tf.js';
 import { globalAveragePool } from './channelOps.js';
 import { unitVariables, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet, ForwardOptions } from './convNet.js';
+import { joinMembers, memberParts } from './members.js';
 
 let instances = 0;
 
@@ -15,7 +16,8 @@ export function nextModelScope(architecture: string): string {
 /**
  * Completes a {@link ConvNet} from its convolutional body: global average pooling (identical to
  * flattening when the body ends at 1×1, as VGG11 on 32×32 does) and a linear head initialised as
- * PyTorch's `nn.Linear` (U(±1/√fan_in) for weights and bias).
+ * PyTorch's `nn.Linear` (U(±1/√fan_in) for weights and bias). With several seeds, an ensemble: the head
+ * is each member's, stacked, and applied to each member's slice of the features.
  */
 export function makeConvNet(options: {
   architecture: string;
@@ -25,15 +27,25 @@ export function makeConvNet(options: {
   scope: string;
   units: readonly ConvBnUnit[];
   featureChannels: number;
-  seed: number;
+  seed: number | readonly number[];
   body: (x: tf.Tensor4D, forward: ForwardOptions) => tf.Tensor4D;
 }): ConvNet {
   const { architecture, inputShape, numClasses, featureChannels, seed, body, scope } = options;
   const bound = 1 / Math.sqrt(featureChannels);
+  const members = typeof seed === 'number' ? undefined : seed.length;
+  const init = (shape: number[], name: string) =>
+    typeof seed === 'number'
+      ? tf.randomUniform(shape, -bound, bound, 'float32', deriveSeed(seed, `init:${name}`))
+      : tf.stack(seed.map((s) => tf.randomUniform(shape, -bound, bound, 'float32', deriveSeed(s, `init:${name}`))));
   const [headKernel, headBias] = tf.tidy(() => [
-    tf.variable(tf.randomUniform([featureChannels, numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.kernel')), true, `${scope}/head.kernel`),
-    tf.variable(tf.randomUniform([numClasses], -bound, bound, 'float32', deriveSeed(seed, 'init:head.bias')), true, `${scope}/head.bias`),
+    tf.variable(init([featureChannels, numClasses], 'head.kernel'), true, `${scope}/head.kernel`),
+    tf.variable(init([numClasses], 'head.bias'), true, `${scope}/head.bias`),
   ]);
+  const head = (features: tf.Tensor2D): tf.Tensor2D => {
+    if (members === undefined) return tf.add(tf.matMul(features, headKernel), headBias);
+    const [kernels, biases] = [headKernel, headBias].map((v) => memberParts(v, members, true));
+    return joinMembers(memberParts<tf.Tensor2D>(features, members, false).map((f, r) => tf.add(tf.matMul(f, kernels[r] as tf.Tensor2D), biases[r])));
+  };
   const units = new Map(options.units.map((u) => [u.name, u]));
   return {
     architecture,
@@ -42,13 +54,13 @@ export function makeConvNet(options: {
     units,
     headKernel,
     headBias,
+    ...(members === undefined ? {} : { members }),
     forward(x, forward = {}) {
       if (forward.inference === true && (forward.pending !== undefined || forward.observe !== undefined)) {
         throw new Error('forward: inference cannot be combined with pending or observe (it runs eval mode with each unit fused); drop one of them');
       }
       return tf.tidy(() => {
-        const features = globalAveragePool(body(x, forward));
-        return tf.add(tf.matMul(features, headKernel), headBias);
+        return head(globalAveragePool(body(x, forward)));
       });
     },
     trainableVariables() {

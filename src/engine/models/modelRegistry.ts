@@ -17,7 +17,14 @@ export interface ModelConfig {
   readonly blocksPerStage?: readonly number[];
 }
 
-type ModelBuilder = (config: ModelConfig, context: { inputShape: readonly [number, number, number]; numClasses: number; seed: number }) => ConvNet;
+/** What a model is built for: the data's shape and classes, and one seed or the seeds of an ensemble's members (seeds trained together). */
+export interface ModelContext {
+  readonly inputShape: readonly [number, number, number];
+  readonly numClasses: number;
+  readonly seed: number | readonly number[];
+}
+
+type ModelBuilder = (config: ModelConfig, context: ModelContext) => ConvNet;
 
 /** Architectures by name; adding one is one line here. */
 export const modelRegistry = {
@@ -37,7 +44,7 @@ export type ModelName = keyof typeof modelRegistry;
  * const net = buildModel({ name: 'vgg-mini' }, { inputShape: [16, 16, 1], numClasses: 10, seed: 3 });
  * ```
  */
-export function buildModel(config: ModelConfig, context: { inputShape: readonly [number, number, number]; numClasses: number; seed: number }): ConvNet {
+export function buildModel(config: ModelConfig, context: ModelContext): ConvNet {
   const builder = modelRegistry[config.name];
   if (builder === undefined) {
     throw new Error(`model.name: '${config.name}' is unknown; allowed: ${Object.keys(modelRegistry).join(', ')}`);

@@ -1,5 +1,5 @@
 import { tf } from '../tf.js';
-import { createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { createConvBnUnit, maskChannels, type ConvBnUnit } from './convBnUnit.js';
 import { forwardUnit } from './forwardUnit.js';
 import type { ConvNet } from './convNet.js';
 import { makeConvNet, nextModelScope } from './makeConvNet.js';
@@ -13,7 +13,8 @@ export interface ResNetOptions {
   readonly widthMultiplier?: number;
   readonly inputShape?: readonly [number, number, number];
   readonly numClasses?: number;
-  readonly seed: number;
+  /** One seed, or the seeds of an ensemble's members. */
+  readonly seed: number | readonly number[];
   readonly architecture?: string;
 }
 
@@ -80,7 +81,7 @@ export function buildResNet(options: ResNetOptions): ConvNet {
         const a = unit(block.conv1, h, true, true);
         const b = unit(block.conv2, a, false, false);
         const skip = block.shortcut ? unit(block.shortcut, h, true, false) : h;
-        const sum = tf.mul(tf.add(b, skip), block.conv2.mask) as tf.Tensor4D;
+        const sum = maskChannels(tf.add(b, skip), block.conv2);
         forward.observe?.(block.conv2, sum);
         h = tf.relu(sum);
       }

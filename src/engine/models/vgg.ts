@@ -22,7 +22,8 @@ export interface VggOptions {
   readonly widthMultiplier?: number;
   readonly inputShape?: readonly [number, number, number];
   readonly numClasses?: number;
-  readonly seed: number;
+  /** One seed, or the seeds of an ensemble's members. */
+  readonly seed: number | readonly number[];
   readonly architecture?: string;
 }
 

@@ -2,18 +2,23 @@ import { commitBatchStats, type ConvBnUnit, type PendingBatchStats } from '../mo
 import type { ConvNet } from '../models/convNet.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { tf } from '../tf.js';
+import { memberParts } from '../models/members.js';
 import { classificationLoss } from './classificationLoss.js';
 
 /** Loss and number of correct predictions of one training batch (train mode, before the update). */
 export interface StepResult {
   readonly loss: number;
   readonly correct: number;
+  /** An ensemble's step: each member's (`loss` and `correct` are then their sums). */
+  readonly members?: readonly StepResult[];
 }
 
 /**
  * One optimisation step on a host batch: forward in train mode, mean softmax cross-entropy,
  * gradients of the trainable variables, optimizer update, BN running-statistics update.
- * Leaves no tensors behind.
+ * Leaves no tensors behind. An ensemble (`model.members`) takes its members' batches one after another
+ * in `x` and `y` and minimises the sum of their losses, which gives each member the gradients, and so
+ * the step, it takes alone.
  *
  * @example
  * ```ts
@@ -33,24 +38,28 @@ export async function trainStep(options: {
   const variables = model.trainableVariables();
   const size = options.y.length;
   const pending: PendingBatchStats[] = [];
-  const [lossValue, hits] = tf.tidy(() => {
+  const members = model.members ?? 1;
+  const results = tf.tidy(() => {
     const x = tf.tensor4d(options.x, [size, ...shape]);
     const y = tf.tensor1d(options.y, 'int32');
-    let hitCount: tf.Scalar | undefined;
+    const kept: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
-      const { loss, hits } = classificationLoss(model.forward(x, { pending, observe }), y, { mean: true });
-      hitCount = tf.keep(hits);
-      return loss;
+      const logits = memberParts<tf.Tensor2D>(model.forward(x, { pending, observe }), members, false);
+      const labels = memberParts<tf.Tensor1D>(y, members, false);
+      const losses = logits.map((l, r) => classificationLoss(l, labels[r], { mean: true }));
+      kept.push(...losses.flatMap(({ loss, hits }) => [...(members > 1 ? [tf.keep(loss)] : []), tf.keep(hits)]));
+      return members === 1 ? losses[0].loss : (tf.addN(losses.map((l) => l.loss)) as tf.Scalar);
     }, variables);
     optimizer.step(
       variables.map((v) => grads[v.name]),
       learningRate,
     );
-    return [value, hitCount as tf.Scalar];
+    return members === 1 ? [value, ...kept] : kept;
   });
   commitBatchStats(pending);
-  const [loss, correct] = await Promise.all([lossValue.data(), hits.data()]);
-  lossValue.dispose();
-  hits.dispose();
-  return { loss: loss[0], correct: correct[0] };
+  const values = await Promise.all(results.map(async (t) => (await t.data())[0]));
+  tf.dispose(results);
+  const each = Array.from({ length: members }, (_, r) => ({ loss: values[2 * r], correct: values[2 * r + 1] }));
+  if (members === 1) return each[0];
+  return { loss: each.reduce((s, m) => s + m.loss, 0), correct: each.reduce((s, m) => s + m.correct, 0), members: each };
 }

@@ -50,7 +50,9 @@ const same = (a: Float32Array, b: Float32Array) => Buffer.from(a.buffer, a.byteO
 async function membersAsAlone(backend: 'cpu' | 'webgpu', c: Case): Promise<void> {
   const { together, alone } = await togetherAndAlone(backend, c);
   for (let r = 0; r < c.members; r++)
-    ['y', '∂x', '∂W'].forEach((what, i) => expect(same(part(together[i], r, c.members), alone[r][i]), `${what} of member ${r} of ${JSON.stringify(c)}`).toBe(true));
+    ['y', '∂x', '∂W'].forEach((what, i) =>
+      expect(same(part(together[i], r, c.members), alone[r][i]), `${what} of member ${r} of ${JSON.stringify(c)}`).toBe(true),
+    );
 }
 
 const cases = fc.record({
@@ -72,14 +74,18 @@ describe('convolutions of an ensemble’s members at once', () => {
     );
   });
 
-  it.skipIf(webgpu.unavailable !== undefined)(`equal each member alone, bit for bit, by webgpu's one GEMM for all members (${webgpu.adapter?.device ?? 'no adapter'})`, { timeout: 120_000 }, async () => {
-    expect(tf.getKernel('EnsembleConv2D', 'webgpu')).toBeDefined();
-    await fc.assert(
-      fc.asyncProperty(cases, (c) => membersAsAlone('webgpu', c)),
-      { numRuns: 15, seed: 42 },
-    );
-    // K split into chunks (filter gradient over batch·pixels, forward and input gradient over 9·512 channels)
-    await membersAsAlone('webgpu', { members: 3, batch: 2, size: 32, cin: 3, cout: 16, kernel: 3, stride: 1, seed: 5 });
-    await membersAsAlone('webgpu', { members: 2, batch: 1, size: 2, cin: 512, cout: 8, kernel: 3, stride: 1, seed: 6 });
-  });
+  it.skipIf(webgpu.unavailable !== undefined)(
+    `equal each member alone, bit for bit, by webgpu's one GEMM for all members (${webgpu.adapter?.device ?? 'no adapter'})`,
+    { timeout: 120_000 },
+    async () => {
+      expect(tf.getKernel('EnsembleConv2D', 'webgpu')).toBeDefined();
+      await fc.assert(
+        fc.asyncProperty(cases, (c) => membersAsAlone('webgpu', c)),
+        { numRuns: 15, seed: 42 },
+      );
+      // K split into chunks (filter gradient over batch·pixels, forward and input gradient over 9·512 channels)
+      await membersAsAlone('webgpu', { members: 3, batch: 2, size: 32, cin: 3, cout: 16, kernel: 3, stride: 1, seed: 5 });
+      await membersAsAlone('webgpu', { members: 2, batch: 1, size: 2, cin: 512, cout: 8, kernel: 3, stride: 1, seed: 6 });
+    },
+  );
 });

@@ -45,6 +45,8 @@ export function memberConvInfo(kernel: string, attrs: EnsembleConv2DAttrs): { in
   const [batch, ...image] = attrs.inputShape;
   const [members, ...filter] = attrs.filterShape;
   if (attrs.filterShape.length !== 5 || batch % members !== 0)
-    throw new Error(`${kernel}: filterShape ${JSON.stringify(attrs.filterShape)} must be [members, kh, kw, C_in, C_out] with members dividing x's batch ${batch}`);
+    throw new Error(
+      `${kernel}: filterShape ${JSON.stringify(attrs.filterShape)} must be [members, kh, kw, C_in, C_out] with members dividing x's batch ${batch}`,
+    );
   return { info: forwardConvInfo(kernel, [batch / members, ...image], filter, attrs), members };
 }
