@@ -186,21 +186,6 @@ export function commitBatchStats(pending: PendingBatchStats[]): void {
   pending.length = 0;
 }
 
-/**
- * `x` times the unit's keep mask, per channel (per member's channel in an ensemble, whose members'
- * activations follow one another along N): the same products as alone.
- *
- * @example
- * ```ts
- * const masked = maskChannels(tf.add(b, skip), block.conv2); // ResNet's sum before its ReLU
- * ```
- */
-export function maskChannels(x: tf.Tensor4D, unit: ConvBnUnit): tf.Tensor4D {
-  if (unit.members === undefined) return tf.mul(x, unit.mask);
-  const [n, h, w, c] = x.shape;
-  return tf.reshape(tf.mul(tf.reshape(x, [unit.members, n / unit.members, h, w, c]), tf.reshape(unit.mask, [unit.members, 1, 1, 1, c])), x.shape);
-}
-
 /** All variables of a unit with their logical names (`conv0.kernel`, ...), trainable first. */
 export function unitVariables(unit: ConvBnUnit): [string, Variable][] {
   const { name } = unit;

@@ -1,5 +1,6 @@
 import { tf } from '../tf.js';
-import { createConvBnUnit, maskChannels, type ConvBnUnit } from './convBnUnit.js';
+import { createConvBnUnit, type ConvBnUnit } from './convBnUnit.js';
+import { maskChannels } from './ensembleUnit.js';
 import { forwardUnit } from './forwardUnit.js';
 import type { ConvNet } from './convNet.js';
 import { makeConvNet, nextModelScope } from './makeConvNet.js';
