@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { paperConvLayers, timeConvLayer } from '../../src/bench/convLayerTimes.js';
 import { findTorchPython } from '../../src/bench/pytorchReplica.js';
-import { profileStep } from '../../src/bench/stepProfile.js';
+import { profileEnsemble, profileStep } from '../../src/bench/stepProfile.js';
 import { buildModel } from '../../src/engine/models/modelRegistry.js';
 import { tf } from '../../src/engine/tf.js';
 import { webgpuForTests } from '../support/backends.js';
@@ -44,6 +44,15 @@ describe.skipIf(webgpu.unavailable !== undefined)(`gpu:profile's measurements ($
     expect(p.kernels.find((k) => k.name === 'Conv2DBackpropFilter')?.count).toBe(8);
     expect(p.examplesPerSecond).toBeGreaterThan(0);
     if (!p.timestamped) expect(p.kernels.every((k) => k.ms === null)).toBe(true);
+  });
+
+  it("profiles seeds trained together: a step's dispatches and the rate of all members", { timeout: 120_000 }, async () => {
+    vi.stubEnv('GST_BACKEND', 'webgpu');
+    vi.stubEnv('GST_WEBGPU_SOFTWARE', '1');
+    const [e] = await profileEnsemble('vgg11-32', 1, [2], 0);
+    expect(e.members).toBe(2);
+    expect(e.dispatches).toBeGreaterThan(100);
+    expect(e.examplesPerSecond).toBeGreaterThan(0);
   });
 });
 

@@ -15,15 +15,19 @@ import { benchBatchSize, type BenchCase } from './benchCases.js';
  * training for `warmupSeconds` (at least two steps): V8 compiles the hot wasm and JavaScript
  * functions with its optimizing tier in background threads during the first seconds of a process,
  * which in two processes at once takes from the other process's core. The run scheduler's workers
- * live across runs, so training throughput is the throughput after that warm-up.
+ * live across runs, so training throughput is the throughput after that warm-up. With `members`, an
+ * ensemble of that many seeds trains together, each on a batch of the case's size; `batchSize` is then
+ * the examples of all members' batches.
  */
 export async function benchTraining(
   benchCase: BenchCase,
   warmup: { readonly seconds: number; readonly steps?: number },
+  members?: number,
 ): Promise<{ step: () => Promise<unknown>; batchSize: number; backend: BackendInfo; dispose: () => void }> {
   const backend = await initBackend();
-  const batchSize = benchCase.batchSize ?? benchBatchSize;
-  const model = buildModel(benchCase.modelConfig, { inputShape: benchCase.input, numClasses: 10, seed: 1 });
+  const batchSize = (benchCase.batchSize ?? benchBatchSize) * (members ?? 1);
+  const seed = members === undefined ? 1 : Array.from({ length: members }, (_, r) => r + 1);
+  const model = buildModel(benchCase.modelConfig, { inputShape: benchCase.input, numClasses: 10, seed });
   const optimizer = createOptimizer(model.trainableVariables(), { name: 'sgd', learningRate: 0.01, momentum: 0.9 });
   const rng = new SeededRandom(1);
   const x = Float32Array.from({ length: batchSize * benchCase.input[0] * benchCase.input[1] * benchCase.input[2] }, () => rng.normal());

@@ -30,9 +30,7 @@ export interface StepProfile {
  * ```
  */
 export async function profileStep(caseId: string, batch: number, seconds: number): Promise<StepProfile> {
-  const benchCase = paperBenchCases.find((c) => c.id === caseId);
-  if (benchCase === undefined)
-    throw new Error(`profileStep: case '${caseId}' is not a paper bench case; allowed: ${paperBenchCases.map((c) => c.id).join(', ')}`);
+  const benchCase = paperBenchCase(caseId);
   const bench = await benchTraining({ ...benchCase, batchSize: batch }, { seconds: 0, steps: 2 });
   try {
     const dispatches = (await auditDispatches(bench.step, { dispatch: true })).length;
@@ -58,4 +56,42 @@ export async function profileStep(caseId: string, batch: number, seconds: number
   } finally {
     bench.dispose();
   }
+}
+
+function paperBenchCase(caseId: string) {
+  const benchCase = paperBenchCases.find((c) => c.id === caseId);
+  if (benchCase === undefined)
+    throw new Error(`profileStep: case '${caseId}' is not a paper bench case; allowed: ${paperBenchCases.map((c) => c.id).join(', ')}`);
+  return benchCase;
+}
+
+/** What {@link profileEnsemble} measured for one ensemble size. */
+export interface EnsembleRate {
+  readonly members: number;
+  readonly dispatches: number;
+  /** Training examples per second of all members together. */
+  readonly examplesPerSecond: number;
+}
+
+/**
+ * Seeds trained together: the aggregate training examples per second of paper bench case `caseId`
+ * as ensembles of each of `sizes` members (each member at `batch`), and the dispatches of one step.
+ *
+ * @example
+ * ```ts
+ * (await profileEnsemble('vgg11-32', 128, [1, 4, 8], 10)).map((e) => e.examplesPerSecond);
+ * ```
+ */
+export async function profileEnsemble(caseId: string, batch: number, sizes: readonly number[], seconds: number): Promise<EnsembleRate[]> {
+  const rates: EnsembleRate[] = [];
+  for (const members of sizes) {
+    const bench = await benchTraining({ ...paperBenchCase(caseId), batchSize: batch }, { seconds: 0, steps: 2 }, members);
+    try {
+      const dispatches = (await auditDispatches(bench.step, { dispatch: true })).length;
+      rates.push({ members, dispatches, examplesPerSecond: bench.batchSize * (await stepsPerSecond(bench.step, seconds, 3)) });
+    } finally {
+      bench.dispose();
+    }
+  }
+  return rates;
 }

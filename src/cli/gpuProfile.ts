@@ -4,14 +4,14 @@
  * ResNet18 at batch 128, the milliseconds and TFLOP/s of its forward, input-gradient and
  * filter-gradient kernels; per net, the dispatches of one training step, its kernels with their GPU
  * time (timestamp queries, where the adapter has them), and the engine's real training examples per
- * second; and, where python3 with torch and CUDA is present, the same nets in PyTorch fp32 eager and
+ * second; VGG11-BN's aggregate rate with 1, 4 and 8 seeds trained together; and, where python3 with torch and CUDA is present, the same nets in PyTorch fp32 eager and
  * the ratio. Writes `reports/gpu-profile.json`. On the software adapter every size is cut down: it
  * checks the code path, not the speed.
  */
 import { join } from 'node:path';
 import { timeConvLayer, paperConvLayers, type ConvLayerTime } from '../bench/convLayerTimes.js';
 import { pytorchGpuNets } from '../bench/pytorchGpuNets.js';
-import { profileStep, type StepProfile } from '../bench/stepProfile.js';
+import { profileEnsemble, profileStep, type StepProfile } from '../bench/stepProfile.js';
 import { backendIdentity, initBackend } from '../engine/backend/initBackend.js';
 import { writeJsonAtomic } from '../primitives/atomicFile.js';
 
@@ -45,13 +45,19 @@ for (const caseId of ['vgg11-32', 'resnet18-32']) {
   for (const k of p.kernels.slice(0, 12)) print(`  ${k.name}: ${k.count} calls${k.ms === null ? '' : `, ${k.ms.toFixed(2)} ms`}`);
 }
 
+// seeds trained together: one ensemble of R members, each on its own batch
+const ensembles = await profileEnsemble('vgg11-32', size.batch, software ? [1, 2] : [1, 4, 8], size.seconds);
+print(`\nVGG11-BN, seeds trained together (batch ${size.batch} each):`);
+for (const e of ensembles) print(`  ${e.members} together: ${e.dispatches} dispatches a step, ${e.examplesPerSecond.toFixed(1)} training examples/s in all`);
+
 const pytorch = software ? { why: 'software adapter' } : await pytorchGpuNets(size.batch, size.seconds);
 if ('why' in pytorch) print(`\nPyTorch: not measured (${pytorch.why})`);
 else {
   print(`\nPyTorch ${pytorch.torch} fp32 eager on ${pytorch.device}, batch ${pytorch.batch}:`);
   const [vgg, resnet] = steps;
   print(
-    `  VGG11-BN ${pytorch.examplesPerSecond.vgg11.toFixed(0)} ex/s (this engine ${(vgg.examplesPerSecond / pytorch.examplesPerSecond.vgg11).toFixed(3)}× of it)`,
+    `  VGG11-BN ${pytorch.examplesPerSecond.vgg11.toFixed(0)} ex/s (this engine ${(vgg.examplesPerSecond / pytorch.examplesPerSecond.vgg11).toFixed(3)}× of it; ` +
+      `${ensembles.map((e) => `${e.members} seeds together ${(e.examplesPerSecond / pytorch.examplesPerSecond.vgg11).toFixed(3)}×`).join(', ')})`,
   );
   print(
     `  ResNet18 ${pytorch.examplesPerSecond.resnet18.toFixed(0)} ex/s (this engine ${(resnet.examplesPerSecond / pytorch.examplesPerSecond.resnet18).toFixed(3)}× of it)`,
@@ -63,6 +69,7 @@ writeJsonAtomic(join('reports', 'gpu-profile.json'), {
   adapter,
   layers,
   steps,
+  ensembles,
   pytorch,
 });
 print('\nwrote reports/gpu-profile.json');
