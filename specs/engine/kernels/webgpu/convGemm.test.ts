@@ -52,8 +52,17 @@ async function agrees(c: Case): Promise<void> {
 describe('the split of a conv GEMM over K', () => {
   const info = (h: number, cin: number, cout: number) => forwardConvInfo('test', [128, h, h, cin], [3, 3, cin, cout], { strides: 1, pad: 'same' });
   it('gives every paper layer at batch 128 ≥ 32,768 invocations and ≤ 4,096 products per output, in few chunks', () => {
-    expect(convGemm('filterGradient', info(32, 3, 64))).toEqual({ kind: 'filterGradient', tile: 32, m: 27, n: 64, k: 131_072, chunkLength: 512, chunks: 256 });
-    expect(convGemm('forward', info(32, 3, 64))).toEqual({ kind: 'forward', tile: 64, m: 131_072, n: 64, k: 27, chunkLength: 32, chunks: 1 });
+    expect(convGemm('filterGradient', info(32, 3, 64))).toEqual({
+      kind: 'filterGradient',
+      members: 1,
+      tile: 32,
+      m: 27,
+      n: 64,
+      k: 131_072,
+      chunkLength: 512,
+      chunks: 256,
+    });
+    expect(convGemm('forward', info(32, 3, 64))).toEqual({ kind: 'forward', members: 1, tile: 64, m: 131_072, n: 64, k: 27, chunkLength: 32, chunks: 1 });
     expect(convGemm('forward', info(4, 512, 512))).toMatchObject({ m: 2048, n: 512, k: 4608, chunkLength: 2304, chunks: 2 });
     for (const [h, cin, cout] of [
       [32, 3, 64],
