@@ -48,6 +48,12 @@ export interface BatchNormTrainAttrs {
   readonly epsilon: number;
   /** The running statistics' momentum, for the passes that fold in their update ({@link batchNormTrainFolds}). */
   readonly momentum: number;
+  /**
+   * The ensemble members whose activations follow one another along N, each normalised by its own
+   * batch statistics, its per-channel vectors `[members·C]` (member-major); 1 for one model. Only
+   * backends that fold `members` ({@link batchNormTrainFolds}) are given more than 1.
+   */
+  readonly members: number;
 }
 
 /**
@@ -58,10 +64,13 @@ export interface BatchNormTrainAttrs {
  * - `runningStats`: the `mean` pass takes `runningMean` and gives `[mean, runningMean']`, the
  *   `centreVariance` pass takes `runningVar` and gives `runningVar'` after its outputs: PyTorch's
  *   update with the attribute `momentum` and the unbiased variance (`models/convBnUnit.ts` has the
- *   composite update, `commitBatchStats`; one dispatch fewer a unit).
+ *   composite update, `commitBatchStats`; one dispatch fewer a unit);
+ * - `members`: every pass takes the attribute `members` and normalises an ensemble's members in the
+ *   same dispatches, each member's values those of its own passes (otherwise the engine runs the
+ *   passes per member, on slices).
  */
-export const batchNormTrainFolds = { webgpu: { mask: true, runningStats: true } } as const satisfies Readonly<
-  Record<string, { readonly mask: boolean; readonly runningStats: boolean }>
+export const batchNormTrainFolds = { webgpu: { mask: true, runningStats: true, members: true } } as const satisfies Readonly<
+  Record<string, { readonly mask: boolean; readonly runningStats: boolean; readonly members: boolean }>
 >;
 
 /**

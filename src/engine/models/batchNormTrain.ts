@@ -35,6 +35,11 @@ export interface RunningStats {
  * statistics ({@link batchNormTrainFolds}), they do that too, and `onMoments` also receives the
  * updated running statistics.
  *
+ * With `members` (an ensemble's, whose activations follow one another along N), each member is
+ * normalised by its own batch statistics: every per-channel vector, given and received, is
+ * `[members·C]`, member-major, and a member's values are those of its model alone. Only backends
+ * whose passes fold `members` take more than 1 (`ensembleUnit.ts` runs members on slices elsewhere).
+ *
  * @example
  * ```ts
  * const y = batchNormTrain(x, gamma, beta, 1e-5, ({ mean, variance }) => pending.push({ mean, variance }));
@@ -46,18 +51,20 @@ export function batchNormTrain(
   beta: tf.Tensor1D,
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
-  options: { relu?: boolean; mask?: tf.Tensor1D; running?: RunningStats & { readonly momentum: number } } = {},
+  options: { relu?: boolean; mask?: tf.Tensor1D; running?: RunningStats & { readonly momentum: number }; members?: number } = {},
 ): tf.Tensor4D {
-  const { relu = false, mask, running } = options;
+  const { relu = false, mask, running, members = 1 } = options;
   const backend = tf.getBackend();
+  const folds = backend in batchNormTrainFolds ? batchNormTrainFolds[backend as keyof typeof batchNormTrainFolds] : undefined;
+  if (members > 1 && folds?.members !== true)
+    throw new Error(`batchNormTrain: members ${members} on ${backend}, whose passes take one model; run each member on its slice (members 1)`);
   if (tf.getKernel(BatchNormTrain.normalise, backend) !== undefined) {
-    const folds = backend in batchNormTrainFolds ? batchNormTrainFolds[backend as keyof typeof batchNormTrainFolds] : undefined;
     const folded = {
       ...(folds?.runningStats === true && running !== undefined ? { running } : {}),
       ...(folds?.mask === true && mask !== undefined ? { mask } : {}),
     };
     const [scale, offset] = folded.mask === undefined ? masked(gamma, beta, mask) : [gamma, beta];
-    return batchNormTrainPasses(x, scale, offset, epsilon, onMoments, relu, folded);
+    return batchNormTrainPasses(x, scale, offset, epsilon, onMoments, { relu, members }, folded);
   }
   const y = composite(x, ...masked(gamma, beta, mask), epsilon, onMoments);
   return relu ? tf.relu(y) : y;
@@ -111,11 +118,11 @@ function batchNormTrainPasses(
   beta: tf.Tensor1D,
   epsilon: number,
   onMoments: (moments: BatchMoments) => void,
-  relu: boolean,
+  { relu, members }: { relu: boolean; members: number },
   { mask, running }: { mask?: tf.Tensor1D; running?: RunningStats & { readonly momentum: number } },
 ): tf.Tensor4D {
-  const count = x.shape[0] * x.shape[1] * x.shape[2];
-  const attrs: BatchNormTrainAttrs = { relu, epsilon, momentum: running?.momentum ?? 0 };
+  const count = (x.shape[0] * x.shape[1] * x.shape[2]) / members;
+  const attrs: BatchNormTrainAttrs = { relu, epsilon, momentum: running?.momentum ?? 0, members };
   const run = (kernel: string, inputs: tf.NamedTensorMap) =>
     tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor | tf.Tensor[];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

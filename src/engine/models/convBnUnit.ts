@@ -2,7 +2,7 @@ import { ConvBatchNormInference, type ConvBatchNormInferenceAttrs } from '../ker
 import { deriveSeed } from '../../primitives/seededRandom.js';
 import { tf, type Variable } from '../tf.js';
 import { batchNormInference } from './batchNormInference.js';
-import { batchNormTrain, type BatchMoments, type RunningStats } from './batchNormTrain.js';
+import { batchNormTrain, type BatchMoments } from './batchNormTrain.js';
 
 /** PyTorch's BatchNorm2d defaults, used throughout (the authors' code is PyTorch). */
 export const batchNormEpsilon = 1e-5;
@@ -35,15 +35,15 @@ export interface ConvBnUnit {
   readonly members?: number;
 }
 
-/** Batch statistics of one unit from a training forward pass, applied after the step. */
+/** Batch statistics of one unit from a training forward pass, applied after the step; `[C]`, an ensemble's `[members, C]`. */
 export interface PendingBatchStats {
   readonly unit: ConvBnUnit;
-  readonly mean: tf.Tensor1D;
-  readonly variance: tf.Tensor1D;
+  readonly mean: tf.Tensor;
+  readonly variance: tf.Tensor;
   /** Number of values each statistic averaged (N·H·W), for the unbiased running variance. */
   readonly count: number;
   /** The running statistics already updated, where the backend's batch-norm passes fold the update in. */
-  readonly updated?: RunningStats;
+  readonly updated?: { readonly mean: tf.Tensor; readonly variance: tf.Tensor };
 }
 
 /**

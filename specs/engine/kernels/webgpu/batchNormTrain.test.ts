@@ -44,8 +44,10 @@ async function agrees(c: Case): Promise<void> {
 
 describe('the split of a channel reduction', () => {
   it('gives ≥ 32,768 invocations where there are enough rows, ≤ 4,096 rows each, and covers every row once', () => {
-    expect(channelSplit([128, 32, 32, 64])).toEqual({ rows: 131_072, channels: 64, splits: 512, rowsPerSplit: 256 });
-    expect(channelSplit([128, 2, 2, 512])).toEqual({ rows: 512, channels: 512, splits: 64, rowsPerSplit: 8 });
+    expect(channelSplit([128, 32, 32, 64])).toEqual({ rows: 131_072, channels: 64, vectors: 64, splits: 512, rowsPerSplit: 256 });
+    expect(channelSplit([128, 2, 2, 512])).toEqual({ rows: 512, channels: 512, vectors: 512, splits: 64, rowsPerSplit: 8 });
+    // an ensemble's members are split each as alone
+    expect(channelSplit([3 * 128, 2, 2, 512], 3)).toEqual({ rows: 512, channels: 512, vectors: 3 * 512, splits: 64, rowsPerSplit: 8 });
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1024 }), (rows, channels) => {
         const s = channelSplit([rows, channels]);
@@ -105,6 +107,62 @@ describe.skipIf(webgpu.unavailable !== undefined)(`train-mode batch norm on webg
       const kernels = { folded: await count(true), separate: await count(false) };
       // γ·mask and β·mask in each of the two forward passes (the value, and the one tf.grads takes), their gradients in the backward one
       expect(kernels.separate - kernels.folded, JSON.stringify(kernels)).toBe(6);
+    }
+  });
+
+  it("normalises an ensemble's members in the same passes, each with the bits of its model alone (mask, running statistics)", { timeout: 60_000 }, async () => {
+    const [members, perMember] = [3, [2, 5, 5, 24]];
+    const channels = perMember[3];
+    const shape = [members * perMember[0], ...perMember.slice(1)];
+    const vector = (seed: number, f: (v: number, i: number) => number) => ({
+      values: hostNormal([members * channels], seed).values.map(f),
+      shape: [members * channels],
+    });
+    // x, the loss weights; γ, β, each member's keep mask (channel c removed where (c + member) % 3 = 0), running mean and variance
+    const inputs = [
+      hostNormal(shape, 41),
+      hostNormal(shape, 46),
+      vector(42, (v) => v),
+      vector(43, (v) => v),
+      vector(0, (_, i) => (((i % channels) + Math.floor(i / channels)) % 3 === 0 ? 0 : 1)),
+      vector(44, (v) => v),
+      vector(45, (v) => 1 + v * v),
+    ];
+    const part = (t: (typeof inputs)[number], r: number) => ({
+      values: t.values.slice((r * t.values.length) / members, ((r + 1) * t.values.length) / members),
+      shape: [t.shape[0] / members, ...t.shape.slice(1)],
+    });
+    for (const relu of [true, false]) {
+      const run = (tensors: typeof inputs, count: number) =>
+        onBackend('webgpu', tensors, (x, weight, gamma, beta, mask, mean, variance) => {
+          const moments: BatchMoments[] = [];
+          const options = {
+            relu,
+            members: count,
+            mask: mask as tf.Tensor1D,
+            running: { mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D, momentum: 0.1 },
+          };
+          const f = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+            batchNormTrain(a as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D, 1e-5, (m) => moments.push(m), options);
+          const y = f(x, gamma, beta);
+          const grads = tf.grads((a, g, b) => tf.sum(tf.mul(f(a, g, b), weight)))([x, gamma, beta]);
+          const [first, ...rest] = moments;
+          tf.dispose(rest.flatMap((m) => [m.mean, m.variance, m.updated!.mean, m.updated!.variance]));
+          return [y, first.mean, first.variance, first.updated!.mean, first.updated!.variance, ...grads];
+        });
+      const together = await run(inputs, members);
+      for (let r = 0; r < members; r++) {
+        const alone = await run(
+          inputs.map((t) => part(t, r)),
+          1,
+        );
+        alone.forEach((a, i) => {
+          const mine = part({ values: together[i], shape: [members] }, r).values;
+          expect(Buffer.from(mine.buffer, mine.byteOffset, mine.byteLength).equals(Buffer.from(a.buffer)), `output ${i} of member ${r}, relu ${relu}`).toBe(
+            true,
+          );
+        });
+      }
     }
   });
 

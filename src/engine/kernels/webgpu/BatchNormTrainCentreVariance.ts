@@ -5,7 +5,7 @@ import type { KernelArgs } from '../util/kernelArgs.js';
 import { channelMeans, channelSplit, partialSumPrologue, splitUniforms, splitValues } from './channelSums.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
-/** Pass 1: out1 = centred = x − mean, out0 = the partial sums of centred² `[splits, C]`. */
+/** Pass 1: out1 = centred = x − mean, out0 = the partial sums of centred² `[splits, vectors]`. */
 class CentrePartialsProgram implements FusedProgram {
   readonly variableNames = ['x', 'mean'];
   readonly outputCount = 2;
@@ -16,10 +16,10 @@ class CentrePartialsProgram implements FusedProgram {
     return `
       fn main(index : i32) {
         ${partialSumPrologue}
-        let mu = mean[c];
+        let mu = mean[v];
         var sum = 0.0;
         for (var r = rowBegin; r < rowEnd; r = r + 1) {
-          let i = r * uniforms.channels + c;
+          let i = (base + r) * uniforms.channels + c;
           let d = x[i] - mu;
           out1[i] = d;
           sum = sum + d * d;
@@ -37,16 +37,16 @@ class CentrePartialsProgram implements FusedProgram {
 function centreVariance(args: KernelArgs): tf.TensorInfo[] {
   const { x, mean, runningVar } = args.inputs as Record<'x' | 'mean', tf.TensorInfo> & { runningVar?: tf.TensorInfo };
   const backend = args.backend as WebGPUBackend;
-  const split = channelSplit(x.shape);
-  const size = split.splits * split.channels;
+  const { epsilon, momentum, members } = args.attrs as unknown as BatchNormTrainAttrs;
+  const split = channelSplit(x.shape, members);
+  const size = split.splits * split.vectors;
   const [partials, centred] = runFusedProgram(
     backend,
     new CentrePartialsProgram(),
     [x, mean],
-    { shapes: [[split.splits, split.channels], x.shape], size },
+    { shapes: [[split.splits, split.vectors], x.shape], size },
     splitValues(split),
   );
-  const { epsilon, momentum } = args.attrs as unknown as BatchNormTrainAttrs;
   // PyTorch's unbiased variance, n / (n − 1) as the composite update computes it
   const running = runningVar && { values: runningVar, momentum, unbiasedFactor: split.rows / Math.max(1, split.rows - 1) };
   return [centred, ...channelMeans(backend, [partials], split, { invStdEpsilon: epsilon, ...(running ? { running } : {}) })];

@@ -6,7 +6,7 @@ import { channelMeans, channelSplit, partialSumPrologue, splitUniforms, splitVal
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
 /**
- * Pass 1: out0, out1 = the partial sums of dyIn and of dyIn·x̂ `[splits, C]`, where x̂ = centred·invStd
+ * Pass 1: out0, out1 = the partial sums of dyIn and of dyIn·x̂ `[splits, vectors]`, where x̂ = centred·invStd
  * and dyIn = dy, or with ReLU dy·step(out), then written to out2.
  */
 class GradPartialsProgram implements FusedProgram {
@@ -25,11 +25,11 @@ class GradPartialsProgram implements FusedProgram {
     return `
       fn main(index : i32) {
         ${partialSumPrologue}
-        let inv = invStd[c];
+        let inv = invStd[v];
         var sumDy = 0.0;
         var sumDyHat = 0.0;
         for (var r = rowBegin; r < rowEnd; r = r + 1) {
-          let i = r * uniforms.channels + c;
+          let i = (base + r) * uniforms.channels + c;
           ${this.relu ? 'let g = dy[i] * select(0.0, 1.0, out[i] > 0.0); out2[i] = g;' : 'let g = dy[i];'}
           sumDy = sumDy + g;
           sumDyHat = sumDyHat + g * (centred[i] * inv);
@@ -47,15 +47,15 @@ class GradPartialsProgram implements FusedProgram {
  */
 function gradMeans(args: KernelArgs): tf.TensorInfo[] {
   const { dy, centred, invStd, out, mask } = args.inputs as Record<'dy' | 'centred' | 'invStd', tf.TensorInfo> & { out?: tf.TensorInfo; mask?: tf.TensorInfo };
-  const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
+  const { relu, members } = args.attrs as unknown as BatchNormTrainAttrs;
   const backend = args.backend as WebGPUBackend;
-  const split = channelSplit(dy.shape);
-  const partialShape = [split.splits, split.channels];
+  const split = channelSplit(dy.shape, members);
+  const partialShape = [split.splits, split.vectors];
   const [sumDy, sumDyHat, dyIn] = runFusedProgram(
     backend,
     new GradPartialsProgram(relu),
     relu && out ? [dy, centred, invStd, out] : [dy, centred, invStd],
-    { shapes: relu ? [partialShape, partialShape, dy.shape] : [partialShape, partialShape], size: split.splits * split.channels },
+    { shapes: relu ? [partialShape, partialShape, dy.shape] : [partialShape, partialShape], size: split.splits * split.vectors },
     splitValues(split),
   );
   const [meanDy, meanDyHat, dBeta, dGamma] = channelMeans(backend, [sumDy, sumDyHat], split, { timesRows: true, timesMask: mask });

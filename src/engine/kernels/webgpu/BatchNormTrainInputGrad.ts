@@ -1,21 +1,22 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { tf } from '../../tf.js';
-import { BatchNormTrain } from '../kernelNames.js';
+import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
+import { elementPrologue, elementUniforms, elementValues } from './channelSums.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
-/** out0 = dx = (dyIn − (x̂·meanDyHat + meanDy))·factor, with x̂ = centred·invStd. */
+/** out0 = dx = (dyIn − (x̂·meanDyHat + meanDy))·factor, with x̂ = centred·invStd (vectors indexed by member and channel). */
 class InputGradProgram implements FusedProgram {
   readonly variableNames = ['dyIn', 'centred', 'invStd', 'meanDy', 'meanDyHat', 'factor'];
   readonly outputCount = 1;
-  readonly uniformNames = [{ name: 'channels', type: 'i32' as const }];
+  readonly uniformNames = elementUniforms;
   readonly shaderKey = 'gstBatchNormInputGrad';
 
   getUserCode(): string {
     return `
       fn main(i : i32) {
-        let c = i % uniforms.channels;
-        out0[i] = (dyIn[i] - ((centred[i] * invStd[c]) * meanDyHat[c] + meanDy[c])) * factor[c];
+        ${elementPrologue}
+        out0[i] = (dyIn[i] - ((centred[i] * invStd[v]) * meanDyHat[v] + meanDy[v])) * factor[v];
       }
     `;
   }
@@ -27,14 +28,13 @@ function inputGrad(args: KernelArgs): tf.TensorInfo {
     'dyIn' | 'centred' | 'invStd' | 'meanDy' | 'meanDyHat' | 'factor',
     tf.TensorInfo
   >;
-  const size = tf.util.sizeFromShape(dyIn.shape);
-  const channels = dyIn.shape[dyIn.shape.length - 1];
+  const { members } = args.attrs as unknown as BatchNormTrainAttrs;
   return runFusedProgram(
     args.backend as WebGPUBackend,
     new InputGradProgram(),
     [dyIn, centred, invStd, meanDy, meanDyHat, factor],
-    { shapes: [dyIn.shape], size },
-    [channels],
+    { shapes: [dyIn.shape], size: tf.util.sizeFromShape(dyIn.shape) },
+    elementValues(dyIn.shape, members),
   )[0];
 }
 

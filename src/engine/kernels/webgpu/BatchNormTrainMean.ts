@@ -5,7 +5,7 @@ import type { KernelArgs } from '../util/kernelArgs.js';
 import { channelMeans, channelSplit, partialSumPrologue, splitUniforms, splitValues } from './channelSums.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
-/** Pass 1 of the channel means of `x`: out0 = the partial sums `[splits, C]`. */
+/** Pass 1 of the channel means of `x`: out0 = the partial sums `[splits, vectors]`. */
 class MeanPartialsProgram implements FusedProgram {
   readonly variableNames = ['x'];
   readonly outputCount = 1;
@@ -17,7 +17,7 @@ class MeanPartialsProgram implements FusedProgram {
       fn main(index : i32) {
         ${partialSumPrologue}
         var sum = 0.0;
-        for (var r = rowBegin; r < rowEnd; r = r + 1) { sum = sum + x[r * uniforms.channels + c]; }
+        for (var r = rowBegin; r < rowEnd; r = r + 1) { sum = sum + x[(base + r) * uniforms.channels + c]; }
         out0[index] = sum;
       }
     `;
@@ -31,11 +31,11 @@ class MeanPartialsProgram implements FusedProgram {
 function mean(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] {
   const { x, runningMean } = args.inputs as Record<'x', tf.TensorInfo> & { runningMean?: tf.TensorInfo };
   const backend = args.backend as WebGPUBackend;
-  const split = channelSplit(x.shape);
-  const size = split.splits * split.channels;
-  const partials = runFusedProgram(backend, new MeanPartialsProgram(), [x], { shapes: [[split.splits, split.channels]], size }, splitValues(split));
+  const { momentum, members } = args.attrs as unknown as BatchNormTrainAttrs;
+  const split = channelSplit(x.shape, members);
+  const size = split.splits * split.vectors;
+  const partials = runFusedProgram(backend, new MeanPartialsProgram(), [x], { shapes: [[split.splits, split.vectors]], size }, splitValues(split));
   if (runningMean === undefined) return channelMeans(backend, partials, split)[0];
-  const { momentum } = args.attrs as unknown as BatchNormTrainAttrs;
   return channelMeans(backend, partials, split, { running: { values: runningMean, momentum, unbiasedFactor: 1 } });
 }
 

@@ -2,16 +2,17 @@ import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { tf } from '../../tf.js';
 import { BatchNormTrain, type BatchNormTrainAttrs } from '../kernelNames.js';
 import type { KernelArgs } from '../util/kernelArgs.js';
+import { elementPrologue, elementUniforms, elementValues } from './channelSums.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
 /**
  * out0 = (centred·invStd)·scale + offset, then ReLU with `relu`; out1 = scale·invStd, the backward
- * pass's factor. With `masked`, scale and offset are first multiplied by `mask` (γ·mask, β·mask).
+ * pass's factor (vectors indexed by member and channel). With `masked`, scale and offset are first multiplied by `mask` (γ·mask, β·mask).
  */
 class NormaliseProgram implements FusedProgram {
   readonly variableNames: string[];
   readonly outputCount = 2;
-  readonly uniformNames = [{ name: 'channels', type: 'i32' as const }];
+  readonly uniformNames = elementUniforms;
   readonly shaderKey: string;
 
   constructor(
@@ -27,11 +28,14 @@ class NormaliseProgram implements FusedProgram {
       this.masked ? `let s = scale[${c}] * mask[${c}]; let o = offset[${c}] * mask[${c}];` : `let s = scale[${c}]; let o = offset[${c}];`;
     return `
       fn main(i : i32) {
-        let c = i % uniforms.channels;
-        ${factors('c')}
-        let y = (centred[i] * invStd[c]) * s + o;
+        ${elementPrologue}
+        ${factors('v')}
+        let y = (centred[i] * invStd[v]) * s + o;
         out0[i] = ${this.relu ? 'max(y, 0.0)' : 'y'};
-        if (i < uniforms.channels) { out1[i] = s * invStd[i]; }
+        if (i < uniforms.vectors) {
+          ${factors('i')}
+          out1[i] = s * invStd[i];
+        }
       }
     `;
   }
@@ -40,12 +44,11 @@ class NormaliseProgram implements FusedProgram {
 /** `BatchNormTrainNormalise` (`kernelNames.ts`) on webgpu: `[out, factor]` in one dispatch, the unit's `mask` applied where given. */
 function normalise(args: KernelArgs): tf.TensorInfo[] {
   const { centred, invStd, scale, offset, mask } = args.inputs as Record<'centred' | 'invStd' | 'scale' | 'offset', tf.TensorInfo> & { mask?: tf.TensorInfo };
-  const { relu } = args.attrs as unknown as BatchNormTrainAttrs;
-  const size = tf.util.sizeFromShape(centred.shape);
-  const channels = centred.shape[centred.shape.length - 1];
-  const outputs = { shapes: [centred.shape, [channels]], size };
+  const { relu, members } = args.attrs as unknown as BatchNormTrainAttrs;
+  const uniforms = elementValues(centred.shape, members);
+  const outputs = { shapes: [centred.shape, [uniforms[1]]], size: tf.util.sizeFromShape(centred.shape) };
   const inputs = [centred, invStd, scale, offset, ...(mask ? [mask] : [])];
-  return runFusedProgram(args.backend as WebGPUBackend, new NormaliseProgram(relu, mask !== undefined), inputs, outputs, [channels]);
+  return runFusedProgram(args.backend as WebGPUBackend, new NormaliseProgram(relu, mask !== undefined), inputs, outputs, uniforms);
 }
 
 /** Kernel config registered by `registerWebgpuKernels`. */
