@@ -55,7 +55,7 @@ export function batchNormTrain(
 ): tf.Tensor4D {
   const { relu = false, mask, running, members = 1 } = options;
   const backend = tf.getBackend();
-  const folds = backend in batchNormTrainFolds ? batchNormTrainFolds[backend as keyof typeof batchNormTrainFolds] : undefined;
+  const folds = batchNormFolds(backend);
   if (members > 1 && folds?.members !== true)
     throw new Error(`batchNormTrain: members ${members} on ${backend}, whose passes take one model; run each member on its slice (members 1)`);
   if (tf.getKernel(BatchNormTrain.normalise, backend) !== undefined) {
@@ -68,6 +68,15 @@ export function batchNormTrain(
   }
   const y = composite(x, ...masked(gamma, beta, mask), epsilon, onMoments);
   return relu ? tf.relu(y) : y;
+}
+
+/**
+ * What `backend`'s {@link BatchNormTrain} passes fold in ({@link batchNormTrainFolds}), if anything.
+ *
+ * @example batchNormFolds('webgpu')?.members // true
+ */
+export function batchNormFolds(backend = tf.getBackend()): (typeof batchNormTrainFolds)[keyof typeof batchNormTrainFolds] | undefined {
+  return backend in batchNormTrainFolds ? batchNormTrainFolds[backend as keyof typeof batchNormTrainFolds] : undefined;
 }
 
 /** γ·mask and β·mask (γ and β without a mask), by tfjs ops. */

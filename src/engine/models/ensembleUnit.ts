@@ -1,6 +1,5 @@
-import { batchNormTrainFolds } from '../kernels/kernelNames.js';
 import { tf } from '../tf.js';
-import { batchNormTrain, type BatchMoments } from './batchNormTrain.js';
+import { batchNormFolds, batchNormTrain, type BatchMoments } from './batchNormTrain.js';
 import { batchNormEpsilon, batchNormMomentum, type ConvBnUnit, type PendingBatchStats } from './convBnUnit.js';
 import { ensembleConv2d } from './ensembleConv.js';
 import { joinMembers, memberParts } from './members.js';
@@ -8,7 +7,7 @@ import { joinMembers, memberParts } from './members.js';
 /**
  * An ensemble's unit in train mode: every member's convolution at once ({@link ensembleConv2d}), then
  * each member's batch norm (→ ReLU) with its own γ, β, mask and running statistics, as the unit runs
- * alone: in the same passes where the backend's fold members ({@link batchNormTrainFolds}), else on
+ * alone: in the same passes where the backend's fold members ({@link batchNormFolds}), else on
  * each member's slice. The members' batch statistics go to `pending` stacked, as the unit's variables
  * are. Eval mode and observers are not offered for ensembles: a member is evaluated alone.
  */
@@ -21,9 +20,7 @@ export function applyEnsembleUnit(
   const members = unit.members ?? 1;
   if (pending === undefined) throw new Error(`forward: unit '${unit.name}' is an ensemble's, which trains only (pass pending); evaluate its members alone`);
   const y = ensembleConv2d(x, unit.kernel as tf.Tensor5D, unit.stride, 'same');
-  const backend = tf.getBackend();
-  const together = backend in batchNormTrainFolds && batchNormTrainFolds[backend as keyof typeof batchNormTrainFolds].members;
-  const norm = together ? normaliseTogether : normaliseEach;
+  const norm = batchNormFolds()?.members === true ? normaliseTogether : normaliseEach;
   const [out, moments] = norm(y, unit, members, { relu, applyMask });
   const stacked = (t: tf.Tensor) => tf.keep(tf.reshape(t, [members, unit.outChannels]));
   pending.push({
