@@ -68,6 +68,8 @@ export function createPruning(
     },
     // only where a score reads activations: a forward pass without observers may fuse each unit's ReLU
     observe: tracksActivations(config) ? (unit, output, context) => tracker?.observe(unit, output, context.step) : undefined,
+    // the model is touched only by a window's injections and its release (the tracker keeps its own statistics)
+    usesModel: (moment) => (moment === 'beforeBatch' ? windows.some((w) => w.window.beforeBatch !== undefined) : windows.some((w) => w.remaining <= 1)),
     async beforeBatch() {
       for (const w of windows) await w.window.beforeBatch?.();
     },

@@ -3,7 +3,7 @@ import type { BuiltRun } from '../engine/train/buildRun.js';
 import type { ProgressSink } from '../engine/train/progress.js';
 import type { TrainingCheckpoint } from '../engine/train/trainingCheckpoint.js';
 import { restoreRun } from '../engine/train/restoreRun.js';
-import { trainRun, type TrainRunOptions } from '../engine/train/trainRun.js';
+import { trainRuns, type TrainRunOptions } from '../engine/train/trainRun.js';
 import { measureFlatness } from '../flatness/measureFlatness.js';
 import { createPruning } from '../pruning/createPruning.js';
 import type { RunConfig } from '../results/runConfig.js';
@@ -59,37 +59,53 @@ async function countParameters(model: ConvNet): Promise<{ remaining: number; tot
  * ```
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<RunResult> {
-  const { config, seed } = options;
-  const pruning = createPruning(config.pruning, { seed });
-  const run = await trainRun({
-    config: config.train,
-    seed,
-    hooks: pruning.hooks,
-    progress: options.progress,
-    label: options.label,
-    start: options.start,
-    checkpoints: options.checkpoints,
+  const [result] = await executeRuns([options], options.progress);
+  return result;
+}
+
+/**
+ * Trains runs of one training config together (seeds trained together, `trainRuns`), then measures
+ * each as {@link executeRun} does: each result is the one its run alone gives (timings aside). The
+ * runs must start at the same epoch and not observe their units (the `activations` score).
+ *
+ * @example
+ * ```ts
+ * const [a, b] = await executeRuns([{ config, seed: 3 }, { config, seed: 4 }]);
+ * ```
+ */
+export async function executeRuns(runs: readonly ExecuteRunOptions[], progress?: ProgressSink): Promise<RunResult[]> {
+  const train = runs[0].config.train;
+  if (runs.some((r) => JSON.stringify(r.config.train) !== JSON.stringify(train)))
+    throw new Error('executeRuns: the runs have different training configs; only runs of one config (config.train) train together');
+  const trained = await trainRuns({
+    config: train,
+    members: runs.map((r) => ({ ...r, hooks: createPruning(r.config.pruning, { seed: r.seed }).hooks })),
+    progress,
   });
+  const results: RunResult[] = [];
   try {
-    const { outcome } = run;
-    const keep = options.keepFinalState;
-    if (keep !== undefined && stateBytes(run) <= (keep.maxBytes ?? Infinity)) keep.save(await run.checkpoint());
-    return {
-      version: runResultVersion,
-      config,
-      seed,
-      backend: outcome.backend,
-      epochs: outcome.epochs,
-      events: run.report ?? [],
-      ...(outcome.diverged === undefined ? await measure(config, run, seed) : {}),
-      parameters: await countParameters(run.model),
-      diverged: outcome.diverged,
-      wallSeconds: outcome.wallSeconds,
-      examplesPerSecond: outcome.examplesPerSecond,
-      resumedEpochs: outcome.resumedEpochs,
-    };
+    for (const [i, run] of trained.entries()) {
+      const { config, seed, keepFinalState: keep } = runs[i];
+      const { outcome } = run;
+      if (keep !== undefined && stateBytes(run) <= (keep.maxBytes ?? Infinity)) keep.save(await run.checkpoint());
+      results.push({
+        version: runResultVersion,
+        config,
+        seed,
+        backend: outcome.backend,
+        epochs: outcome.epochs,
+        events: run.report ?? [],
+        ...(outcome.diverged === undefined ? await measure(config, run, seed) : {}),
+        parameters: await countParameters(run.model),
+        diverged: outcome.diverged,
+        wallSeconds: outcome.wallSeconds,
+        examplesPerSecond: outcome.examplesPerSecond,
+        resumedEpochs: outcome.resumedEpochs,
+      });
+    }
+    return results;
   } finally {
-    run.dispose();
+    for (const run of trained) run.dispose();
   }
 }
 

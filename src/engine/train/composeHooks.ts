@@ -21,6 +21,7 @@ export function composeHooks<Report>(first: TrainingHooks<Report>, ...rest: read
     async afterBatch(c) {
       for (const s of sets) await s.afterBatch?.(c);
     },
+    usesModel: (moment) => sets.some((s) => s[moment] !== undefined && (s.usesModel?.(moment) ?? true)),
     observe: sets.some((s) => s.observe !== undefined) ? (u, o, c) => sets.forEach((s) => s.observe?.(u, o, c)) : undefined,
     async afterEpoch(c, evaluation) {
       let current: EpochEvaluation = evaluation;

@@ -1,54 +1,17 @@
-import type { BackendInfo } from '../backend/initBackend.js';
-import { epochBatches } from '../data/batches.js';
+import type { HostBatch } from '../data/batches.js';
 import { learningRateAt } from '../optim/learningRateSchedule.js';
-import type { tf } from '../tf.js';
-import { evaluateModel, type Evaluation } from './evaluate.js';
-import { formatDuration, type ProgressSink } from './progress.js';
+import { ensembleOf, type Ensemble } from './ensembleOf.js';
+import { MemberRun, type RunMember } from './memberRun.js';
+import type { TrainedRun } from './trainedRun.js';
+import type { ProgressSink } from './progress.js';
 import type { TrainConfig } from './trainConfig.js';
-import { buildRun, type BuiltRun } from './buildRun.js';
-import type { EpochEvaluation, TrainingContext, TrainingHooks } from './trainingHooks.js';
-import { captureCheckpoint, restoreCheckpoint, type TrainingCheckpoint } from './trainingCheckpoint.js';
+import type { BatchMoment } from './trainingHooks.js';
 import { trainStep } from './trainStep.js';
-import type { Divergence, EpochLog } from './epochLog.js';
 
-/** What the training loop measured. */
-export interface TrainOutcome {
-  readonly seed: number;
-  readonly backend: BackendInfo;
-  readonly epochs: readonly EpochLog[];
-  readonly diverged?: Divergence;
-  readonly wallSeconds: number;
-  /** Training examples per second over the run (training batches only). */
-  readonly examplesPerSecond: number;
-  /** Epochs restored from the `start` state instead of being trained by this call. */
-  readonly resumedEpochs?: number;
-}
-
-/** A finished run with its model still alive (for flatness and inspection); call `dispose()`. */
-export interface TrainedRun<Report = void> extends BuiltRun {
-  readonly outcome: TrainOutcome;
-  /** What the hooks reported when training ended (`TrainingHooks.report`; e.g. pruning's events). */
-  readonly report: Report | undefined;
-  /** The training state at the end, as a checkpoint (a later measurement may continue from it). */
-  checkpoint(): Promise<TrainingCheckpoint>;
-}
-
-/** Options of {@link trainRun}. */
-export interface TrainRunOptions<Report = void> {
+/** Options of {@link trainRun}: one run. */
+export interface TrainRunOptions<Report = void> extends RunMember<Report> {
   readonly config: TrainConfig;
-  readonly seed: number;
-  readonly hooks?: TrainingHooks<Report>;
   readonly progress?: ProgressSink;
-  /** Label shown in progress lines. */
-  readonly label?: string;
-  /**
-   * A training state to continue from (after its `epochsDone` epochs, at most `config.epochs`):
-   * the run is bit-identical to one that trained those epochs itself, provided the hooks do
-   * nothing in them. (A finished state is restored without the loop by `restoreRun`.)
-   */
-  readonly start?: TrainingCheckpoint;
-  /** Hands the training state to `save` after each of these epoch counts (e.g. for runs sharing the prefix). */
-  readonly checkpoints?: { readonly after: readonly number[]; save(checkpoint: TrainingCheckpoint): void };
 }
 
 /**
@@ -64,117 +27,109 @@ export interface TrainRunOptions<Report = void> {
  * ```
  */
 export async function trainRun<Report = void>(options: TrainRunOptions<Report>): Promise<TrainedRun<Report>> {
-  const { config, seed, hooks = {}, progress } = options;
-  const { backend, data, model, optimizer } = await buildRun({ config, seed });
-  const evalBatchSize = config.evalBatchSize ?? 500;
-  const evaluate = (split: 'test' | 'validation' = 'test'): Promise<Evaluation> => {
-    const target = split === 'validation' ? data.validation : data.test;
-    if (target === undefined) throw new Error('evaluate: no validation split; set data.validationSize > 0');
-    return evaluateModel({ model, split: target, shape: data.shape, batchSize: evalBatchSize });
-  };
-  let epoch = 0;
-  let step = 0;
-  const context: TrainingContext = {
-    config,
-    seed,
-    model,
-    optimizer,
-    data,
-    get epoch() {
-      return epoch;
-    },
-    get step() {
-      return step;
-    },
-    evaluate,
-  };
-  const epochs: EpochLog[] = [];
-  let diverged: Divergence | undefined;
-  let trainSeconds = 0;
-  let examples = 0;
-  const start = performance.now();
-  const observe = hooks.observe
-    ? (unit: Parameters<NonNullable<TrainingHooks['observe']>>[0], out: tf.Tensor4D) => hooks.observe?.(unit, out, context)
-    : undefined;
+  const [run] = await trainRuns({ config: options.config, members: [options], progress: options.progress });
+  return run;
+}
 
-  await hooks.beforeTraining?.(context);
-  const resumed = options.start;
-  if (resumed !== undefined) {
-    if (resumed.epochsDone > config.epochs)
-      throw new Error(`start: the state holds ${resumed.epochsDone} epochs but the run has ${config.epochs}; continue from a state at most the run's length`);
-    restoreCheckpoint(resumed, model, optimizer);
-    epochs.push(...resumed.epochs);
-    step = resumed.step;
-    trainSeconds = resumed.trainSeconds;
-    examples = resumed.examples;
-    progress?.(`${options.label ?? `seed ${seed}`} continues after epoch ${resumed.epochsDone} from a stored training state`);
-  }
-  const checkpointAfter = new Set(options.checkpoints?.after);
-  for (epoch = resumed?.epochsDone ?? 0; epoch < config.epochs && diverged === undefined; epoch++) {
+/** Runs the members' batch hooks of `moment`, with their own models up to date where a hook may use them. */
+async function batchHooks(members: readonly MemberRun<unknown>[], ensemble: Ensemble, moment: BatchMoment): Promise<void> {
+  const present = members.filter((m) => m.member.hooks?.[moment] !== undefined);
+  if (present.length === 0) return;
+  const uses = members.length > 1 && present.some((m) => m.member.hooks?.usesModel?.(moment) ?? true);
+  if (uses) ensemble.toMembers();
+  for (const m of present) await m.member.hooks?.[moment]?.(m.context);
+  if (uses) ensemble.fromMembers();
+}
+
+/** The members' batches of one step, one after another (each member's own order and data). */
+function joined(batches: readonly HostBatch[]): { x: Float32Array; y: Int32Array } {
+  if (batches.length === 1) return batches[0];
+  const x = new Float32Array(batches.reduce((n, b) => n + b.x.length, 0));
+  const y = new Int32Array(batches.reduce((n, b) => n + b.y.length, 0));
+  batches.reduce((at, b) => (x.set(b.x, at), at + b.x.length), 0);
+  batches.reduce((at, b) => (y.set(b.y, at), at + b.y.length), 0);
+  return { x, y };
+}
+
+/**
+ * Trains runs of one config together (seeds trained together): each member keeps its own data
+ * order, initialisation, hooks, evaluation, checkpoints and divergence, and the training steps of
+ * all run as one ensemble (every variable with a leading member dimension), so each member's result
+ * is bit-identical to its run alone. The members' models are brought up to date at each epoch end
+ * and around batch hooks that may use them (`TrainingHooks.usesModel`); a diverged member leaves
+ * the ensemble. Members must start at the same epoch and observe nothing (observers see one model).
+ *
+ * @example
+ * ```ts
+ * const [a, b] = await trainRuns({ config, members: [{ seed: 1 }, { seed: 2 }] });
+ * a.outcome.epochs; // as trainRun({ config, seed: 1 }) logs them
+ * ```
+ */
+export async function trainRuns<Report = void>(options: {
+  config: TrainConfig;
+  members: readonly RunMember<Report>[];
+  progress?: ProgressSink;
+}): Promise<TrainedRun<Report>[]> {
+  const { config, progress } = options;
+  const loopStart = performance.now();
+  const all: MemberRun<Report>[] = [];
+  for (const member of options.members) all.push(await MemberRun.start(config, member, progress));
+  const firstEpoch = all[0].firstEpoch;
+  if (all.some((m) => m.firstEpoch !== firstEpoch))
+    throw new Error(`seeds together: the members start after ${all.map((m) => m.firstEpoch).join(', ')} epochs; only runs at the same epoch train together`);
+  if (all.length > 1 && all.some((m) => m.member.hooks?.observe !== undefined))
+    throw new Error('seeds together: a member observes its units (TrainingHooks.observe), which an ensemble does not offer; train such runs alone');
+  const { shape, numClasses } = all[0].run.data;
+  let live = all;
+  let ensemble = ensembleOf(
+    config,
+    live.map((m) => ({ seed: m.member.seed, ...m.run })),
+    { inputShape: shape, numClasses },
+  );
+  for (let epoch = firstEpoch; epoch < config.epochs && live.length > 0; epoch++) {
     const epochStart = performance.now();
     const learningRate = learningRateAt(config.optimizer.learningRate, config.lrSchedule, epoch);
-    let correct = 0;
-    let lossSum = 0;
-    let seen = 0;
-    for (const batch of epochBatches({ split: data.train, shape: data.shape, batchSize: config.batchSize, seed, epoch, augment: data.augment })) {
-      await hooks.beforeBatch?.(context);
-      const { loss, correct: hits } = await trainStep({ model, optimizer, x: batch.x, y: batch.y, shape: data.shape, learningRate, observe });
-      correct += hits;
-      step += 1;
-      if (!Number.isFinite(loss)) {
-        diverged = { epoch, step };
-        break;
+    const batches = new Map(live.map((m) => [m, m.batches(epoch)]));
+    for (;;) {
+      const next = live.map((m) => batches.get(m)?.next());
+      if (next.every((n) => n?.done !== false)) break;
+      const host = next.map((n) => n?.value as HostBatch | undefined);
+      if (host.some((b) => b?.size !== host[0]?.size))
+        throw new Error(
+          `seeds together: the members' batches have ${host.map((b) => b?.size ?? 0).join(', ')} examples; only runs of one config (same data sizes) train together`,
+        );
+      await batchHooks(live, ensemble, 'beforeBatch');
+      const result = await trainStep({
+        model: ensemble.model,
+        optimizer: ensemble.optimizer,
+        ...joined(host as HostBatch[]),
+        shape,
+        learningRate,
+        observe: live[0].observer(),
+      });
+      const finite = (result.members ?? [result]).map((r, i) => live[i].stepped(r, host[0]?.size ?? 0));
+      if (finite.includes(false)) {
+        ensemble.toMembers();
+        ensemble.dispose();
+        for (const m of live.filter((_, i) => !finite[i])) m.trained((performance.now() - epochStart) / 1000);
+        live = live.filter((_, i) => finite[i]);
+        if (live.length === 0) break;
+        ensemble = ensembleOf(
+          config,
+          live.map((m) => ({ seed: m.member.seed, ...m.run })),
+          { inputShape: shape, numClasses },
+        );
       }
-      lossSum += loss * batch.size;
-      seen += batch.size;
-      await hooks.afterBatch?.(context);
+      await batchHooks(live, ensemble, 'afterBatch');
     }
-    trainSeconds += (performance.now() - epochStart) / 1000;
-    examples += seen;
-    if (diverged !== undefined) break;
-    let evaluation: EpochEvaluation = { test: await evaluate('test'), validation: data.validation ? await evaluate('validation') : undefined };
-    evaluation = (await hooks.afterEpoch?.(context, evaluation)) ?? evaluation;
-    const seconds = (performance.now() - epochStart) / 1000;
-    epochs.push({
-      epoch,
-      learningRate,
-      trainAccuracy: correct / seen,
-      trainLoss: lossSum / seen,
-      testAccuracy: evaluation.test.accuracy,
-      testLoss: evaluation.test.loss,
-      validationAccuracy: evaluation.validation?.accuracy,
-      seconds,
-    });
-    if (progress) {
-      const elapsed = (performance.now() - start) / 1000;
-      const left = (elapsed / (epoch + 1 - (resumed?.epochsDone ?? 0))) * (config.epochs - epoch - 1);
-      progress(
-        `${options.label ?? `seed ${seed}`} epoch ${epoch + 1}/${config.epochs} train ${((100 * correct) / seen).toFixed(1)}% test ${(100 * evaluation.test.accuracy).toFixed(1)}% ` +
-          `${Math.round(seen / seconds)} ex/s, ${formatDuration(left)} left`,
-      );
+    if (live.length === 0) break;
+    ensemble.toMembers();
+    for (const m of live) {
+      m.trained((performance.now() - epochStart) / 1000);
+      await m.endEpoch(learningRate, epochStart, loopStart);
     }
-    if (checkpointAfter.has(epoch + 1))
-      options.checkpoints?.save(await captureCheckpoint({ model, optimizer, epochsDone: epoch + 1, step, epochs, trainSeconds, examples }));
+    ensemble.fromMembers();
   }
-  const outcome: TrainOutcome = {
-    seed,
-    backend,
-    epochs,
-    diverged,
-    wallSeconds: (performance.now() - start) / 1000,
-    examplesPerSecond: examples / Math.max(1e-9, trainSeconds),
-    resumedEpochs: resumed?.epochsDone,
-  };
-  return {
-    outcome,
-    report: hooks.report?.(),
-    model,
-    optimizer,
-    data,
-    checkpoint: () => captureCheckpoint({ model, optimizer, epochsDone: epochs.length, step, epochs, trainSeconds, examples }),
-    dispose() {
-      model.dispose();
-      optimizer.dispose();
-    },
-  };
+  if (live.length > 0) ensemble.dispose(); // the members hold the state: copied out at the last epoch's end
+  return all.map((m) => m.finish(loopStart));
 }

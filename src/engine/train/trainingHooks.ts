@@ -27,6 +27,9 @@ export interface EpochEvaluation {
   readonly validation?: Evaluation;
 }
 
+/** The hooks around each training batch. */
+export type BatchMoment = 'beforeBatch' | 'afterBatch';
+
 /**
  * Extension points of the training loop; pruning and perturbation variants are built from these.
  * All are optional; the loop awaits each (tensor values are read asynchronously, as a GPU backend needs), except
@@ -40,6 +43,12 @@ export interface TrainingHooks<Report = void> {
   beforeBatch?(context: TrainingContext): void | Promise<void>;
   /** After each optimizer step (e.g. re-applying masks, activation score updates). */
   afterBatch?(context: TrainingContext): void | Promise<void>;
+  /**
+   * Whether the next `beforeBatch` or `afterBatch` may read or change the model or optimizer. Seeds
+   * trained together copy the ensemble's state out to each member's model, and back, only around batch
+   * hooks that may. Without it, a batch hook is taken to use them every time.
+   */
+  usesModel?(moment: BatchMoment): boolean;
   /**
    * Each unit's output during training forward passes (tensors are freed after the step). Define it
    * only where it is used: with it, each unit's ReLU runs as its own op instead of inside batch norm.
