@@ -32,6 +32,16 @@ export function integer<const F extends number | undefined>(fallback: F, min: nu
   };
 }
 
+/** A number ≥ 0, fractions allowed; `allowed` says so in the error. */
+export function nonNegative(fallback: number, allowed: string) {
+  return (value: string | undefined, name: string): number => {
+    if (!isSet(value)) return fallback;
+    const n = Number(value);
+    if (!(n >= 0)) throw new Error(`${name}='${value}' is not allowed; use ${allowed}`);
+    return n;
+  };
+}
+
 /** One of `values`; `what` names them in the error. */
 export function oneOf<const T extends string>(values: readonly T[], fallback: T, what: string) {
   return (value: string | undefined, name: string): T => {

@@ -6,7 +6,7 @@
  * registry.
  */
 
-import { flag, integer, isSet, oneOf, text } from './settingParsers.js';
+import { flag, integer, isSet, nonNegative, oneOf, text } from './settingParsers.js';
 
 /** The instruction sets the native kernels are built for (`engine/kernels/native/isa_*.cc`), best first. */
 export const nativeInstructionSets = ['avx512', 'avx2', 'sse2'] as const;
@@ -87,6 +87,12 @@ export const settingSpecs = {
     fallback: 'one per core',
     parse: integer(undefined, 0, '0 trains in the test process'),
   },
+  GST_SEEDS_TOGETHER: {
+    description: 'runs of one training config trained together as one ensemble, each with its result alone',
+    allowed: 'an integer ≥ 1 (1 alone)',
+    fallback: "the profile's on webgpu, else 1",
+    parse: integer(undefined, 1, '1 trains each run alone'),
+  },
   GST_PREFIX_CHECKPOINTS: {
     description: 'share training prefixes between runs of a seed',
     allowed: '1, 0',
@@ -103,12 +109,7 @@ export const settingSpecs = {
     description: 'largest final state kept for later measurements',
     allowed: 'megabytes ≥ 0',
     fallback: '16',
-    parse: (v: string | undefined, name: string) => {
-      if (!isSet(v)) return 16;
-      const n = Number(v);
-      if (!(n >= 0)) throw new Error(`${name}='${v}' is not allowed; use a number of megabytes ≥ 0`);
-      return n;
-    },
+    parse: nonNegative(16, 'a number of megabytes ≥ 0'),
   },
   GST_PROGRESS: {
     description: 'progress on stderr: a status line (in place on a terminal, else every 30 s), or a line per epoch',
@@ -170,8 +171,7 @@ export function settings(env: Readonly<Record<string, string | undefined>> = pro
 }
 
 /**
- * Gives an environment variable a value for this process unless the user set one: Mesa's `EGL_PLATFORM` for the software
- * WebGPU adapter, and `GST_DATA_DIR` where a command generates its own data (`npm run gpu:check` without CIFAR-10).
+ * Gives a variable a value unless the user set one: Mesa's `EGL_PLATFORM` (software adapter), `GST_DATA_DIR` (`gpu:check` makes its own data).
  *
  * @example
  * ```ts

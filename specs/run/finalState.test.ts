@@ -2,7 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
-import { executeJob } from '../../src/run/executeJob.js';
+import { executeJobs } from '../../src/run/executeJobs.js';
 import { executeRun, measureOnTwin } from '../../src/run/executeRun.js';
 import type { RunConfig } from '../../src/results/runConfig.js';
 import { runAll } from '../../src/run/runAll.js';
@@ -80,6 +80,6 @@ describe('final training states', () => {
       backend: 'wasm',
       twinKey: twinKey(4),
     };
-    await expect(executeJob(job, { store })).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
+    await expect(executeJobs([job], { store })).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
   });
 });

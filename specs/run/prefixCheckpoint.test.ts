@@ -9,7 +9,7 @@ import { createOptimizer } from '../../src/engine/optim/optimizerRegistry.js';
 import { trainRun } from '../../src/engine/train/trainRun.js';
 import { restoreCheckpoint, type TrainingCheckpoint } from '../../src/engine/train/trainingCheckpoint.js';
 import { tf } from '../../src/engine/tf.js';
-import { executeJob } from '../../src/run/executeJob.js';
+import { executeJobs } from '../../src/run/executeJobs.js';
 import { executeRun } from '../../src/run/executeRun.js';
 import { planRuns } from '../../src/run/planRuns.js';
 import type { RunConfig } from '../../src/results/runConfig.js';
@@ -36,7 +36,7 @@ async function runSharing(config: RunConfig, seed: number, store: ExperimentStor
     { backend: 'wasm', prefixCheckpoints: true, finalStates: false, finalStateBytes: 0 },
     { hasRun: () => false, hasFinalState: () => false },
   );
-  return executeJob(plan.jobs[0], { store });
+  return (await executeJobs([plan.jobs[0]], { store }))[0];
 }
 
 const train = { ...tinyTrainConfig, epochs: 4 };

@@ -8,6 +8,8 @@ import { trainRun, trainRuns } from '../../src/engine/train/trainRun.js';
 import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
 import type { RunConfig } from '../../src/results/runConfig.js';
 import { executeRun, executeRuns } from '../../src/run/executeRun.js';
+import { runAll } from '../../src/run/runAll.js';
+import { tempStore } from '../support/tempStore.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 import { withoutTimings } from '../support/withoutTimings.js';
 import { webgpuForTests } from '../support/backends.js';
@@ -111,6 +113,34 @@ describe('seeds trained together (trainRuns, executeRuns)', () => {
         { config: { train: { ...train, epochs: 2 }, pruning: pruning('remove') }, seed: 8 },
       ]);
       expect(tf.getBackend()).toBe('webgpu');
+      vi.unstubAllEnvs();
+    },
+  );
+});
+
+describe('the scheduler with GST_SEEDS_TOGETHER', () => {
+  it(
+    'trains queued runs of one training config together, never two of one prefix family, with the results of runs alone, also through a worker',
+    { timeout: 300_000 },
+    async () => {
+      await initBackend({ request: 'wasm' });
+      const prefixed: PruningConfig = { ...pruning('remove'), layers: [{ layer: 'conv3', fraction: 0.5, start: 1, end: 2 }] };
+      const requests = [3, 4, 5].flatMap((seed) => [
+        { config: { train, pruning: pruning('none') }, seed, label: `none #${seed}` },
+        { config: { train, pruning: prefixed }, seed, label: `remove #${seed}` },
+      ]);
+      const alone = (await runAll(requests, { store: tempStore(), workers: 0 })).results.map(withoutTimings);
+      vi.stubEnv('GST_SEEDS_TOGETHER', '3');
+      vi.stubEnv('GST_PROGRESS', '2'); // every line reaches the sink
+      for (const workers of [0, 1]) {
+        const lines: string[] = [];
+        const store = tempStore();
+        const { results } = await runAll(requests, { store, workers, progress: (line) => lines.push(line) });
+        expect(results.map(withoutTimings)).toEqual(alone);
+        const groups = lines.filter((l) => l.includes('train together')).map((l) => l.replace(/^.*train together: /, ''));
+        expect(groups).toEqual(['none #3, none #4, none #5', 'remove #3, remove #4, remove #5']);
+        expect(lines.filter((l) => l.includes('continues after epoch 1'))).toHaveLength(3);
+      }
       vi.unstubAllEnvs();
     },
   );

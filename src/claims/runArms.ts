@@ -21,6 +21,7 @@ export async function runArms(
     store,
     progress: sink ? (l) => sink(`[${options.label}] ${l}`) : undefined,
     progressContext: options.progressContext,
+    webgpuSeedsTogether: options.profile.seedsTogether,
   });
   const perArm = requests.length / Object.keys(options.arms).length;
   const runs = Object.fromEntries(Object.keys(options.arms).map((id, a) => [id, results.slice(a * perArm, (a + 1) * perArm)]));

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../primitives/canonicalJson.js';
 import type { ConvNet } from '../engine/models/convNet.js';
 import type { BuiltRun } from '../engine/train/buildRun.js';
 import type { ProgressSink } from '../engine/train/progress.js';
@@ -75,7 +76,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
  */
 export async function executeRuns(runs: readonly ExecuteRunOptions[], progress?: ProgressSink): Promise<RunResult[]> {
   const train = runs[0].config.train;
-  if (runs.some((r) => JSON.stringify(r.config.train) !== JSON.stringify(train)))
+  if (runs.some((r) => canonicalJson(r.config.train) !== canonicalJson(train)))
     throw new Error('executeRuns: the runs have different training configs; only runs of one config (config.train) train together');
   const trained = await trainRuns({
     config: train,

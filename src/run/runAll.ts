@@ -4,7 +4,8 @@ import { formatDuration, type ProgressSink } from '../engine/train/progress.js';
 import { batchProgress } from './batchProgress.js';
 import { readSetting } from '../settings.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
-import { executeJob } from './executeJob.js';
+import { executeJobs } from './executeJobs.js';
+import { companions, seedsTogether } from './companions.js';
 import { planRuns, type PlanOptions, type StoreView } from './planRuns.js';
 import { trainedRequest } from './trainedRequest.js';
 import type { RunJob, RunRequest } from './runJob.js';
@@ -30,6 +31,8 @@ export interface SchedulerOptions {
   readonly finalStateMb?: number;
   /** Measured runs measure on their twin's kept final state (default `GST_FINAL_STATES`, on). */
   readonly finalStates?: boolean;
+  /** Runs trained together on webgpu where `GST_SEEDS_TOGETHER` is unset (the profile's; default 1). */
+  readonly webgpuSeedsTogether?: number;
 }
 
 /** What {@link runAll} returns: the results in request order, and the backend they were planned for. */
@@ -100,10 +103,11 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const pending = new Set(plan.jobs.map((job) => job.key));
   const progress = batchProgress(options.progress, plan.jobs.length, plan.stored, options.progressContext);
   const pool = workers > 0 ? new WorkerPool(store.root) : undefined;
-  const execute = (job: RunJob) => {
+  const execute = (jobs: readonly RunJob[]) => {
     const onProgress = (line: string) => progress.line(line);
-    return pool ? pool.run(job, onProgress) : executeJob(job, { store, progress: onProgress });
+    return pool ? pool.run(jobs, onProgress) : executeJobs(jobs, { store, progress: onProgress });
   };
+  const together = seedsTogether(backend, options.webgpuSeedsTogether);
   const noticeMs = options.noticeMs ?? 30_000;
   const notices = waitNotices(store, noticeMs, options.progress);
   const queue = [...plan.jobs];
@@ -125,16 +129,19 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
         if (queue.length === 0) await new Promise((r) => setTimeout(r, options.pollMs ?? 2000));
         continue;
       }
-      const lease = setInterval(() => store.runs.refreshLock(job.key), noticeMs);
+      const group = [job, ...companions(job, queue, together, store)];
+      const lease = setInterval(() => group.forEach((j) => store.runs.refreshLock(j.key)), noticeMs);
       try {
-        const result = await execute(job);
-        store.runs.write(job.key, result);
-        pending.delete(job.key);
-        progress.done(result);
+        const results = await execute(group);
+        group.forEach((j, i) => {
+          store.runs.write(j.key, results[i]);
+          pending.delete(j.key);
+          progress.done(results[i]);
+        });
         progress.line();
       } finally {
         clearInterval(lease);
-        store.runs.unlock(job.key);
+        group.forEach((j) => store.runs.unlock(j.key));
       }
     }
   };

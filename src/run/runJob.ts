@@ -15,7 +15,7 @@ export interface RunRequest {
 
 /**
  * One run to execute, as the planner decides it: plain JSON, executed the same way in this process
- * and in a worker process (src/run/executeJob.ts), against the store opened from the same root.
+ * and in a worker process (src/run/executeJobs.ts), against the store opened from the same root.
  */
 export interface RunJob extends RunRequest {
   /** The run's store key (config, seed, backend, engine version). */

@@ -45,7 +45,7 @@ function processAlive(pid: number): boolean {
  * @example
  * ```ts
  * const { runs } = openStore({ root: '.gst-store' });
- * runs.read(key) ?? (runs.tryLock(key) && runs.write(key, await executeJob(job, { store })));
+ * runs.read(key) ?? (runs.tryLock(key) && runs.write(key, (await executeJobs([job], { store }))[0]));
  * ```
  */
 export class RunStore {

@@ -33,6 +33,7 @@ export const miniV1Protocol: Protocol = {
   windows: { short: 8, long: 80 },
   flatness: { examples: 128, topK: 1, iterations: 6 },
   seedsPerArm: 10,
+  seedsTogether: 10,
   seedBase: { calibration: 1, confirmation: 101 },
 };
 

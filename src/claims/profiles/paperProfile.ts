@@ -28,5 +28,6 @@ export const paperProfile = profileFromProtocol({
   windows: { short: 50, long: 1105 },
   flatness: { examples: 512, topK: 100, iterations: 20 },
   seedsPerArm: 10,
+  seedsTogether: 8,
   seedBase: { calibration: 1, confirmation: 1001 },
 });

@@ -15,6 +15,8 @@ export interface Profile {
   readonly description: string;
   /** Replicates per arm unless a spec or `GST_REPLICATES` says otherwise (a fixed design). */
   readonly seedsPerArm: number;
+  /** Runs of one training config trained together as one ensemble on webgpu (`GST_SEEDS_TOGETHER` overrides it). */
+  readonly seedsTogether: number;
   /** A group-sequential design replacing the fixed `seedsPerArm` (src/claims/design/sequentialDesign.ts). */
   readonly design?: SequentialDesign;
   /**

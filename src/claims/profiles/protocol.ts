@@ -24,6 +24,8 @@ export interface Protocol {
   readonly windows: { readonly short: number; readonly long: number };
   readonly flatness: FlatnessConfig;
   readonly seedsPerArm: number;
+  /** Runs of one training config trained together on webgpu, unless `GST_SEEDS_TOGETHER` says otherwise. */
+  readonly seedsTogether: number;
   /** First seed of each phase; replicate i uses first + i. */
   readonly seedBase: { readonly calibration: number; readonly confirmation: number };
 }
@@ -58,6 +60,7 @@ export function profileFromProtocol(protocol: Protocol, design?: SequentialDesig
     name: protocol.name,
     description: protocol.description,
     seedsPerArm: protocol.seedsPerArm,
+    seedsTogether: protocol.seedsTogether,
     design,
     sweepSize: protocol.sweep.length,
     runConfig(arm: ArmSpec): RunConfig {

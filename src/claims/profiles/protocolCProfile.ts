@@ -28,6 +28,7 @@ export const protocolC: Protocol = {
   windows: { short: 16, long: 160 },
   flatness: { examples: 256, topK: 2, iterations: 8 },
   seedsPerArm: 10,
+  seedsTogether: 10,
   seedBase: { calibration: 1, confirmation: 101 },
 };
 

@@ -79,6 +79,7 @@ export async function trainRuns<Report = void>(options: {
     throw new Error(`seeds together: the members start after ${all.map((m) => m.firstEpoch).join(', ')} epochs; only runs at the same epoch train together`);
   if (all.length > 1 && all.some((m) => m.member.hooks?.observe !== undefined))
     throw new Error('seeds together: a member observes its units (TrainingHooks.observe), which an ensemble does not offer; train such runs alone');
+  if (all.length > 1) progress?.(`${all.length} runs train together: ${all.map((m) => m.label).join(', ')}`);
   const { shape, numClasses } = all[0].run.data;
   let live = all;
   let ensemble = ensembleOf(
