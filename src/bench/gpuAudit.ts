@@ -24,7 +24,7 @@ export interface AuditedDispatch {
 type Shapes = { inputs: readonly (readonly number[])[]; output: readonly number[] };
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
-/** Multiply-adds of the programs that carry a step's arithmetic, by program class; any other program: one per output element. */
+/** Multiply-adds of the programs that carry a step's arithmetic, by program class, where a program does not declare its `macs`; any other program: one per output element. */
 const macsOf: Readonly<Record<string, (s: Shapes, program: WebGPUProgram) => number>> = {
   // forward convolution: every output element sums kh·kw·C_in products
   Conv2DMMProgram: (s) => size(s.output) * size(s.inputs[1].slice(0, 3)),
@@ -73,7 +73,8 @@ export async function auditDispatches(step: () => Promise<unknown>, options: { d
     const name = program.constructor.name;
     const shapes = { inputs: inputs.map((t) => t.shape), output: output.shape };
     const invocations = size(program.dispatch) * size(program.workgroupSize);
-    const macs = (macsOf[name] ?? ((s: Shapes) => size(s.output)))(shapes, program);
+    const declared = (program as { macs?: number }).macs;
+    const macs = declared ?? (macsOf[name] ?? ((s: Shapes) => size(s.output)))(shapes, program);
     recorded.push({ program: name, invocations, macs, serialLength: macs / size(output.shape) });
     if (options.dispatch === true) original.call(backend, program, output, inputs, uniforms);
   };

@@ -113,17 +113,37 @@ export const adamStepScalars = (a: AdamStepAttrs): number[] => [a.weightDecay, a
  * Softmax cross-entropy of `logits` `[B, K]` against int32 `labels` `[B]`, with the hits, in one op:
  * → `[loss, hits]`, float32 scalars. `loss` is `tf.losses.softmaxCrossEntropy` of the one-hot labels,
  * summed over the rows, or averaged with the attribute `mean` ({@link SoftmaxCrossEntropyAttrs});
- * `hits` counts the rows whose first largest logit is at the label. `train/classificationLoss.ts` has
- * the composite ops it reproduces.
+ * `hits` counts the rows whose first largest logit is at the label. With `members` R > 1 the rows are
+ * R members' batches one after another and both are `[R]`, each member's those of its rows alone.
+ * `train/classificationLoss.ts` has the composite ops it reproduces.
  */
 export const SoftmaxCrossEntropy = 'SoftmaxCrossEntropy';
 
-/** The gradient of {@link SoftmaxCrossEntropy}'s loss: `logits`, `labels`, `dy` (scalar) → ∂logits = dy·(softmax − one-hot), divided by B with `mean`. */
+/** The gradient of {@link SoftmaxCrossEntropy}'s loss (of the members' sum): `logits`, `labels`, `dy` (scalar) → ∂logits = dy·(softmax − one-hot), divided by B with `mean`. */
 export const SoftmaxCrossEntropyGrad = 'SoftmaxCrossEntropyGrad';
 
 /** The attributes of {@link SoftmaxCrossEntropy} and {@link SoftmaxCrossEntropyGrad}. */
 export interface SoftmaxCrossEntropyAttrs {
   readonly mean: boolean;
+  /** The members R whose batches follow one another (1 for one model). */
+  readonly members: number;
+}
+
+/**
+ * A fully connected layer with bias (the classifier head), of one model or of an ensemble's members
+ * at once ({@link DenseAttrs}`.members`, R): `x` `[R·B, F]` holds the members' rows one after another,
+ * `kernel` is `[R, F, K]` and `bias` `[R, K]` (`[F, K]`, `[K]` for one model):
+ * - `forward`: `x`, `kernel`, `bias` → `[R·B, K]`: Σ_f x[i, f]·kernel[r, f, k] in f's order, then + bias[r, k];
+ * - `inputGrad`: `dy`, `kernel` → ∂x: Σ_k dy[i, k]·kernel[r, f, k] in k's order;
+ * - `weightGrad`: `x`, `dy` → `[∂kernel, ∂bias]` (`[R, F, K]`, `[R, K]`), sums over the member's rows in their order.
+ * A member's values are those of its model alone, bit for bit. `models/dense.ts` has the composite
+ * (tfjs' matMul and add per member), which they equal to float rounding.
+ */
+export const Dense = { forward: 'Dense', inputGrad: 'DenseBackpropInput', weightGrad: 'DenseBackpropWeight' } as const satisfies Record<string, string>;
+
+/** The attributes of the {@link Dense} kernels: the members R (1 for one model). */
+export interface DenseAttrs {
+  readonly members: number;
 }
 
 /**

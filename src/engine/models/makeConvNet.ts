@@ -3,7 +3,7 @@ import { tf } from '../tf.js';
 import { globalAveragePool } from './channelOps.js';
 import { unitVariables, type ConvBnUnit } from './convBnUnit.js';
 import type { ConvNet, ForwardOptions } from './convNet.js';
-import { joinMembers, memberParts } from './members.js';
+import { dense } from './dense.js';
 
 let instances = 0;
 
@@ -41,11 +41,6 @@ export function makeConvNet(options: {
     tf.variable(init([featureChannels, numClasses], 'head.kernel'), true, `${scope}/head.kernel`),
     tf.variable(init([numClasses], 'head.bias'), true, `${scope}/head.bias`),
   ]);
-  const head = (features: tf.Tensor2D): tf.Tensor2D => {
-    if (members === undefined) return tf.add(tf.matMul(features, headKernel), headBias);
-    const [kernels, biases] = [headKernel, headBias].map((v) => memberParts(v, members, true));
-    return joinMembers(memberParts<tf.Tensor2D>(features, members, false).map((f, r) => tf.add(tf.matMul(f, kernels[r] as tf.Tensor2D), biases[r])));
-  };
   const units = new Map(options.units.map((u) => [u.name, u]));
   return {
     architecture,
@@ -60,7 +55,7 @@ export function makeConvNet(options: {
         throw new Error('forward: inference cannot be combined with pending or observe (it runs eval mode with each unit fused); drop one of them');
       }
       return tf.tidy(() => {
-        return head(globalAveragePool(body(x, forward)));
+        return dense(globalAveragePool(body(x, forward)), headKernel, headBias);
       });
     },
     trainableVariables() {

@@ -2,7 +2,6 @@ import { commitBatchStats, type ConvBnUnit, type PendingBatchStats } from '../mo
 import type { ConvNet } from '../models/convNet.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { tf } from '../tf.js';
-import { memberParts } from '../models/members.js';
 import { classificationLoss } from './classificationLoss.js';
 
 /** Loss and number of correct predictions of one training batch (train mode, before the update). */
@@ -42,24 +41,22 @@ export async function trainStep(options: {
   const results = tf.tidy(() => {
     const x = tf.tensor4d(options.x, [size, ...shape]);
     const y = tf.tensor1d(options.y, 'int32');
-    const kept: tf.Scalar[] = [];
-    const { value, grads } = tf.variableGrads(() => {
-      const logits = memberParts<tf.Tensor2D>(model.forward(x, { pending, observe }), members, false);
-      const labels = memberParts<tf.Tensor1D>(y, members, false);
-      const losses = logits.map((l, r) => classificationLoss(l, labels[r], { mean: true }));
-      kept.push(...losses.flatMap(({ loss, hits }) => [...(members > 1 ? [tf.keep(loss)] : []), tf.keep(hits)]));
-      return members === 1 ? losses[0].loss : (tf.addN(losses.map((l) => l.loss)) as tf.Scalar);
+    const kept: tf.Tensor[] = [];
+    const { grads } = tf.variableGrads(() => {
+      const { loss, hits, losses } = classificationLoss(model.forward(x, { pending, observe }), y, { mean: true, members });
+      kept.push(tf.keep(losses), tf.keep(hits));
+      return loss;
     }, variables);
     optimizer.step(
       variables.map((v) => grads[v.name]),
       learningRate,
     );
-    return members === 1 ? [value, ...kept] : kept;
+    return kept;
   });
   commitBatchStats(pending);
-  const values = await Promise.all(results.map(async (t) => (await t.data())[0]));
+  const [losses, hits] = await Promise.all(results.map((t) => t.data()));
   tf.dispose(results);
-  const each = Array.from({ length: members }, (_, r) => ({ loss: values[2 * r], correct: values[2 * r + 1] }));
+  const each = Array.from({ length: members }, (_, r) => ({ loss: losses[r], correct: hits[r] }));
   if (members === 1) return each[0];
   return { loss: each.reduce((s, m) => s + m.loss, 0), correct: each.reduce((s, m) => s + m.correct, 0), members: each };
 }

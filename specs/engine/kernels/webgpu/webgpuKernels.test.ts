@@ -5,6 +5,7 @@ import { batchNormTrain } from '../../../../src/engine/models/batchNormTrain.js'
 import { auditDispatches } from '../../../../src/bench/gpuAudit.js';
 import { tf } from '../../../../src/engine/tf.js';
 import { classificationLoss } from '../../../../src/engine/train/classificationLoss.js';
+import { dense } from '../../../../src/engine/models/dense.js';
 import { hostNormal, maxErrorRelativeToScale, onBackend, webgpuForTests, type HostTensor } from '../../../support/backends.js';
 
 const webgpu = await webgpuForTests();
@@ -76,20 +77,20 @@ describe.skipIf(webgpu.unavailable !== undefined)(`webgpu kernels equal cpu (${w
     );
   });
 
-  it('matmul and the classification loss (SoftmaxCrossEntropy, mean and sum, its hits) with their gradients', async () => {
+  it('the head (Dense: matmul and bias) and the classification loss (SoftmaxCrossEntropy, mean and sum, its hits) with their gradients', async () => {
     await fc.assert(
       fc.asyncProperty(shapes, async ({ n, cin, cout, seed }) => {
         const classes = cout + 1;
-        const inputs = [hostNormal([n + 1, 4 * cin], seed), hostNormal([4 * cin, classes], seed + 1)];
+        const inputs = [hostNormal([n + 1, 4 * cin], seed), hostNormal([4 * cin, classes], seed + 1), hostNormal([classes], seed + 2)];
         // a label outside [0, K) counts as a zero one-hot row, as tf.oneHot makes it
         const labels = Array.from({ length: n + 1 }, (_, i) => (i === 1 ? classes : (i * 7 + seed) % classes));
         for (const mean of [true, false]) {
-          await agree(inputs, (x, w) => {
-            const lossOf = (a: tf.Tensor, b: tf.Tensor) =>
-              classificationLoss(tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D), tf.tensor1d(labels, 'int32'), { mean });
-            const f = (a: tf.Tensor, b: tf.Tensor) => lossOf(a, b).loss;
-            const { loss, hits } = lossOf(x, w);
-            return [tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), loss, hits, ...tf.grads(f)([x, w])];
+          await agree(inputs, (x, w, b) => {
+            const lossOf = (a: tf.Tensor, k: tf.Tensor, o: tf.Tensor) =>
+              classificationLoss(dense(a as tf.Tensor2D, k, o), tf.tensor1d(labels, 'int32'), { mean });
+            const f = (a: tf.Tensor, k: tf.Tensor, o: tf.Tensor) => lossOf(a, k, o).loss;
+            const { loss, hits } = lossOf(x, w, b);
+            return [dense(x as tf.Tensor2D, w, b), loss, hits, ...tf.grads(f)([x, w, b])];
           });
         }
       }),
@@ -118,6 +119,46 @@ describe.skipIf(webgpu.unavailable !== undefined)(`the classification loss on we
     expect(dispatches.map((d) => d.program).filter((p) => p.startsWith('SoftmaxCrossEntropy'))).toEqual([
       'SoftmaxCrossEntropyProgram',
       'SoftmaxCrossEntropyGradProgram',
+    ]);
+  });
+
+  it("gives an ensemble's members, in one dispatch each way, the head and loss values and gradients of each member alone, bit for bit", async () => {
+    const [members, rows, features, classes] = [3, 5, 7, 4];
+    const inputs = [hostNormal([members * rows, features], 1), hostNormal([members, features, classes], 2), hostNormal([members, classes], 3)];
+    const labels = Array.from({ length: members * rows }, (_, i) => (i * 5) % classes);
+    /** The head's output, each member's loss and hits, and the gradients of the loss for x, kernel and bias. */
+    const step = (r?: number) => (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => {
+      const [a, k, o] = r === undefined ? [x, w, b] : [tf.slice(x, r * rows, rows), tf.squeeze(tf.slice(w, r, 1), [0]), tf.squeeze(tf.slice(b, r, 1), [0])];
+      const y = tf.tensor1d(r === undefined ? labels : labels.slice(r * rows, (r + 1) * rows), 'int32');
+      const lossOf = (p: tf.Tensor, q: tf.Tensor, s: tf.Tensor) =>
+        classificationLoss(dense(p as tf.Tensor2D, q, s), y, { mean: true, members: r === undefined ? members : 1 });
+      const { losses, hits } = lossOf(a, k, o);
+      return [dense(a as tf.Tensor2D, k, o), losses, hits, ...tf.grads((p: tf.Tensor, q: tf.Tensor, s: tf.Tensor) => lossOf(p, q, s).loss)([a, k, o])];
+    };
+    const together = await onBackend('webgpu', inputs, step());
+    const alone = await Promise.all(Array.from({ length: members }, (_, r) => onBackend('webgpu', inputs, step(r))));
+    const part = (t: Float32Array, r: number) => [...new Uint32Array(t.slice((r * t.length) / members, ((r + 1) * t.length) / members).buffer)];
+    alone.forEach((outputs, r) =>
+      outputs.forEach((t, i) => expect(part(together[i], r), `member ${r}, output ${i}`).toEqual([...new Uint32Array(Float32Array.from(t).buffer)])),
+    );
+    // one training step's head and loss, all members: a dispatch each, whatever R
+    const dispatches = await auditDispatches(async () =>
+      tf.tidy(() => {
+        const [x, w, b] = inputs.map((h) => tf.tensor(h.values, h.shape));
+        const y = tf.tensor1d(labels, 'int32');
+        return tf.grads((p: tf.Tensor, q: tf.Tensor, o: tf.Tensor) => classificationLoss(dense(p as tf.Tensor2D, q, o), y, { mean: true, members }).loss)([
+          x,
+          w,
+          b,
+        ]);
+      }),
+    );
+    expect(dispatches.map((d) => d.program).filter((p) => p.startsWith('Dense') || p.startsWith('Softmax'))).toEqual([
+      'DenseProgram',
+      'SoftmaxCrossEntropyProgram',
+      'SoftmaxCrossEntropyGradProgram',
+      'DenseBackpropWeightProgram',
+      'DenseBackpropInputProgram',
     ]);
   });
 });

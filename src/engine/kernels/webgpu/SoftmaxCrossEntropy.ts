@@ -4,18 +4,18 @@ import { SoftmaxCrossEntropy, type SoftmaxCrossEntropyAttrs } from '../kernelNam
 import type { KernelArgs } from '../util/kernelArgs.js';
 import { runFusedProgram, type FusedProgram } from './runFusedProgram.js';
 
-/** The uniforms of the softmax cross-entropy programs: rows B, classes K, and B with `mean`, else 1. */
+/** The uniforms of the softmax cross-entropy programs: rows B a member, classes K, and B with `mean`, else 1. */
 export const softmaxUniforms = [
   { name: 'rows', type: 'i32' as const },
   { name: 'classes', type: 'i32' as const },
   { name: 'divisor', type: 'f32' as const },
 ];
 
-/** The values of {@link softmaxUniforms} for `logits` `[B, K]`. */
-export const softmaxValues = (logits: tf.TensorInfo, { mean }: SoftmaxCrossEntropyAttrs): number[] => [
-  logits.shape[0],
+/** The values of {@link softmaxUniforms} for `logits` `[R·B, K]`. */
+export const softmaxValues = (logits: tf.TensorInfo, { mean, members }: SoftmaxCrossEntropyAttrs): number[] => [
+  logits.shape[0] / members,
   logits.shape[1],
-  mean ? logits.shape[0] : 1,
+  mean ? logits.shape[0] / members : 1,
 ];
 
 /** WGSL: `rowLogSumExp(i)` = m + log Σ_j exp(logits[i, j] − m), m the row's largest logit (tfjs' `logSumExp`). */
@@ -30,10 +30,10 @@ export const rowLogSumExp = `
       }`;
 
 /**
- * One invocation walks the rows in order: out0 = Σ_i (lse_i − logits[i, label_i]) / divisor (a label
- * outside [0, K) adds nothing: its one-hot row is 0), out1 = the rows whose first largest logit is at
- * the label. Serial on purpose: B·K is a few thousand operations, and a fixed order needs no second
- * dispatch to add partial sums.
+ * One invocation a member walks its rows in order: out0[r] = Σ_i (lse_i − logits[i, label_i]) / divisor
+ * (a label outside [0, K) adds nothing: its one-hot row is 0), out1[r] = the rows whose first largest
+ * logit is at the label. Serial on purpose: B·K is a few thousand operations, and a fixed order needs
+ * no second dispatch to add partial sums.
  */
 class SoftmaxCrossEntropyProgram implements FusedProgram {
   readonly variableNames = ['logits', 'labels'];
@@ -48,7 +48,7 @@ class SoftmaxCrossEntropyProgram implements FusedProgram {
       fn main(index : i32) {
         var lossSum = 0.0;
         var hits = 0.0;
-        for (var i = 0; i < uniforms.rows; i = i + 1) {
+        for (var i = index * uniforms.rows; i < (index + 1) * uniforms.rows; i = i + 1) {
           let base = i * uniforms.classes;
           let label = labels[i];
           var best = 0;
@@ -58,14 +58,14 @@ class SoftmaxCrossEntropyProgram implements FusedProgram {
           if (best == label) { hits = hits + 1.0; }
           if (label >= 0 && label < uniforms.classes) { lossSum = lossSum + (rowLogSumExp(i) - logits[base + label]); }
         }
-        out0[0] = lossSum / uniforms.divisor;
-        out1[0] = hits;
+        out0[index] = lossSum / uniforms.divisor;
+        out1[index] = hits;
       }
     `;
   }
 }
 
-/** `SoftmaxCrossEntropy` (`kernelNames.ts`) on webgpu: `[loss, hits]` in one dispatch instead of tfjs' composite's ~25. */
+/** `SoftmaxCrossEntropy` (`kernelNames.ts`) on webgpu: `[loss, hits]` of every member in one dispatch instead of tfjs' composite's ~25 each. */
 function softmaxCrossEntropy(args: KernelArgs): tf.TensorInfo[] {
   const { logits, labels } = args.inputs as Record<'logits' | 'labels', tf.TensorInfo>;
   const attrs = args.attrs as unknown as SoftmaxCrossEntropyAttrs;
@@ -73,7 +73,7 @@ function softmaxCrossEntropy(args: KernelArgs): tf.TensorInfo[] {
     args.backend as WebGPUBackend,
     new SoftmaxCrossEntropyProgram(),
     [logits, labels],
-    { shapes: [[], []], size: 1 },
+    { shapes: attrs.members === 1 ? [[], []] : [[attrs.members], [attrs.members]], size: attrs.members },
     softmaxValues(logits, attrs),
   );
 }

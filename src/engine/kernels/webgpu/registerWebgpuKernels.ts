@@ -9,6 +9,9 @@ import { batchNormTrainNormaliseConfig } from './BatchNormTrainNormalise.js';
 import { conv2DConfig } from './Conv2D.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
+import { denseConfig } from './Dense.js';
+import { denseBackpropInputConfig } from './DenseBackpropInput.js';
+import { denseBackpropWeightConfig } from './DenseBackpropWeight.js';
 import { ensembleConv2DConfig } from './EnsembleConv2D.js';
 import { ensembleConv2DBackpropFilterConfig } from './EnsembleConv2DBackpropFilter.js';
 import { ensembleConv2DBackpropInputConfig } from './EnsembleConv2DBackpropInput.js';
@@ -38,10 +41,13 @@ export const webgpuKernelConfigs: readonly tf.KernelConfig[] = [
   sgdStepConfig,
   softmaxCrossEntropyConfig,
   softmaxCrossEntropyGradConfig,
+  denseConfig,
+  denseBackpropInputConfig,
+  denseBackpropWeightConfig,
 ];
 
 /** Changes whenever a kernel of {@link webgpuKernelConfigs} changes its results, so that webgpu runs are keyed anew. */
-export const webgpuKernelsVersion = 'gst-webgpu-3';
+export const webgpuKernelsVersion = 'gst-webgpu-4';
 
 /** Stock webgpu kernels that {@link registerWebgpuKernels} replaced, by kernel name (for comparisons and profiles). */
 export const replacedStockWebgpuKernels = new Map<string, tf.KernelConfig>();
