@@ -9,6 +9,9 @@ import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
 import type { RunConfig } from '../../src/results/runConfig.js';
 import { executeRun, executeRuns } from '../../src/run/executeRun.js';
 import { runAll } from '../../src/run/runAll.js';
+import { seedsTogether } from '../../src/run/companions.js';
+import { paperProfile } from '../../src/claims/profiles/paperProfile.js';
+import type { BackendInfo } from '../../src/engine/backend/initBackend.js';
 import { tempStore } from '../support/tempStore.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 import { withoutTimings } from '../support/withoutTimings.js';
@@ -144,4 +147,21 @@ describe('the scheduler with GST_SEEDS_TOGETHER', () => {
       vi.unstubAllEnvs();
     },
   );
+});
+
+describe('how many runs train together', () => {
+  it("is GST_SEEDS_TOGETHER, else the profile's on webgpu, else 1 (the CPU backends)", async () => {
+    const info = await initBackend({ request: 'wasm' });
+    const on = (name: BackendInfo['name']): BackendInfo => ({ ...info, name });
+    expect([
+      seedsTogether(on('webgpu'), paperProfile.seedsTogether),
+      seedsTogether(on('wasm'), paperProfile.seedsTogether),
+      seedsTogether(on('webgpu')),
+    ]).toEqual([8, 1, 1]);
+    vi.stubEnv('GST_SEEDS_TOGETHER', '3');
+    expect([seedsTogether(on('webgpu'), 8), seedsTogether(on('wasm'))]).toEqual([3, 3]);
+    vi.stubEnv('GST_SEEDS_TOGETHER', '0');
+    expect(() => seedsTogether(on('wasm'))).toThrow(/GST_SEEDS_TOGETHER='0' is not allowed; use an integer ≥ 1/);
+    vi.unstubAllEnvs();
+  });
 });
