@@ -1,5 +1,6 @@
 import { backendIdentity, initBackend } from '../engine/backend/initBackend.js';
 import type { ProgressSink } from '../engine/train/progress.js';
+import { canonicalJson } from '../primitives/canonicalJson.js';
 import type { ExperimentStore } from '../store/experimentStore.js';
 import { executeRuns, measureOnTwin, type ExecuteRunOptions } from './executeRun.js';
 import type { RunJob } from './runJob.js';
@@ -22,10 +23,9 @@ function trainingOf(job: RunJob, store: ExperimentStore): ExecuteRunOptions {
 
 /**
  * Executes planned jobs against the store, the same in this process and in a worker: a job measures
- * on its twin's kept final state when it says so and the state is there; the others train, those
- * continuing from the same epoch together as one ensemble (`executeRuns`; the scheduler gives one
- * call only jobs of one training config). The results come back in job order, not stored (the
- * scheduler stores them).
+ * on its twin's kept final state when it says so and the state is there; the others train, those of
+ * one training config continuing from the same epoch together as one ensemble (`executeRuns`). The
+ * results come back in job order, not stored (the scheduler stores them).
  *
  * @example
  * ```ts
@@ -39,7 +39,7 @@ export async function executeJobs(jobs: readonly RunJob[], options: { store: Exp
   if (other !== undefined)
     throw new Error(`job ${other.label}: planned for backend '${other.backend}' but this process runs '${backend}'; give workers the same GST_BACKEND`);
   const results: RunResult[] = [];
-  const training = new Map<number, { index: number; run: ExecuteRunOptions }[]>(); // by the epoch they continue after
+  const training = new Map<string, { index: number; run: ExecuteRunOptions }[]>(); // by training config and the epoch they continue after
   for (const [index, job] of jobs.entries()) {
     const twin = job.twinKey !== undefined && store.finalStates.has(job.twinKey) ? store.runs.read(job.twinKey) : undefined;
     if (twin !== undefined && job.twinKey !== undefined) {
@@ -48,8 +48,8 @@ export async function executeJobs(jobs: readonly RunJob[], options: { store: Exp
       continue;
     }
     const run = trainingOf(job, store);
-    const after = run.start?.epochsDone ?? 0;
-    training.set(after, [...(training.get(after) ?? []), { index, run }]);
+    const group = `${canonicalJson(job.config.train)} after ${run.start?.epochsDone ?? 0}`;
+    training.set(group, [...(training.get(group) ?? []), { index, run }]);
   }
   for (const group of training.values()) {
     const trained = await executeRuns(
