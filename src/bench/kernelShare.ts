@@ -1,11 +1,12 @@
 /**
  * Where a training step's time goes on the CPU path: inside kernels (the time of each outermost tfjs
  * kernel call on a synchronous backend) or outside them (tfjs' dispatch and tape, tidy, the engine's
- * JavaScript). Seeds trained together as one ensemble (issue 31) save only the outside part.
+ * JavaScript). Seeds trained together as one ensemble (issue 31) save only the outside part; the
+ * measurement also times them, to see what they give on this path.
  */
 import { tf } from '../engine/tf.js';
 import type { BenchCase } from './benchCases.js';
-import { benchTraining } from './measureThroughput.js';
+import { benchTraining, stepsPerSecond } from './measureThroughput.js';
 
 /** One case's step: wall milliseconds, milliseconds inside kernels, the share outside, kernel calls. */
 export interface KernelShare {
@@ -15,6 +16,8 @@ export interface KernelShare {
   readonly kernelMs: number;
   readonly outsideShare: number;
   readonly kernelCalls: number;
+  /** Training examples per second of one model, and in all of `members` seeds trained together (each at the case's batch). */
+  readonly together: { readonly members: number; readonly alone: number; readonly together: number };
 }
 
 /**
@@ -68,7 +71,10 @@ async function timeKernels(backendName: string, run: () => Promise<void>): Promi
  * (await measureKernelShare(benchCases[3], 8, 3)).outsideShare; // e.g. 0.2
  * ```
  */
-export async function measureKernelShare(benchCase: BenchCase, seconds: number, warmupSeconds: number, timed = 20): Promise<KernelShare> {
+export async function measureKernelShare(benchCase: BenchCase, seconds: number, warmupSeconds: number, timed = 20, members = 4): Promise<KernelShare> {
+  const ensemble = await benchTraining(benchCase, { seconds: warmupSeconds }, members);
+  const together = ensemble.batchSize * (await stepsPerSecond(ensemble.step, seconds, 2));
+  ensemble.dispose();
   const bench = await benchTraining(benchCase, { seconds: warmupSeconds });
   try {
     // steps until `seconds` have passed (at least `timed`), the wall clock and the kernels' over the same steps
@@ -89,6 +95,7 @@ export async function measureKernelShare(benchCase: BenchCase, seconds: number, 
       kernelMs,
       outsideShare: Math.max(0, 1 - kernelMs / stepMs),
       kernelCalls: kernels.calls / steps,
+      together: { members, alone: (1000 * bench.batchSize) / stepMs, together },
     };
   } finally {
     bench.dispose();

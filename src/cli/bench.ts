@@ -14,7 +14,8 @@
  * checkpoints, final states) off and on. Where a `webgpu` adapter is present, the paper profile's nets
  * (VGG11-BN, ResNet18 at batch 128) on webgpu beside wasm (src/bench/gpuBench.ts).
  * `npm run bench -- --kernel-share` measures instead, per case, the share of a training step spent
- * outside kernels (src/bench/kernelShare.ts), written to `reports/kernel-share.json`.
+ * outside kernels and what 4 seeds trained together give (src/bench/kernelShare.ts), written to
+ * `reports/kernel-share.json`.
  */
 import { join } from 'node:path';
 import { benchCases } from '../bench/benchCases.js';
@@ -43,7 +44,8 @@ if (args.includes('--kernel-share')) {
     const share = await measureKernelShare(benchCase, seconds, warmupSeconds);
     shares.push(share);
     log(
-      `${share.case} on ${share.backend}: step ${share.stepMs.toFixed(2)} ms, inside ${share.kernelCalls.toFixed(0)} kernel calls ${share.kernelMs.toFixed(2)} ms, outside ${(100 * share.outsideShare).toFixed(1)} %`,
+      `${share.case} on ${share.backend}: step ${share.stepMs.toFixed(2)} ms, inside ${share.kernelCalls.toFixed(0)} kernel calls ${share.kernelMs.toFixed(2)} ms, outside ${(100 * share.outsideShare).toFixed(1)} %; ` +
+        `${share.together.members} seeds together ${share.together.together.toFixed(0)} examples/s in all, one model ${share.together.alone.toFixed(0)}`,
     );
   }
   writeJsonAtomic(join('reports', 'kernel-share.json'), { generatedAt: new Date().toISOString(), seconds, warmupSeconds, shares });
