@@ -83,7 +83,7 @@ describe('seeds trained together (trainRuns, executeRuns)', () => {
     [...alone, ...together].forEach((r) => r.dispose());
   });
 
-  it('refuse members at different epochs and members that observe, saying what to do', async () => {
+  it('refuse members at different epochs, members that observe and no members, saying what to do', async () => {
     await initBackend({ request: 'wasm' });
     const start = await (async () => {
       const run = await trainRun({ config: { ...train, epochs: 1 }, seed: 1 });
@@ -97,6 +97,7 @@ describe('seeds trained together (trainRuns, executeRuns)', () => {
     await expect(trainRuns({ config: train, members: [{ seed: 1, hooks: { observe: () => undefined } }, { seed: 2 }] })).rejects.toThrow(
       /train such runs alone/,
     );
+    await expect(trainRuns({ config: train, members: [] })).rejects.toThrow(/members is empty/);
     await expect(
       executeRuns([
         { config: { train, pruning: pruning('none') }, seed: 1 },

@@ -71,6 +71,7 @@ export async function trainRuns<Report = void>(options: {
   progress?: ProgressSink;
 }): Promise<TrainedRun<Report>[]> {
   const { config, progress } = options;
+  if (options.members.length === 0) throw new Error('trainRuns: members is empty; give at least one run');
   const loopStart = performance.now();
   const all: MemberRun<Report>[] = [];
   for (const member of options.members) all.push(await MemberRun.start(config, member, progress));
