@@ -4,14 +4,15 @@
  * ResNet18 at batch 128, the milliseconds and TFLOP/s of its forward, input-gradient and
  * filter-gradient kernels; per net, the dispatches of one training step, its kernels with their GPU
  * time (timestamp queries, where the adapter has them), and the engine's real training examples per
- * second; VGG11-BN's aggregate rate with 1, 4 and 8 seeds trained together; and, where python3 with torch and CUDA is present, the same nets in PyTorch fp32 eager and
- * the ratio. Writes `reports/gpu-profile.json`. On the software adapter every size is cut down: it
+ * second; each net's aggregate rate with 1, 4 and 8 seeds trained together (VGG11-BN with 1 and 2 on
+ * the software adapter); and, where python3 with torch and CUDA is present, the same nets in PyTorch
+ * fp32 eager and the ratio. Writes `reports/gpu-profile.json`. On the software adapter every size is cut down: it
  * checks the code path, not the speed.
  */
 import { join } from 'node:path';
 import { timeConvLayer, paperConvLayers, type ConvLayerTime } from '../bench/convLayerTimes.js';
 import { pytorchGpuNets } from '../bench/pytorchGpuNets.js';
-import { profileEnsemble, profileStep, type StepProfile } from '../bench/stepProfile.js';
+import { profileEnsemble, profileStep, type EnsembleRate, type StepProfile } from '../bench/stepProfile.js';
 import { backendIdentity, initBackend } from '../engine/backend/initBackend.js';
 import { writeJsonAtomic } from '../primitives/atomicFile.js';
 
@@ -45,10 +46,21 @@ for (const caseId of ['vgg11-32', 'resnet18-32']) {
   for (const k of p.kernels.slice(0, 12)) print(`  ${k.name}: ${k.count} calls${k.ms === null ? '' : `, ${k.ms.toFixed(2)} ms`}`);
 }
 
-// seeds trained together: one ensemble of R members, each on its own batch
-const ensembles = await profileEnsemble('vgg11-32', size.batch, software ? [1, 2] : [1, 4, 8], size.seconds);
-print(`\nVGG11-BN, seeds trained together (batch ${size.batch} each):`);
-for (const e of ensembles) print(`  ${e.members} together: ${e.dispatches} dispatches a step, ${e.examplesPerSecond.toFixed(1)} training examples/s in all`);
+// seeds trained together: one ensemble of R members, each on its own batch (VGG11-BN only on the software adapter)
+const ensembles: Record<string, EnsembleRate[]> = {};
+for (const [caseId, net] of software
+  ? [['vgg11-32', 'VGG11-BN']]
+  : [
+      ['vgg11-32', 'VGG11-BN'],
+      ['resnet18-32', 'ResNet18'],
+    ]) {
+  ensembles[net] = await profileEnsemble(caseId, size.batch, software ? [1, 2] : [1, 4, 8], size.seconds);
+  print(`\n${net}, seeds trained together (batch ${size.batch} each):`);
+  for (const e of ensembles[net])
+    print(`  ${e.members} together: ${e.dispatches} dispatches a step, ${e.examplesPerSecond.toFixed(1)} training examples/s in all`);
+}
+const togetherRatios = (net: string, pytorchRate: number) =>
+  (ensembles[net] ?? []).map((e) => `${e.members} seeds together ${(e.examplesPerSecond / pytorchRate).toFixed(3)}×`).join(', ');
 
 const pytorch = software ? { why: 'software adapter' } : await pytorchGpuNets(size.batch, size.seconds);
 if ('why' in pytorch) print(`\nPyTorch: not measured (${pytorch.why})`);
@@ -57,10 +69,11 @@ else {
   const [vgg, resnet] = steps;
   print(
     `  VGG11-BN ${pytorch.examplesPerSecond.vgg11.toFixed(0)} ex/s (this engine ${(vgg.examplesPerSecond / pytorch.examplesPerSecond.vgg11).toFixed(3)}× of it; ` +
-      `${ensembles.map((e) => `${e.members} seeds together ${(e.examplesPerSecond / pytorch.examplesPerSecond.vgg11).toFixed(3)}×`).join(', ')})`,
+      `${togetherRatios('VGG11-BN', pytorch.examplesPerSecond.vgg11)})`,
   );
   print(
-    `  ResNet18 ${pytorch.examplesPerSecond.resnet18.toFixed(0)} ex/s (this engine ${(resnet.examplesPerSecond / pytorch.examplesPerSecond.resnet18).toFixed(3)}× of it)`,
+    `  ResNet18 ${pytorch.examplesPerSecond.resnet18.toFixed(0)} ex/s (this engine ${(resnet.examplesPerSecond / pytorch.examplesPerSecond.resnet18).toFixed(3)}× of it; ` +
+      `${togetherRatios('ResNet18', pytorch.examplesPerSecond.resnet18)})`,
   );
 }
 writeJsonAtomic(join('reports', 'gpu-profile.json'), {
