@@ -44,10 +44,12 @@ async function batchHooks(members: readonly MemberRun<unknown>[], ensemble: Ense
 /** The members' batches of one step, one after another (each member's own order and data). */
 function joined(batches: readonly HostBatch[]): { x: Float32Array; y: Int32Array } {
   if (batches.length === 1) return batches[0];
-  const x = new Float32Array(batches.reduce((n, b) => n + b.x.length, 0));
-  const y = new Int32Array(batches.reduce((n, b) => n + b.y.length, 0));
-  batches.reduce((at, b) => (x.set(b.x, at), at + b.x.length), 0);
-  batches.reduce((at, b) => (y.set(b.y, at), at + b.y.length), 0);
+  const x = new Float32Array(batches.length * batches[0].x.length);
+  const y = new Int32Array(batches.length * batches[0].y.length);
+  batches.forEach((b, r) => {
+    x.set(b.x, r * b.x.length);
+    y.set(b.y, r * b.y.length);
+  });
   return { x, y };
 }
 

@@ -12,9 +12,14 @@ export const denseUniforms = [
   { name: 'members', type: 'i32' as const },
 ];
 
-/** The sizes of a {@link Dense} op from `x` `[R·B, F]` and the attribute `members`, in {@link denseUniforms}' order. */
-export function denseSizes(x: tf.TensorInfo, classes: number, { members }: DenseAttrs): [rows: number, features: number, classes: number, members: number] {
-  return [x.shape[0] / members, x.shape[1], classes, members];
+/** The values of {@link denseUniforms} for `R·B` rows of `F` features and `K` classes. */
+export function denseSizes(
+  allRows: number,
+  features: number,
+  classes: number,
+  { members }: DenseAttrs,
+): [rows: number, features: number, classes: number, members: number] {
+  return [allRows / members, features, classes, members];
 }
 
 /** out0[i, k] = (Σ_f x[i, f]·kernel[r, f, k]) + bias[r, k], r = i / B; one invocation an output. */
@@ -45,7 +50,7 @@ class DenseProgram implements FusedProgram {
 /** `Dense` (`kernelNames.ts`) on webgpu: every member's head in one dispatch. */
 function dense(args: KernelArgs): tf.TensorInfo {
   const { x, kernel, bias } = args.inputs as Record<'x' | 'kernel' | 'bias', tf.TensorInfo>;
-  const sizes = denseSizes(x, kernel.shape[kernel.shape.length - 1], args.attrs as unknown as DenseAttrs);
+  const sizes = denseSizes(x.shape[0], x.shape[1], kernel.shape[kernel.shape.length - 1], args.attrs as unknown as DenseAttrs);
   const [rows, features, classes, members] = sizes;
   const outputs = members * rows * classes;
   return runFusedProgram(

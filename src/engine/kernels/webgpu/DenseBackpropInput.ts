@@ -34,7 +34,7 @@ function denseBackpropInput(args: KernelArgs): tf.TensorInfo {
   const { dy, kernel } = args.inputs as Record<'dy' | 'kernel', tf.TensorInfo>;
   const attrs = args.attrs as unknown as DenseAttrs;
   const features = kernel.shape[kernel.shape.length - 2];
-  const sizes = denseSizes({ ...dy, shape: [dy.shape[0], features] }, dy.shape[1], attrs);
+  const sizes = denseSizes(dy.shape[0], features, dy.shape[1], attrs);
   const outputs = dy.shape[0] * features;
   return runFusedProgram(
     args.backend as WebGPUBackend,

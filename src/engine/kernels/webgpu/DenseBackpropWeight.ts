@@ -48,7 +48,7 @@ class DenseBackpropWeightProgram implements FusedProgram {
 function denseBackpropWeight(args: KernelArgs): tf.TensorInfo[] {
   const { x, dy } = args.inputs as Record<'x' | 'dy', tf.TensorInfo>;
   const attrs = args.attrs as unknown as DenseAttrs;
-  const sizes = denseSizes(x, dy.shape[1], attrs);
+  const sizes = denseSizes(x.shape[0], x.shape[1], dy.shape[1], attrs);
   const [rows, features, classes, members] = sizes;
   const shapes = [
     [members, features, classes],
