@@ -9,7 +9,7 @@ import { runAll } from '../../src/run/runAll.js';
 import { trainingTwin } from '../../src/run/trainingTwin.js';
 import { runKey } from '../../src/store/runKey.js';
 import { tempStore } from '../support/tempStore.js';
-import { withoutTimings } from '../support/withoutTimings.js';
+import { withoutTimings } from '../../src/results/withoutTimings.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 beforeAll(async () => {

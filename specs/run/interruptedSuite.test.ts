@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/results/runResult.js';
 import { spawnSuite } from '../support/spawnSuite.js';
-import { withoutTimings } from '../support/withoutTimings.js';
+import { withoutTimings } from '../../src/results/withoutTimings.js';
 
 /** The first core claim at `ci` on wasm, as `npm run test:core-claims` runs it, into its own store and report folder. */
 const suite = (root: string, onStart?: (interrupt: () => void) => void) => spawnSuite(root, ['specs/tradeoff/01-stability-order.spec.ts'], onStart);

@@ -22,7 +22,7 @@ import { inertEpochs } from '../../src/pruning/inertEpochs.js';
 import { createPruning } from '../../src/pruning/createPruning.js';
 import type { PruningConfig } from '../../src/pruning/pruningConfig.js';
 import { tempStore } from '../support/tempStore.js';
-import { withoutTimings } from '../support/withoutTimings.js';
+import { withoutTimings } from '../../src/results/withoutTimings.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
 
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import { paperProfile } from '../../src/claims/profiles/paperProfile.js';
 import type { BackendInfo } from '../../src/engine/backend/initBackend.js';
 import { tempStore } from '../support/tempStore.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
-import { withoutTimings } from '../support/withoutTimings.js';
+import { withoutTimings } from '../../src/results/withoutTimings.js';
 import { webgpuForTests } from '../support/backends.js';
 
 const webgpu = await webgpuForTests();

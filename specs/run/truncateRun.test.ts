@@ -7,7 +7,7 @@ import { truncateRun } from '../../src/run/truncateRun.js';
 import { runKey } from '../../src/store/runKey.js';
 import { tempStore } from '../support/tempStore.js';
 import { tinyTrainConfig } from '../support/tinyTrainConfig.js';
-import { withoutTimings } from '../support/withoutTimings.js';
+import { withoutTimings } from '../../src/results/withoutTimings.js';
 
 beforeAll(async () => {
   await initBackend();

@@ -17,6 +17,7 @@ const damages: readonly [name: string, damage: (text: string) => string, reason:
     (t) => t.replace(/"testAccuracy": 0\.(\d)/, (_, d: string) => `"testAccuracy": 0.${(Number(d) + 1) % 10}`),
     /does not match the hash/,
   ],
+  ['without its content hash (the field deleted)', (t) => JSON.stringify({ ...(JSON.parse(t) as object), contentHash: undefined }), /carries no content hash/],
 ];
 
 afterEach(() => vi.restoreAllMocks());

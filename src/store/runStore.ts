@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { writeJsonAtomic } from '../primitives/atomicFile.js';
-import { canonicalJson } from '../primitives/canonicalJson.js';
 import type { RunResult } from '../results/runResult.js';
 import { runResultProblem } from '../results/runResultProblem.js';
+import { quarantine } from './quarantine.js';
+import { recordHash } from './recordHash.js';
 
 /** Who holds a run's lock, since when, and when the holder last said it still trains (a lease). */
 export interface LockInfo {
@@ -19,9 +19,6 @@ export interface LockInfo {
 /** How long a lock stays valid without a refresh, on any host, by default: its holder refreshes it every 30 s. */
 export const defaultLockLeaseMs = 5 * 60_000;
 
-/** The content hash a run record is written with: SHA-256 of its canonical JSON. */
-const contentHash = (result: unknown) => createHash('sha256').update(canonicalJson(result)).digest('hex');
-
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -34,8 +31,8 @@ function processAlive(pid: number): boolean {
 /**
  * The run results of the store (see {@link openStore}): one JSON file per finished run under `runs/<key>.json`, written
  * atomically (a crash never leaves a half-written result) with a hash of its content, and verified
- * when read: a record that does not parse, lacks the shape of a run result or does not match its
- * hash is moved to `quarantine/` with one warning line that names it and why, and reads as missing,
+ * when read: a record that does not parse, lacks the shape of a run result, carries no hash or does
+ * not match its hash is moved to `quarantine/` with one warning line that names it and why, and reads as missing,
  * so its run is trained again. One lock file per run being trained
  * under `locks/<key>.lock`, created exclusively so that parallel processes, or machines sharing the
  * folder, never train the same run twice. A lock is a lease: it names its holder (host, pid, start)
@@ -83,18 +80,25 @@ export class RunStore {
     const { contentHash: hash, ...result } = (typeof record === 'object' && record !== null ? record : {}) as { contentHash?: unknown };
     const problem = runResultProblem(record === null || typeof record !== 'object' ? record : result);
     if (problem !== undefined) return this.quarantine(key, problem);
-    if (hash !== undefined && hash !== contentHash(result)) return this.quarantine(key, 'its content does not match the hash it was written with');
+    if (typeof hash !== 'string') return this.quarantine(key, 'it carries no content hash (contentHash)');
+    if (hash !== recordHash(result)) return this.quarantine(key, 'its content does not match the hash it was written with');
     this.verified.add(key);
     return result as RunResult;
   }
 
-  /** Moves a damaged record aside to `quarantine/`, says so in one line, and reads it as missing. */
-  private quarantine(key: string, reason: string): undefined {
-    const target = join(this.dir, 'quarantine', `${key}.${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    mkdirSync(join(this.dir, 'quarantine'), { recursive: true });
-    renameSync(this.runPath(key), target);
+  /**
+   * Moves a record aside to `quarantine/`, says why in one line, and reads it as missing, so its run is
+   * trained again: for a damaged record, and for one that training again did not reproduce (`store:verify`).
+   */
+  quarantine(key: string, reason: string): undefined {
     this.verified.delete(key);
-    console.warn(`run store: runs/${key}.json is damaged: ${reason}; moved to quarantine/${basename(target)}, and its run will be trained again`);
+    quarantine({
+      path: this.runPath(key),
+      quarantineDir: join(this.dir, 'quarantine'),
+      shownAs: `runs/${key}.json`,
+      reason,
+      next: 'its run will be trained again',
+    });
     return undefined;
   }
 
@@ -113,7 +117,7 @@ export class RunStore {
 
   /** Stores a finished run atomically, with the hash of its content. */
   write(key: string, result: RunResult): void {
-    writeJsonAtomic(this.runPath(key), { ...result, contentHash: contentHash(result) });
+    writeJsonAtomic(this.runPath(key), { ...result, contentHash: recordHash(result) });
     this.verified.add(key);
   }
 
