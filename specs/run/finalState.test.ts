@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { executeJobs } from '../../src/run/executeJobs.js';
 import { executeRun, measureOnTwin } from '../../src/run/executeRun.js';
@@ -28,7 +28,13 @@ describe('final training states', () => {
   it("let a flatness run measure on its twin's final state, with the result of training it again", async () => {
     const { finalStates } = tempStore();
     const twin = await executeRun({ config: twinConfig, seed: 4, keepFinalState: { save: (state) => finalStates.save(twinKey(4), state) } });
-    const onState = await measureOnTwin({ config: measuredConfig, seed: 4, twin, twinKey: twinKey(4), state: finalStates.load(twinKey(4)) });
+    const onState = await measureOnTwin({
+      config: measuredConfig,
+      seed: 4,
+      twin,
+      twinKey: twinKey(4),
+      state: finalStates.load(twinKey(4)) ?? expect.fail('no final state'),
+    });
     const trained = await executeRun({ config: measuredConfig, seed: 4 });
     expect(onState.twinKey).toBe(twinKey(4));
     expect(onState.flatness?.curvature).toBeGreaterThan(0);
@@ -67,11 +73,12 @@ describe('final training states', () => {
     expect(existsSync(join(off.root, 'final'))).toBe(false);
   });
 
-  it('turn a corrupt state file into an error naming it', async () => {
+  it('that are damaged are quarantined with one warning, and the flatness run trains instead, with the same result', async () => {
     const store = tempStore();
-    store.runs.write(twinKey(4), await executeRun({ config: twinConfig, seed: 4 }));
-    store.finalStates.save(twinKey(4), { epochsDone: 0, step: 0, epochs: [], trainSeconds: 0, examples: 0, optimizerCounters: {}, tensors: [] });
+    await runAll([{ config: twinConfig, seed: 4, label: 'twin' }], { store, workers: 0 });
     writeFileSync(store.finalStates.path(twinKey(4)), 'garbage');
+    const warnings: string[] = [];
+    vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
     const job = {
       config: measuredConfig,
       seed: 4,
@@ -80,6 +87,13 @@ describe('final training states', () => {
       backend: 'wasm',
       twinKey: twinKey(4),
     };
-    await expect(executeJobs([job], { store })).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
+    const [result] = await executeJobs([job], { store });
+    expect(warnings).toEqual([
+      expect.stringMatching(/^run store: final\/[0-9a-f]{32}\.ckpt is damaged: not a gst-harness checkpoint.*the runs measured on it will train instead$/),
+    ]);
+    expect(result.twinKey).toBeUndefined();
+    expect(withoutTimings(result)).toEqual(withoutTimings(await executeRun({ config: measuredConfig, seed: 4 })));
+    expect(existsSync(store.finalStates.path(twinKey(4)))).toBe(false);
+    vi.restoreAllMocks();
   });
 });

@@ -1,7 +1,8 @@
 import type { SelectionName } from '../../src/pruning/selections.js';
 import type { VariantName } from '../../src/pruning/variants/variantRegistry.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../../src/engine/backend/initBackend.js';
 import { hashVariables } from '../../src/engine/models/parameterHash.js';
 import { buildModel } from '../../src/engine/models/modelRegistry.js';
@@ -77,7 +78,10 @@ describe('training checkpoints', () => {
 
   it('refuse truncated or foreign bytes with an error naming the file', () => {
     const bytes = encodeCheckpoint(checkpoint);
-    expect(() => decodeCheckpoint(bytes.subarray(0, bytes.length - 4), 'x.ckpt')).toThrow(/checkpoint x\.ckpt: .* bytes, expected/);
+    expect(() => decodeCheckpoint(bytes.subarray(0, bytes.length - 4), 'x.ckpt')).toThrow(/checkpoint x\.ckpt: its content does not match its hash/);
+    const flipped = bytes.slice();
+    flipped[bytes.length - 40] ^= 1;
+    expect(() => decodeCheckpoint(flipped, 'z.ckpt')).toThrow(/checkpoint z\.ckpt: its content does not match its hash/);
     expect(() => decodeCheckpoint(new TextEncoder().encode('{"not":"a checkpoint"}'), 'y.ckpt')).toThrow(/checkpoint y\.ckpt: not a gst-harness checkpoint/);
   });
 
@@ -207,12 +211,28 @@ describe('shared training prefixes', () => {
     expect(inWorker.map(withoutTimings)).toEqual(plainResults.map(withoutTimings));
   });
 
-  it('turn a corrupt checkpoint file into an error naming it', async () => {
+  it.each([
+    ['64 bytes flipped inside the values', (bytes: Buffer) => bytes.map((b, i) => (i >= bytes.length / 2 && i < bytes.length / 2 + 64 ? b ^ 0xff : b))],
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100)],
+    ['replaced by garbage', () => Buffer.from('garbage')],
+    ['of the older layout without a hash', (bytes: Buffer) => Buffer.concat([Buffer.from('GSTCKPT1'), bytes.subarray(8, bytes.length - 32)])],
+  ])('that are damaged (%s) are quarantined with one warning and their prefix trained again, to the same bits', async (_, damage) => {
     const store = tempStore();
     const identity = { train, seed: 7, backend: 'wasm' };
-    store.prefixes.save(identity, { epochsDone: 2, step: 0, epochs: [], trainSeconds: 0, examples: 0, optimizerCounters: {}, tensors: [] });
-    writeFileSync(store.prefixes.path(identity, 2), 'garbage');
-    expect(readFileSync(store.prefixes.path(identity, 2), 'utf8')).toBe('garbage');
-    await expect(runSharing({ train, pruning: pruneFrom(2, 'largest') }, 7, store)).rejects.toThrow(/checkpoint .*\.ckpt: not a gst-harness checkpoint/);
+    await runSharing({ train, pruning: pruneFrom(2, 'largest') }, 7, store);
+    const path = store.prefixes.path(identity, 2);
+    writeFileSync(path, damage(readFileSync(path)));
+    const warnings: string[] = [];
+    vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+    const config: RunConfig = { train, pruning: pruneFrom(2, 'smallest') };
+    const healed = await runSharing(config, 7, store);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^run store: checkpoints\/[0-9a-f]{32}\.2\.ckpt is damaged: .*; moved to quarantine\/.*its training prefix will be trained again$/),
+    ]);
+    expect(healed.resumedEpochs).toBeUndefined();
+    expect(withoutTimings(healed)).toEqual(withoutTimings(await executeRun({ config, seed: 7 })));
+    expect(readdirSync(join(store.root, 'quarantine'))).toHaveLength(1);
+    expect(decodeCheckpoint(readFileSync(path), path).epochsDone).toBe(2); // saved anew, sound
+    vi.restoreAllMocks();
   });
 });

@@ -10,12 +10,13 @@ import type { RunResult } from '../results/runResult.js';
 function trainingOf(job: RunJob, store: ExperimentStore): ExecuteRunOptions {
   const identity = { train: job.config.train, seed: job.seed, backend: job.backend };
   const shareable = job.prefix?.epochs ?? 0;
+  const start = shareable >= 1 ? store.prefixes.latest(identity, shareable) : undefined; // first: a damaged checkpoint is quarantined, then saved anew
   const saveAfter = [shareable, ...(job.prefix?.alsoAfter ?? [])].filter((e) => e >= 1 && e <= shareable && !store.prefixes.has(identity, e));
   return {
     config: job.config,
     seed: job.seed,
     label: job.label,
-    start: shareable >= 1 ? store.prefixes.latest(identity, shareable) : undefined,
+    start,
     checkpoints: { after: saveAfter, save: (checkpoint) => store.prefixes.save(identity, checkpoint) },
     keepFinalState: job.keepFinalState && { maxBytes: job.keepFinalState.maxBytes, save: (state) => store.finalStates.save(job.key, state) },
   };
@@ -23,7 +24,7 @@ function trainingOf(job: RunJob, store: ExperimentStore): ExecuteRunOptions {
 
 /**
  * Executes planned jobs against the store, the same in this process and in a worker: a job measures
- * on its twin's kept final state when it says so and the state is there; the others train, those of
+ * on its twin's kept final state when it says so and the state is there and sound; the others train, those of
  * one training config continuing from the same epoch together as one ensemble (`executeRuns`). The
  * results come back in job order, not stored (the scheduler stores them).
  *
@@ -42,8 +43,8 @@ export async function executeJobs(jobs: readonly RunJob[], options: { store: Exp
   const training = new Map<string, { index: number; run: ExecuteRunOptions }[]>(); // by training config and the epoch they continue after
   for (const [index, job] of jobs.entries()) {
     const twin = job.twinKey !== undefined && store.finalStates.has(job.twinKey) ? store.runs.read(job.twinKey) : undefined;
-    if (twin !== undefined && job.twinKey !== undefined) {
-      const state = store.finalStates.load(job.twinKey);
+    const state = twin !== undefined && job.twinKey !== undefined ? store.finalStates.load(job.twinKey) : undefined;
+    if (twin !== undefined && state !== undefined && job.twinKey !== undefined) {
       results[index] = await measureOnTwin({ config: job.config, seed: job.seed, twin, twinKey: job.twinKey, state, progress, label: job.label });
       continue;
     }

@@ -6,7 +6,8 @@ import { RunStore } from './runStore.js';
 
 /**
  * Everything stored about runs, under one root folder: finished run results and their locks
- * (`runs/`, `locks/`), shared-prefix checkpoints (`checkpoints/`) and kept final states (`final/`).
+ * (`runs/`, `locks/`), shared-prefix checkpoints (`checkpoints/`) and kept final states (`final/`),
+ * every file verified on read, damaged ones moved to `quarantine/`.
  * Opened once and passed as one object; a worker process opens the same root.
  */
 export interface ExperimentStore {
@@ -35,7 +36,7 @@ export function openStore(options: { root: string; lockLeaseMs?: number }): Expe
   return {
     root,
     runs: new RunStore({ dir: root, leaseMs: options.lockLeaseMs }),
-    prefixes: new PrefixCheckpointStore(join(root, 'checkpoints')),
-    finalStates: new FinalStateStore(join(root, 'final')),
+    prefixes: new PrefixCheckpointStore(join(root, 'checkpoints'), join(root, 'quarantine')),
+    finalStates: new FinalStateStore(join(root, 'final'), join(root, 'quarantine')),
   };
 }

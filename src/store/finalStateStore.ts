@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainingCheckpoint } from '../engine/train/trainingCheckpoint.js';
 import { writeFileAtomic } from '../primitives/atomicFile.js';
-import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec.js';
+import { encodeCheckpoint } from './checkpointCodec.js';
+import { readCheckpointFile } from './checkpointFile.js';
 
 /**
  * Final training states of runs, `<dir>/<run key>.ckpt` (written atomically, the checkpoint codec's
@@ -15,11 +16,14 @@ import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec.js';
  * ```ts
  * const store = openStore({ root: '.gst-store' });
  * store.finalStates.save(twinKey, trained.checkpoint());
- * store.finalStates.load(twinKey).epochsDone; // 20
+ * store.finalStates.load(twinKey)?.epochsDone; // 20
  * ```
  */
 export class FinalStateStore {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly quarantineDir: string,
+  ) {}
 
   path(key: string): string {
     return join(this.dir, `${key}.ckpt`);
@@ -34,9 +38,8 @@ export class FinalStateStore {
     writeFileAtomic(this.path(key), encodeCheckpoint(state));
   }
 
-  /** The state stored under `key`; throws naming the file when it is not a readable checkpoint. */
-  load(key: string): TrainingCheckpoint {
-    const path = this.path(key);
-    return decodeCheckpoint(readFileSync(path), path);
+  /** The state stored under `key`, if it is there and sound (a damaged one is quarantined with one warning: the run that needs it trains instead). */
+  load(key: string): TrainingCheckpoint | undefined {
+    return readCheckpointFile({ path: this.path(key), quarantineDir: this.quarantineDir, folder: 'final', next: 'the runs measured on it will train instead' });
   }
 }

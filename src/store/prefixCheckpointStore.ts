@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainingCheckpoint } from '../engine/train/trainingCheckpoint.js';
 import { writeFileAtomic } from '../primitives/atomicFile.js';
-import { decodeCheckpoint, encodeCheckpoint } from './checkpointCodec.js';
+import { encodeCheckpoint } from './checkpointCodec.js';
+import { readCheckpointFile } from './checkpointFile.js';
 import { prefixKey, type PrefixIdentity } from './prefixKey.js';
 
 /**
@@ -10,7 +11,8 @@ import { prefixKey, type PrefixIdentity } from './prefixKey.js';
  * with the same seed and training config train the epochs before their first pruning event once,
  * and unpruned runs continue from the end of shorter ones. A run is bit-identical whether it
  * trained its prefix or continued from a checkpoint (tested), so results never depend on which run
- * came first.
+ * came first. A damaged checkpoint (its hash, layout or epoch count) is quarantined with one warning and
+ * the next shorter one is used, so the prefix is trained again to the same bits.
  *
  * @example
  * ```ts
@@ -19,7 +21,10 @@ import { prefixKey, type PrefixIdentity } from './prefixKey.js';
  * ```
  */
 export class PrefixCheckpointStore {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly quarantineDir: string,
+  ) {}
 
   /** The path of the checkpoint after `epochs` epochs of a prefix family. */
   path(identity: PrefixIdentity, epochs: number): string {
@@ -36,15 +41,21 @@ export class PrefixCheckpointStore {
       .map((m) => Number(m[2]));
   }
 
-  /** The family's stored checkpoint with the most epochs, at most `maxEpochs`, if any. */
+  /** The family's sound stored checkpoint with the most epochs, at most `maxEpochs`, if any (damaged ones are quarantined on the way). */
   latest(identity: PrefixIdentity, maxEpochs: number): TrainingCheckpoint | undefined {
-    const best = Math.max(-1, ...this.stored(identity).filter((e) => e <= maxEpochs));
-    if (best < 0) return undefined;
-    const path = this.path(identity, best);
-    const checkpoint = decodeCheckpoint(readFileSync(path), path);
-    if (checkpoint.epochsDone !== best)
-      throw new Error(`checkpoint ${path}: holds ${checkpoint.epochsDone} epochs, its name says ${best}; delete the file to retrain its prefix`);
-    return checkpoint;
+    for (const epochs of this.stored(identity)
+      .filter((e) => e <= maxEpochs)
+      .sort((a, b) => b - a)) {
+      const checkpoint = readCheckpointFile({
+        path: this.path(identity, epochs),
+        quarantineDir: this.quarantineDir,
+        folder: 'checkpoints',
+        next: 'its training prefix will be trained again',
+        epochs,
+      });
+      if (checkpoint !== undefined) return checkpoint;
+    }
+    return undefined;
   }
 
   /** Whether the checkpoint after exactly `epochs` epochs is stored. */
