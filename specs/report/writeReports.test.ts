@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { diffAgainstBaseline } from '../../src/report/baselineDiff.js';
 import { testOutcome, type ClaimsDocument } from '../../src/report/claimsDocument.js';
 import { backendText } from '../../src/report/backendText.js';
 import { escapeHtml } from '../../src/report/escapeHtml.js';
+import { readBaseline } from '../../src/report/readBaseline.js';
 import { writeReports } from '../../src/report/writeReports.js';
+import { summaryMarkdown } from '../../src/report/summaryMarkdown.js';
 import { syntheticContext } from '../support/syntheticClaims.js';
 import { syntheticArm } from '../support/syntheticRuns.js';
 
@@ -157,13 +159,41 @@ describe('reports', () => {
     expect(diffAgainstBaseline(doc, drifted)[1].status).toBe('effect drift');
     const dir2 = mkdtempSync(join(tmpdir(), 'gst-report-'));
     const baselinePath = join(dir, 'claims.json');
-    expect(writeReports({ dir: dir2, reports, durationSeconds: 1, baseline: baselinePath }).regressed).toBe(false);
+    expect(writeReports({ dir: dir2, reports, durationSeconds: 1, baseline: { path: baselinePath, doc: readBaseline(baselinePath) } }).regressed).toBe(false);
     expect(readFileSync(join(dir2, 'baseline-diff.md'), 'utf8')).toContain('| stability-order | supported | supported |');
+  });
+
+  it('a baseline that is missing, not JSON or not a claims report is refused naming GST_BASELINE, the file and the fix', () => {
+    const bad = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    expect(() => readBaseline(join(dir, 'nothing.json'))).toThrow(/^GST_BASELINE=.*nothing\.json: the file does not exist; give a claims\.json a suite wrote/);
+    expect(() => readBaseline(bad('cut.json', '{"claims": [{"id"'))).toThrow(/^GST_BASELINE=.*cut\.json: not JSON \(/);
+    expect(() => readBaseline(bad('empty.json', '{}'))).toThrow(/^GST_BASELINE=.*empty\.json: it has no list of claims; /);
+    expect(() => readBaseline(bad('partial.json', '{"claims": [{"id": "a", "verdict": "absent"}]}'))).toThrow(
+      /claims\[0\] has no id, verdict or deciding effect/,
+    );
   });
 });
 
 describe('escaping', () => {
   it('text goes into element content and double-quoted attributes escaped', () => {
     expect(escapeHtml('a < b & "c" > d')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
+  });
+
+  it("a claim's title goes into summary.md escaped: no markup, no broken table", () => {
+    const title = '<img src=x onerror=alert(1)> | </script>\nnext';
+    const { doc: hostile } = writeReports({
+      dir: mkdtempSync(join(tmpdir(), 'gst-report-')),
+      reports: [{ ...reports[0], report: { ...reports[0].report, title } }],
+      durationSeconds: 1,
+    });
+    const row = summaryMarkdown(hostile)
+      .split('\n')
+      .find((l) => l.startsWith('| stability-order'));
+    expect(row).toContain('&lt;img src=x onerror=alert(1)&gt; \\| &lt;/script&gt; next');
+    expect(summaryMarkdown(hostile)).not.toMatch(/<img|<\/script/);
   });
 });

@@ -5,6 +5,7 @@ import type { ClaimReport } from '../claims/claimReport.js';
 import { claimsReportVersion } from '../claims/claimReport.js';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg.js';
 import { holm } from '../stats/holm.js';
+import type { ErroredClaim } from './erroredClaim.js';
 import type { LiveStatus } from './liveStatus.js';
 
 /** A claim in `claims.json`: its report plus the p-values adjusted across all claims of the run. */
@@ -35,6 +36,8 @@ export interface ClaimsDocument {
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly platform: string };
   readonly durationSeconds: number;
   readonly claims: readonly ClaimEntry[];
+  /** Claims that gave no verdict: their test threw, or their file failed to import (absent in documents of older versions). */
+  readonly errored?: readonly ErroredClaim[];
   /** Claim maps explored in this run (GST_MAP=1). */
   readonly maps: readonly ClaimMap[];
   /** Only while the suite runs (the live report): the claims still open. The final report has none. */
@@ -66,11 +69,12 @@ function adjustWithinGroups(reports: readonly ClaimReport[]): { pHolm: number[];
   return { pHolm, pBH };
 }
 
-/** Assembles the run's document: claims sorted by id, deciding p-values adjusted (Holm, BH) across the paper's claims (and, apart, across the controls). */
+/** Assembles the run's document: claims sorted by id, deciding p-values adjusted (Holm, BH) across the paper's claims (and, apart, across the controls), the claims that errored by file. */
 export function buildClaimsDocument(
   reports: readonly { report: ClaimReport; testPassed: boolean }[],
   durationSeconds: number,
   maps: readonly ClaimMap[] = [],
+  errored: readonly ErroredClaim[] = [],
 ): ClaimsDocument {
   const sorted = [...reports].sort((a, b) => a.report.id.localeCompare(b.report.id));
   const { pHolm, pBH } = adjustWithinGroups(sorted.map((r) => r.report));
@@ -81,6 +85,7 @@ export function buildClaimsDocument(
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` },
     durationSeconds,
     claims: sorted.map((r, i) => ({ ...r.report, pHolm: pHolm[i], pBH: pBH[i], testPassed: r.testPassed })),
+    errored: [...errored].sort((a, b) => a.file.localeCompare(b.file) || (a.id ?? '').localeCompare(b.id ?? '')),
     maps,
   };
 }

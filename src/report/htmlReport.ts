@@ -9,6 +9,7 @@ import { liveHtml } from './liveSection.js';
 import { verdictLegend } from './summaryMarkdown.js';
 import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
 import { escapeHtml } from './escapeHtml.js';
+import { erroredName } from './erroredClaim.js';
 
 const esc = escapeHtml;
 const fmt = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
@@ -173,13 +174,21 @@ function mapSection(map: ClaimsDocument['maps'][number]): string {
 }
 
 /** The self-contained HTML report: the verdicts at a glance, the paper's figures from our runs, one section per claim. */
+/** The claims that gave no verdict, each with its error (none: nothing). */
+function erroredSection(doc: ClaimsDocument): string {
+  const errored = doc.errored ?? [];
+  if (errored.length === 0) return '';
+  const rows = errored.map((e) => `<tr><td>${esc(erroredName(e))}</td><td class="verdict error">error</td><td><pre>${esc(e.message)}</pre></td></tr>`);
+  return `<h2 id="errors">Errors: ${errored.length} without a verdict (each a failure)</h2><table><tr><th>claim or file</th><th>outcome</th><th>error</th></tr>${rows.join('')}</table>`;
+}
+
 export function htmlReport(doc: ClaimsDocument): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gst-harness claims</title><style>
 body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px}
-.verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.absent{color:#0550ae}.verdict.not-shown{color:#9a6700}.legend{font-size:13px;color:#333;max-width:900px}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
+.verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.absent{color:#0550ae}.verdict.not-shown{color:#9a6700}.verdict.error{color:#cf222e;font-weight:bold}.legend{font-size:13px;color:#333;max-width:900px}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
 </style></head><body><h1>Generalization-stability tradeoff: claims</h1>
 <p>Generated ${esc(doc.generatedAt)} at commit <code>${esc(doc.gitCommit)}</code> on ${doc.machine.cpus}× ${esc(doc.machine.cpuModel)} (Node ${esc(doc.machine.node)}), ${Math.round(doc.durationSeconds)} s.${doc.claims.length > 0 ? ` Profile <code>${esc(doc.claims[0].profile)}</code>, ${esc(backendText(doc.claims[0])).replace(/`([^`]*)`/g, '<code>$1</code>')}.` : ''}</p>
-${doc.live ? liveHtml(doc.live) : ''}${doc.claims.length > 0 ? overview(doc) + figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
+${doc.live ? liveHtml(doc.live) : ''}${erroredSection(doc)}${doc.claims.length > 0 ? overview(doc) + figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;
 }
 
 /** Escaped prose whose Markdown `code` spans become `<code>` elements (the legend is written once, for both reports). */

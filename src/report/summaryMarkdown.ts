@@ -2,6 +2,8 @@ import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
 import { liveMarkdown } from './liveSection.js';
+import { erroredName } from './erroredClaim.js';
+import { escapeMarkdown } from './escapeMarkdown.js';
 import { boundaryText, decidingLabel, decisionLegend, designPowerText, disagreement, repeatedCiText } from '../claims/decisionText.js';
 
 const fmtP = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
@@ -25,7 +27,9 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
   const first = doc.claims[0];
   const machine = `commit \`${doc.gitCommit}\`, ${doc.machine.cpus}× ${doc.machine.cpuModel}, Node ${doc.machine.node}; ${Math.round(doc.durationSeconds)} s.`;
   const lines = ['# Generalization-stability tradeoff: claims', '', ...(doc.live ? liveMarkdown(doc.live) : [])];
-  if (first === undefined) lines.push(doc.live ? `No claim decided yet; ${machine}` : `Claim maps only, ${machine}`);
+  const errored = doc.errored ?? [];
+  if (first === undefined)
+    lines.push(doc.live ? `No claim decided yet; ${machine}` : errored.length > 0 ? `No claim gave a verdict; ${machine}` : `Claim maps only, ${machine}`);
   else {
     lines.push(
       `Profile \`${first.profile}\` (${first.seedPhase} seeds), ${backendText(first)}, ${machine}`,
@@ -55,9 +59,18 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
     const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
     const effect = `${v.decision.effect.name} ${interval(v.decision.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(
-      `| ${c.id}: ${c.title} | **${c.verdict}** (${v.metric})${role} | ${others} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)}${disagreement(c) ? ` ${disagreement(c)}` : ''} | ${v.windowStart ?? '—'} | ${effect} | ${repeatedCiText(c)} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${designPowerText(c)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
+      `| ${escapeMarkdown(`${c.id}: ${c.title}`)} | **${c.verdict}** (${v.metric})${role} | ${others} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)}${disagreement(c) ? ` ${disagreement(c)}` : ''} | ${v.windowStart ?? '—'} | ${effect} | ${repeatedCiText(c)} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${designPowerText(c)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
     );
   }
+  if (errored.length > 0)
+    lines.push(
+      '',
+      `## Errors: ${errored.length} without a verdict (each a failure)`,
+      '',
+      '| claim or file | outcome | error |',
+      '|---|---|---|',
+      ...errored.map((e) => `| ${escapeMarkdown(erroredName(e))} | **error** | ${escapeMarkdown(e.message)} |`),
+    );
   for (const map of doc.maps) {
     const about = map.protocol ? ` (around \`${map.protocol}\`${map.seedPhase ? `, ${map.seedPhase} seeds` : ''})` : '';
     lines.push(

@@ -1,26 +1,29 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimMap } from '../claims/maps/claimMap.js';
 import type { ClaimReport } from '../claims/claimReport.js';
 import { writeFileAtomic, writeJsonAtomic } from '../primitives/atomicFile.js';
 import { baselineMarkdown, baselineRegressed, diffAgainstBaseline } from './baselineDiff.js';
 import { buildClaimsDocument, type ClaimsDocument } from './claimsDocument.js';
+import type { ErroredClaim } from './erroredClaim.js';
 import { htmlReport } from './htmlReport.js';
 import { junitXml } from './junitXml.js';
 import { summaryMarkdown } from './summaryMarkdown.js';
 
 /**
  * Writes `claims.json`, `summary.md`, `index.html` and `junit.xml` into `dir` (atomically), and,
- * with a baseline path, `baseline-diff.md`. Returns the document and whether the baseline regressed.
+ * with a baseline, `baseline-diff.md`. Returns the document and whether the baseline regressed.
  */
 export function writeReports(options: {
   dir: string;
   reports: readonly { report: ClaimReport; testPassed: boolean }[];
   maps?: readonly ClaimMap[];
+  /** Claims that gave no verdict (their test threw, or their file failed to import). */
+  errored?: readonly ErroredClaim[];
   durationSeconds: number;
-  baseline?: string;
+  /** A baseline to compare with (read by `readBaseline` when the suite started) and its path. */
+  baseline?: { readonly path: string; readonly doc: ClaimsDocument };
 }): { doc: ClaimsDocument; regressed: boolean } {
-  const doc = buildClaimsDocument(options.reports, options.durationSeconds, options.maps ?? []);
+  const doc = buildClaimsDocument(options.reports, options.durationSeconds, options.maps ?? [], options.errored ?? []);
   const summary = summaryMarkdown(doc);
   writeJsonAtomic(join(options.dir, 'claims.json'), doc);
   writeFileAtomic(join(options.dir, 'summary.md'), summary);
@@ -28,10 +31,8 @@ export function writeReports(options: {
   writeFileAtomic(join(options.dir, 'junit.xml'), junitXml(doc));
   let regressed = false;
   if (options.baseline !== undefined) {
-    if (!existsSync(options.baseline))
-      throw new Error(`GST_BASELINE=${options.baseline} does not exist; accept a report as baseline first (npm run baseline:accept)`);
-    const rows = diffAgainstBaseline(doc, JSON.parse(readFileSync(options.baseline, 'utf8')) as ClaimsDocument);
-    writeFileAtomic(join(options.dir, 'baseline-diff.md'), baselineMarkdown(rows, options.baseline));
+    const rows = diffAgainstBaseline(doc, options.baseline.doc);
+    writeFileAtomic(join(options.dir, 'baseline-diff.md'), baselineMarkdown(rows, options.baseline.path));
     regressed = baselineRegressed(rows);
   }
   return { doc, regressed };

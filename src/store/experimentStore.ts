@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { writableFolder } from '../primitives/writableFolder.js';
 import { readSetting } from '../settings.js';
 import { FinalStateStore } from './finalStateStore.js';
 import { PrefixCheckpointStore } from './prefixCheckpointStore.js';
@@ -23,7 +24,8 @@ export function defaultStoreRoot(): string {
 }
 
 /**
- * Opens (creating its folders) the store under `root`.
+ * Opens (creating its folders) the store under `root`; a root that is a file or cannot be created is an
+ * error naming `GST_STORE`. A complete store may be read-only (nothing is written while nothing trains).
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ export function defaultStoreRoot(): string {
  */
 export function openStore(options: { root: string; lockLeaseMs?: number }): ExperimentStore {
   const root = resolve(options.root);
+  writableFolder({ path: root, setting: 'GST_STORE' });
   return {
     root,
     runs: new RunStore({ dir: root, leaseMs: options.lockLeaseMs }),

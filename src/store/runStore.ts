@@ -157,7 +157,12 @@ export class RunStore {
         closeSync(fd);
         return true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const { code } = error as NodeJS.ErrnoException;
+        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+          throw new Error(
+            `GST_STORE=${this.dir} is not writable (${code}), and run ${key} is not stored yet, so it must be trained; set GST_STORE to a folder this process can write, or import the missing runs (npm run store:import)`,
+          );
+        if (code !== 'EEXIST') throw error;
         const holder = this.lockHolder(key);
         if (holder !== undefined && !this.isStale(holder)) return false;
         rmSync(path, { force: true });

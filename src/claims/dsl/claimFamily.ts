@@ -25,6 +25,19 @@ function specFiles(dir: string): string[] {
 }
 
 /**
+ * Every spec file under `dir` (its folders included) that registers claims.
+ *
+ * @example
+ * ```ts
+ * claimSpecFiles('specs').length; // 14: the 11 claim files and the 3 controls
+ * ```
+ */
+export function claimSpecFiles(dir: string): string[] {
+  const subfolders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
+  return [...specFiles(dir).filter((f) => claimsInFile(f) > 0), ...subfolders.flatMap((e) => claimSpecFiles(join(dir, e.name)))];
+}
+
+/**
  * Size of the family a claim is corrected over, read from the folder now: the number of claims in the
  * spec files of the folder of `specPath`; 1 without one. A running suite reads every folder's once,
  * when it starts ({@link claimFamilies}), so that a file added meanwhile changes nothing in it.
@@ -39,18 +52,21 @@ export function claimFamilySize(specPath: string | undefined): number {
 
 /**
  * Every claim family under `dir` at this moment: for each folder whose spec files register claims,
- * keyed by its absolute path, the number of claims.
+ * keyed by its absolute path, the number of claims; files in `broken` (absolute paths of files that
+ * fail to import, so none of their claims can run) count none.
  *
  * @example
  * ```ts
  * claimFamilies('specs'); // { '/repo/specs/tradeoff': 15, '/repo/specs/tradeoff/controls': 3 }
  * ```
  */
-export function claimFamilies(dir: string): Record<string, number> {
+export function claimFamilies(dir: string, broken: ReadonlySet<string> = new Set()): Record<string, number> {
   const entries = readdirSync(dir, { withFileTypes: true });
-  const claims = specFiles(dir).reduce((n, f) => n + claimsInFile(f), 0);
+  const claims = specFiles(dir)
+    .filter((f) => !broken.has(resolve(f)))
+    .reduce((n, f) => n + claimsInFile(f), 0);
   const here: Record<string, number> = claims > 0 ? { [resolve(dir)]: claims } : {};
-  return Object.assign(here, ...entries.filter((e) => e.isDirectory()).map((e) => claimFamilies(join(dir, e.name))));
+  return Object.assign(here, ...entries.filter((e) => e.isDirectory()).map((e) => claimFamilies(join(dir, e.name), broken)));
 }
 
 /**

@@ -27,16 +27,17 @@ export function collectClaim(claim: DeclaredClaim): boolean {
   return true;
 }
 
-/** What {@link collectClaims} found: the claims of each file, and the files it could not read, with why. */
+/** What {@link collectClaims} found: the claims of each file, and the files it could not read, with why (`failed`: importing it threw). */
 export interface CollectedClaims {
   readonly claims: readonly { readonly file: string; readonly claim: DeclaredClaim }[];
-  readonly unread: readonly { readonly file: string; readonly why: string }[];
+  readonly unread: readonly { readonly file: string; readonly why: string; readonly failed?: true }[];
 }
 
 /**
  * Reads the claims that spec files declare, without running them as tests: each file is imported
  * while a collection is under way, so its `verifyClaim(…)` statements hand their definitions over.
- * A file that registers tests itself (a claim map) cannot be read this way; it is listed in `unread`.
+ * A file that registers tests itself (a claim map) cannot be read this way, nor can a broken one (its
+ * import throws); both are listed in `unread`.
  * Each file is imported anew (a query string), so a second collection in one process reads it again.
  *
  * @example
@@ -46,7 +47,7 @@ export interface CollectedClaims {
  */
 export async function collectClaims(files: readonly string[]): Promise<CollectedClaims> {
   const collection: Collection = { file: '', claims: [] };
-  const unread: { file: string; why: string }[] = [];
+  const unread: { file: string; why: string; failed?: true }[] = [];
   const token = Date.now().toString(36);
   state[active] = collection;
   try {
@@ -58,7 +59,11 @@ export async function collectClaims(files: readonly string[]): Promise<Collected
         if (collection.claims.length === before) unread.push({ file, why: 'it declares no claim through verifyClaim or verifyPropertyClaim' });
       } catch (error) {
         const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        unread.push({ file, why: `it registers its tests itself, not through verifyClaim (importing it outside a test run: ${why})` });
+        unread.push({
+          file,
+          why: `importing it outside a test run threw (${why}): it registers its tests itself (a claim map), or it is broken`,
+          failed: true,
+        });
       }
     }
   } finally {

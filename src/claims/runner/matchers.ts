@@ -52,6 +52,8 @@ declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends ClaimMatchers {}
   interface TaskMeta {
+    /** Set when a claim's test starts: a test that ends without `claim` errored (the reporter lists it as such). */
+    claimDeclared?: { readonly id: string; readonly title: string };
     claim?: ClaimReport;
     claimMap?: ClaimMap;
   }

@@ -31,6 +31,7 @@ export function verifyClaim(definition: ClaimDefinition): void {
     register(
       `${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
       async ({ task }) => {
+        task.meta.claimDeclared = { id: definition.id, title: definition.title };
         const specPath = expect.getState().testPath;
         const suite = await suiteProgress();
         const report = await evaluateClaim(definition, {

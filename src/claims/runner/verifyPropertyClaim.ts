@@ -29,6 +29,7 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
     register(
       `${definition.id} (property over configurations)${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
       async ({ task }) => {
+        task.meta.claimDeclared = { id: definition.id, title: definition.title };
         const seed = readSetting('GST_FC_SEED');
         const path = readSetting('GST_FC_PATH');
         const specPath = expect.getState().testPath;
