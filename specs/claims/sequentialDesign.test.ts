@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
+import { claimDesignPower } from '../../src/claims/designPower.js';
 import { designBoundaries, runDesign, stageSeeds, type SequentialDesign } from '../../src/claims/design/sequentialDesign.js';
 import { conditionalPower, expectedSeeds } from '../../src/claims/design/normalApproximation.js';
 import { SeededRandom } from '../../src/primitives/seededRandom.js';
@@ -139,5 +140,28 @@ describe('conditional power of an open sequential claim (normal approximation)',
     expect(conditionalPower(design, level, drift, stage, 4)).toBeGreaterThan(computed);
     expect(conditionalPower(design, level, 0, stage, z)).toBeLessThan(0.01);
     expect(conditionalPower(design, level, drift, seeds.length, z)).toBe(0);
+  });
+});
+
+describe('an arm constant across seeds (the unpruned arm’s stability is 100 by definition)', () => {
+  it('gives a verdict and a design power, not a crash', async () => {
+    const runs = seedMatchedArms({
+      n: 10,
+      seed: 4,
+      seedSd: 0.02,
+      arms: { l13: { stability: [60, 5], best: [0.75, 0.01] }, none: { stability: [100, 0], best: [0.75, 0.01] } },
+    });
+    const definition = { ...claim, hypothesis: { kind: 'greater', metric: 'stability', arm: 'none', than: 'l13' } } as const;
+    const report = await runDesign({
+      design: { kind: 'sequential', stageSize: 5, maxSeeds: 10, spending: 'obrien-fleming' },
+      alpha: 0.05,
+      familySize: 11,
+      evaluate: async (n, critical) =>
+        buildClaimReport({ ...base, definition, runs: { l13: runs.l13.slice(0, n), none: runs.none.slice(0, n) }, familySize: 11, critical }),
+    });
+    expect(report.verdict).toBe('supported');
+    const power = await claimDesignPower(report);
+    expect(power?.correlation).toBe(0);
+    expect(power?.supported).toBeGreaterThan(0);
   });
 });

@@ -55,7 +55,9 @@ export function designPower(options: {
     const supported = powerAtDrift(design, alpha / familySize, comparison.driftAtMaximum, { estimateReachesMinimum: true });
     return Promise.resolve({ supported, method: 'normal approximation', trials: 0 });
   }
-  const correlation = comparison.kind === 'paired' ? Math.round(Math.min(0.9, Math.max(0, comparison.correlation ?? 0)) * 10) / 10 : undefined;
+  // an arm constant across seeds (the unpruned arm's stability) has no correlation with the other: 0, its covariance
+  const observed = Number.isFinite(comparison.correlation) ? (comparison.correlation as number) : 0;
+  const correlation = comparison.kind === 'paired' ? Math.round(Math.min(0.9, Math.max(0, observed)) * 10) / 10 : undefined;
   const shift = Math.round(comparison.shift * 1000) / 1000;
   const key = JSON.stringify([design, alpha, familySize, comparison.kind, shift, correlation]);
   let cached = cache.get(key);
