@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAll } from '../../src/run/runAll.js';
 import { runKey } from '../../src/store/runKey.js';
-import { RunStore, type LockInfo } from '../../src/store/runStore.js';
+import { defaultLockLeaseMs, RunStore, type LockInfo } from '../../src/store/runStore.js';
 import { tempStore } from '../support/tempStore.js';
 import { tinyRunConfig } from '../support/tinyRunConfig.js';
 
@@ -46,6 +46,8 @@ describe('run locks are leases', () => {
     const waits = lines.filter((l) => l.startsWith('waiting for held run'));
     expect(waits.length).toBeGreaterThanOrEqual(2); // repeated while it waits
     expect(waits[0]).toContain(`trained by pid ${process.pid} on ${hostname()} since ${holder.since}, lease renewed`);
+    const takeover = new Date(Date.parse(holder.refreshed ?? '') + defaultLockLeaseMs).toISOString();
+    expect(waits[0]).toMatch(new RegExp(`; taken over at ${takeover.replace(/\./g, '\\.')} \\(in [45]m\\d\\ds\\) unless renewed$`));
     expect(results[0].seed).toBe(5);
     expect(lines.at(-1)).toMatch(/^runs 1\/1 trained \(0 cached\), done in /);
   });

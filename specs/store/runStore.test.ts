@@ -1,10 +1,12 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/primitives/canonicalJson.js';
+import { executeRun } from '../../src/run/executeRun.js';
 import { runAll } from '../../src/run/runAll.js';
+import { withoutTimings } from '../../src/results/withoutTimings.js';
 import { runKey } from '../../src/store/runKey.js';
 import { RunStore } from '../../src/store/runStore.js';
 import { tempStore as newStore } from '../support/tempStore.js';
@@ -86,5 +88,30 @@ describe('runAll', () => {
     expect(results.map((r) => r.seed)).toEqual([0, 1]);
     expect(lines.at(-1)).toMatch(/^runs 1\/1 trained \(1 cached\)/);
     expect(readdirSync(join(store.root, 'locks'))).toHaveLength(0);
+  });
+});
+
+describe('a worker killed mid-run', () => {
+  it('is replaced: its runs are trained once more in a fresh worker, which says so, with the results of an uninterrupted run', async () => {
+    const config = { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 8 } };
+    const lines: string[] = [];
+    const killer = setInterval(() => {
+      const pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'runWorker'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')[0];
+      if (pid !== '') {
+        clearInterval(killer);
+        setTimeout(() => process.kill(Number(pid), 'SIGKILL'), 1500);
+      }
+    }, 100);
+    const { results } = await runAll([{ config, seed: 2, label: 'killed' }], { store: newStore(), workers: 1, progress: (l) => lines.push(l) }).finally(() =>
+      clearInterval(killer),
+    );
+    expect(
+      lines.filter((l) =>
+        /^worker \(pid \d+\) for killed \(seed 2\) exited \(code null, signal SIGKILL\) before finishing; retrying once in a fresh worker$/.test(l),
+      ),
+    ).toHaveLength(1);
+    expect(withoutTimings(results[0])).toEqual(withoutTimings(await executeRun({ config, seed: 2 })));
   });
 });

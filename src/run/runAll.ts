@@ -75,7 +75,11 @@ function waitNotices(store: ExperimentStore, everyMs: number, sink: ProgressSink
       said.set(job.key, now);
       const holder = store.runs.lockHolder(job.key);
       const who = holder === undefined ? 'another process' : `pid ${holder.pid} on ${holder.host} since ${holder.since}`;
-      const renewed = holder === undefined ? '' : `, lease renewed ${formatDuration((now - Date.parse(holder.refreshed ?? holder.since)) / 1000)} ago`;
+      const takeover = holder === undefined ? 0 : store.runs.takeoverAt(holder);
+      const renewed =
+        holder === undefined
+          ? ''
+          : `, lease renewed ${formatDuration((now - Date.parse(holder.refreshed ?? holder.since)) / 1000)} ago; taken over at ${new Date(takeover).toISOString()} (in ${formatDuration(Math.max(0, takeover - now) / 1000)}) unless renewed`;
       const line = `waiting for ${job.label} (run ${job.key.slice(0, 12)}): trained by ${who}${renewed}`;
       if (sink) sink(line);
       else console.warn(line);
@@ -102,7 +106,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const plan = planRuns(trained, schedulerPlanOptions(backendIdentity(backend), options), storeView(store));
   const pending = new Set(plan.jobs.map((job) => job.key));
   const progress = batchProgress(options.progress, plan.jobs.length, plan.stored, options.progressContext);
-  const pool = workers > 0 ? new WorkerPool(store.root) : undefined;
+  const pool = workers > 0 ? new WorkerPool(store.root, options.progress) : undefined;
   const execute = (jobs: readonly RunJob[]) => {
     const onProgress = (line: string) => progress.line(line);
     return pool ? pool.run(jobs, onProgress) : executeJobs(jobs, { store, progress: onProgress });

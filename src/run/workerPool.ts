@@ -16,13 +16,20 @@ export type WorkerReply =
   | { readonly id: number; readonly results: readonly RunResult[] }
   | { readonly id: number; readonly error: string };
 
+/** A worker process ended before it answered (killed, out of memory): its jobs may succeed in a fresh one. */
+class WorkerExited extends Error {}
+
 /** Worker processes (`runWorker.ts`) that execute one call of jobs at a time each and stay alive across calls. */
 export class WorkerPool {
   private readonly idle: ChildProcess[] = [];
   private readonly all: ChildProcess[] = [];
   private nextId = 0;
 
-  constructor(private readonly storeRoot: string) {}
+  /** `notify` hears what must not go unsaid (a worker replaced), unthrottled: stderr by default. */
+  constructor(
+    private readonly storeRoot: string,
+    private readonly notify: (line: string) => void = (line) => console.warn(line),
+  ) {}
 
   private spawn(): ChildProcess {
     const child = fork(join(import.meta.dirname, 'runWorker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -30,16 +37,30 @@ export class WorkerPool {
     return child;
   }
 
-  /** Executes `jobs` in an idle worker (or a new one); progress lines arrive through `onProgress`. */
-  run(jobs: readonly RunJob[], onProgress: (line: string) => void): Promise<readonly RunResult[]> {
+  /**
+   * Executes `jobs` in an idle worker (or a new one); progress lines arrive through `onProgress`. A
+   * worker that dies before it answers (killed, out of memory) is replaced and the jobs are sent once
+   * more to a fresh one, said through `notify`; a second death, or an error the jobs raise, rejects.
+   */
+  async run(jobs: readonly RunJob[], onProgress: (line: string) => void): Promise<readonly RunResult[]> {
     const names = jobs.map((job) => `${job.label} (seed ${job.seed})`).join(', ');
+    try {
+      return await this.runOnce(jobs, names, onProgress);
+    } catch (error) {
+      if (!(error instanceof WorkerExited)) throw error;
+      this.notify(`${error.message}; retrying once in a fresh worker`);
+      return this.runOnce(jobs, names, onProgress);
+    }
+  }
+
+  private runOnce(jobs: readonly RunJob[], names: string, onProgress: (line: string) => void): Promise<readonly RunResult[]> {
     const child = this.idle.pop() ?? this.spawn();
     const id = this.nextId++;
     return new Promise<readonly RunResult[]>((resolve, reject) => {
       const onExit = (code: number | null, signal: string | null) => {
         cleanup();
         this.all.splice(this.all.indexOf(child), 1);
-        reject(new Error(`worker for ${names} exited (code ${code}, signal ${signal}) before finishing`));
+        reject(new WorkerExited(`worker (pid ${child.pid}) for ${names} exited (code ${code}, signal ${signal}) before finishing`));
       };
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;

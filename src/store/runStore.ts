@@ -130,9 +130,14 @@ export class RunStore {
     }
   }
 
+  /** When a held lock may be taken over unless its holder renews it first (ms since the epoch): its last renewal plus the lease. */
+  takeoverAt(lock: LockInfo): number {
+    return Date.parse(lock.refreshed ?? lock.since) + this.leaseMs;
+  }
+
   /** Whether a held lock is stale: not refreshed for the lease (any host), or its process is gone (same host). */
   isStale(lock: LockInfo): boolean {
-    if (Date.now() - Date.parse(lock.refreshed ?? lock.since) > this.leaseMs) return true;
+    if (Date.now() > this.takeoverAt(lock)) return true;
     return lock.host === hostname() && !processAlive(lock.pid);
   }
 
