@@ -96,9 +96,14 @@ describe('a worker killed mid-run', () => {
     const config = { ...tinyRunConfig, train: { ...tinyRunConfig.train, epochs: 8 } };
     const lines: string[] = [];
     const killer = setInterval(() => {
-      const pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'runWorker'], { encoding: 'utf8' })
-        .trim()
-        .split('\n')[0];
+      const workers = (() => {
+        try {
+          return execFileSync('pgrep', ['-P', String(process.pid), '-f', 'runWorker'], { encoding: 'utf8' });
+        } catch {
+          return ''; // none yet: pgrep exits 1
+        }
+      })();
+      const pid = workers.trim().split('\n')[0];
       if (pid !== '') {
         clearInterval(killer);
         setTimeout(() => process.kill(Number(pid), 'SIGKILL'), 1500);
