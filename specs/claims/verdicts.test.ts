@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
+import { outcomeOf } from '../../src/claims/decide/decisionRule.js';
+import { stepsText } from '../../src/claims/decisionText.js';
 import { readingsOf, type ArmRuns } from '../../src/claims/decide/hypothesisReadings.js';
 import type { ClaimDefinition } from '../../src/claims/dsl/claimDefinition.js';
 import { paperArms } from '../../src/claims/dsl/paperArms.js';
@@ -61,7 +63,7 @@ describe('claim verdicts on synthetic runs', () => {
     expect(report(greater, runs).verdict).toBe('contradicted');
   });
 
-  it('absent when equivalence inside ±minimum is shown; not shown when neither is', () => {
+  it('absent when equivalence inside ±minimum is shown and no direction is; below minimum when both are; not shown when neither is', () => {
     const few = {
       l13: syntheticArm({ n: 6, seed: 1, stability: [60, 5], best: [0.76, 0.01] }),
       none: syntheticArm({ n: 6, seed: 2, stability: [100, 0], best: [0.76, 0.01] }),
@@ -75,9 +77,18 @@ describe('claim verdicts on synthetic runs', () => {
     };
     const tiny = report({ ...greater, minEffect: { measure: 'mean-difference', value: 0.01 } }, many, 1).verdicts[0];
     expect(tiny.main.pValue).toBeLessThan(0.05);
-    expect(tiny.verdict).toBe('absent');
+    expect(tiny.verdict).toBe('below minimum');
+    expect(tiny.decision.statistics.claimed).toBeGreaterThanOrEqual(tiny.decision.boundary);
+    expect(tiny.decision.statistics.equivalence).toBeGreaterThanOrEqual(tiny.decision.boundary);
     expect(tiny.equivalence).toMatchObject({ lower: -0.01, upper: 0.01 });
     expect(tiny.equivalence.pAdjusted).toBeLessThanOrEqual(0.05);
+    const same = {
+      l13: syntheticArm({ n: 200, seed: 7, stability: [60, 5], best: [0.76, 0.01] }),
+      none: syntheticArm({ n: 200, seed: 8, stability: [100, 0], best: [0.76, 0.01] }),
+    };
+    const none = report({ ...greater, minEffect: { measure: 'mean-difference', value: 0.01 } }, same, 1).verdicts[0];
+    expect(none.main.pValue).toBeGreaterThan(0.05);
+    expect(none.verdict).toBe('absent');
   });
 
   it("ordered claims: Page's L on seed-matched arms (Jonckheere-Terpstra on disjoint seeds), every adjacent pair paired, Holm within", () => {
@@ -107,6 +118,55 @@ describe('claim verdicts on synthetic runs', () => {
     expect(report(definition, { a: disjoint.a, b: reseed(disjoint.b, 1000), c: reseed(disjoint.c, 2000) }).verdicts[0].main.test).toBe('jonckheere-terpstra');
   });
 
+  it("each step of an ordered claim has its own outcome, and the claim's word follows from them by the written rule (§9.2); the endpoints are read beside", () => {
+    const definition: ClaimDefinition = {
+      id: 'order',
+      title: 'order',
+      paperClaim: 'Claim 1',
+      arms: { a: paperArms.baseline, b: paperArms.pruneSSmall, c: paperArms.pruneSLarge, d: paperArms.pruneLLarge },
+      hypothesis: { kind: 'ordered', metric: 'stability', order: ['a', 'b', 'c', 'd'] },
+      minEffect: { measure: 'hedges-g', value: 0.5 },
+    };
+    // a > b and b > c are large, c ≈ d: two steps supported, one absent, so the claim is absent
+    const runs = seedMatchedArms({
+      n: 400,
+      seed: 9,
+      seedSd: 0,
+      arms: {
+        a: { stability: [95, 2], best: [0.7, 0.01] },
+        b: { stability: [85, 2], best: [0.7, 0.01] },
+        c: { stability: [75, 2], best: [0.7, 0.01] },
+        d: { stability: [75, 2], best: [0.7, 0.01] },
+      },
+    });
+    const v = report(definition, runs).verdicts[0];
+    expect(v.pairwise.map((p) => [p.label, p.verdict])).toEqual([
+      ['a > b', 'supported'],
+      ['b > c', 'supported'],
+      ['c > d', 'absent'],
+    ]);
+    expect(v.verdict).toBe('absent');
+    expect(v.decision.label).toBe('c > d');
+    expect(stepsText(v)).toBe('2 of 3 steps supported; c > d absent');
+    expect(v.beside?.map((b) => [b.label, b.verdict])).toEqual([['endpoints a > d', 'supported']]);
+    // a reversed step contradicts the claim, whatever the others show
+    const reversed = report(definition, { ...runs, c: runs.d.map((r) => ({ ...r })), d: runs.b.map((r) => ({ ...r, seed: r.seed })) }).verdicts[0];
+    expect(reversed.pairwise.map((p) => p.verdict)).toContain('contradicted');
+    expect(reversed.verdict).toBe('contradicted');
+  });
+
+  it('one comparison has five outcomes from its three tests at the boundary (§9.1)', () => {
+    const rule = { alpha: 0.05, familySize: 1 };
+    expect(outcomeOf(rule, { claimed: 0.01, opposite: 0.99, equivalence: 0.5 })).toBe('supported');
+    expect(outcomeOf(rule, { claimed: 0.99, opposite: 0.01, equivalence: 0.5 })).toBe('contradicted');
+    expect(outcomeOf(rule, { claimed: 0.01, opposite: 0.99, equivalence: 0.01 })).toBe('below minimum');
+    expect(outcomeOf(rule, { claimed: 0.99, opposite: 0.01, equivalence: 0.01 })).toBe('below minimum');
+    expect(outcomeOf(rule, { claimed: 0.4, opposite: 0.6, equivalence: 0.01 })).toBe('absent');
+    expect(outcomeOf(rule, { claimed: 0.4, opposite: 0.6, equivalence: 0.3 })).toBe('not shown');
+    // at a sequential boundary (z 2.5): p 0.01 (z 2.33) no longer crosses
+    expect(outcomeOf({ ...rule, critical: 2.5 }, { claimed: 0.01, opposite: 0.99, equivalence: 0.5 })).toBe('not shown');
+  });
+
   it('correlation claims over seed-matched runs use the seed-cluster jackknife, report the within-seed correlation, and drop a diverged seed from every arm', () => {
     const definition: ClaimDefinition = {
       id: 'corr',
@@ -128,6 +188,8 @@ describe('claim verdicts on synthetic runs', () => {
     expect(v.main.statistic).toBeLessThan(-0.8);
     expect(v.withinSeed?.statistic).toBeDefined();
     expect(r.verdict).toBe('supported');
+    // beside it (§9.3): the pruned arm alone, and the correlation within arms
+    expect(v.beside?.map((b) => b.label)).toEqual(['pruned arms only (b)', 'arm fixed effects']);
   });
 
   it("the common window: an unpruned arm that peaks before the pruned arms' last event is read from that event on; the authors' window is reported beside it", () => {

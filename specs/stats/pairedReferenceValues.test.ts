@@ -179,6 +179,17 @@ describe('paired, blocked, equivalence and clustered statistics against SciPy re
     const s = clusterJackknifeCorrelation(xs, ys, clusterOf, (a, b) => spearman(a, b).statistic, { alternative: 'less' });
     expect(s.standardError).toBeCloseTo(0.18233318849917798, 10);
     expect(s.pValue).toBeCloseTo(7.2484064091061e-5, 11);
+    // arm fixed effects: x and y centred on their arm's mean in the full and every leave-one-seed-out sample
+    const armOf = xs.map((_, i) => i % 3);
+    const w = clusterJackknifeCorrelation(xs, ys, clusterOf, pearsonR, { alternative: 'less', groups: armOf });
+    expect(w.statistic).toBeCloseTo(-0.2164093466607847, 12);
+    expect(w.standardError).toBeCloseTo(0.32535462324111925, 10);
+    expect(w.pValue).toBeCloseTo(0.2604201775576201, 10);
+    expect(w.ci.lower).toBeCloseTo(-0.7570326815495421, 10);
+    expect(w.ci.upper).toBeCloseTo(0.5001120021882094, 10);
+    // a covariate constant within every seed (the A/A placebo) has no within-seed correlation: undefined, not 0
+    const constant = repeatedMeasuresCorrelation(xs, clusterOf.map((g) => g * 2), clusterOf);
+    expect([constant.statistic, constant.pValue]).toEqual([NaN, NaN]);
     const rm = repeatedMeasuresCorrelation(xs, ys, clusterOf);
     expect(rm.statistic).toBeCloseTo(-0.9514847432794044, 12);
     expect(rm.pValue).toBeCloseTo(4.4406785894802114e-9, 14);

@@ -91,6 +91,11 @@ export function buildClaimReport(options: {
   const alpha = definition.alpha ?? defaultAlpha;
   const window = commonWindow(Object.keys(definition.arms).flatMap((arm) => (runs[arm] ?? []).filter(isUsable)));
   const { deciding, readings } = readingsOf(definition.hypothesis);
+  // arms whose runs prune nothing (stability 100 by definition), from the runs themselves, so a stored claim knows them too
+  const unprunedArms = Object.keys(definition.arms).filter((arm) => {
+    const usable = (runs[arm] ?? []).filter(isUsable);
+    return usable.length > 0 && usable.every((r) => r.events.length === 0);
+  });
   const verdicts: MetricVerdict[] = readings
     .filter(({ metric, hypothesis }) => metric === deciding || !unreadable(hypothesis, runs, window))
     .map(({ metric, hypothesis }) => {
@@ -100,6 +105,7 @@ export function buildClaimReport(options: {
         familySize,
         metric,
         seed: 1,
+        unprunedArms,
         windowStart: windowedMetrics.includes(metric) ? window.start : null,
         critical: options.critical,
       };

@@ -1,14 +1,16 @@
 /**
- * How every report writes a claim's decision (docs/methods/verdicts.md §8.3): the deciding comparison,
- * the statistic against the stage's boundary, the repeated CI beside the plain 95 % CI, and the design
- * power, in the same words in the README table, summary.md, index.html, JUnit and failure messages.
+ * How every report writes a claim's decision (docs/methods/verdicts.md §8.3, §9): the deciding
+ * comparison, its tests against the stage's boundary, an ordered claim's steps, the readings beside the
+ * deciding one, the repeated CI beside the plain 95 % CI, and the design power, in the same words in the
+ * README table, summary.md, index.html, JUnit and failure messages.
  */
 import type { ClaimReport } from './claimReport.js';
+import type { BesideReading, MetricVerdict, TestStatistics } from './decide/metricVerdict.js';
 import { zOf } from './decide/decisionRule.js';
 
 type Decided = Pick<ClaimReport, 'verdict' | 'verdicts' | 'replicateDesign' | 'designPower'>;
 
-const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : v > 0 ? '∞' : '−∞');
+const fixed = (v: number | null, digits: number) => (v === null || Number.isNaN(v) ? '—' : Number.isFinite(v) ? v.toFixed(digits) : v > 0 ? '∞' : '−∞');
 
 /** A level as a percentage with two decimals where it has any (99.67 %, 95 %). @example percent(0.996667) // '99.67 %' */
 export function percent(level: number): string {
@@ -16,15 +18,23 @@ export function percent(level: number): string {
   return `${p.toFixed(p % 1 === 0 ? 0 : 2)} %`;
 }
 
-/** The deciding comparison: the claim's own, or an ordered claim's deciding pair. @example decidingLabel(report) // 's13 > s1' */
+/** A level close to 1 as `1 − 9.5e-10`, else as a percentage. */
+const levelText = (level: number) => (1 - level < 1e-4 ? `1 − ${(1 - level).toExponential(1)}` : percent(level));
+
+/** The deciding comparison: the claim's own, or an ordered claim's deciding step. @example decidingLabel(report) // 's13 > s1' */
 export function decidingLabel(c: Decided): string {
   return c.verdicts[0].decision.label;
 }
 
+const testName = { claimed: 'claimed', opposite: 'reversed', equivalence: 'equivalence' } as const;
+
+/** One test against the boundary: `claimed z 5.12 ≥ 3.71`. */
+const against = (test: keyof TestStatistics, z: number, boundary: number) => `${testName[test]} z ${fixed(z, 2)} ${z >= boundary ? '≥' : '<'} ${fixed(boundary, 2)}`;
+
 /**
- * Why the verdict: the deciding test's statistic against its boundary, with the stage:
- * `claimed z 5.12 ≥ 3.71, effect ≥ min (stage 3/9)`, `reversed z …`, `equivalence z …`; for
- * `not shown` the test closest to its boundary (`reversed z 2.76 < 2.78`, or `claimed z … ≥ …, effect < min`).
+ * Why the verdict, from the deciding comparison's tests against the stage's boundary (§9.1):
+ * `claimed z 7.05 ≥ 6.12, equivalence z −1.20 < 6.12 (stage 2/9)` for an effect; the direction and the
+ * equivalence for `below minimum`; the equivalence for `absent`; for `not shown` the test closest to its boundary.
  */
 export function boundaryText(c: Decided): string {
   const d = c.verdicts[0].decision;
@@ -32,44 +42,91 @@ export function boundaryText(c: Decided): string {
     c.replicateDesign?.kind === 'sequential'
       ? ` (stage ${c.replicateDesign.stage}/${c.replicateDesign.stages}${c.replicateDesign.incomplete ? ', runs end here' : ''})`
       : '';
-  const test = d.test === 'opposite' ? 'reversed' : d.test;
-  const crossed = d.statistic >= d.boundary;
-  const minimum = d.test !== 'claimed' ? '' : c.verdict === 'supported' ? ', effect ≥ min' : crossed ? ', effect < min' : '';
-  return `${test} z ${fixed(d.statistic, 2)} ${crossed ? '≥' : '<'} ${fixed(d.boundary, 2)}${minimum}${stage}`;
+  const z = d.statistics;
+  const b = d.boundary;
+  if (c.verdict === 'supported') return `${against('claimed', z.claimed, b)}, ${against('equivalence', z.equivalence, b)}${stage}`;
+  if (c.verdict === 'contradicted') return `${against('opposite', z.opposite, b)}, ${against('equivalence', z.equivalence, b)}${stage}`;
+  if (c.verdict === 'below minimum') {
+    const direction = z.claimed >= b ? 'claimed' : 'opposite';
+    return `${against(direction, z[direction], b)} and ${against('equivalence', z.equivalence, b)}${stage}`;
+  }
+  return `${against(d.test, d.statistic, b)}${stage}`;
 }
 
-/** The repeated CI with its level: `[0.41, 1.92] (RCI 99.67 %)`, or past 99.99 % `(RCI 1 − 1.5e-7)`. */
+/** The repeated CI with this look's level and the simultaneous one over all stages: `[0.06, 0.66] (RCI 99.46 % this look, 99.33 % all stages)`. */
 export function repeatedCiText(c: Decided): string {
-  const r = c.verdicts[0].decision.repeatedCi;
-  const level = 1 - r.level < 1e-4 ? `1 − ${(1 - r.level).toExponential(1)}` : percent(r.level);
-  return `[${fixed(r.lower, 2)}, ${fixed(r.upper, 2)}] (RCI ${level})`;
+  const d = c.verdicts[0].decision;
+  const r = d.repeatedCi;
+  const simultaneous = d.simultaneousLevel === undefined ? '' : `, ${levelText(d.simultaneousLevel)} all stages`;
+  return `[${fixed(r.lower, 2)}, ${fixed(r.upper, 2)}] (RCI ${levelText(r.level)} this look${simultaneous})`;
 }
 
-/** The design power: `0.84` (simulated, arms correlated 0.6) or `—` without a design. */
+/** The design power: `0.84 / 0.42 (ρ 0.2)`: P(supported) at the minimum, P(absent) at no effect; `—` without a design. */
 export function designPowerText(c: Decided): string {
   const p = c.designPower;
   if (p === undefined) return '—';
-  return `${p.supported.toFixed(2)}${p.correlation === undefined ? '' : ` (ρ ${p.correlation.toFixed(1)})`}`;
+  const absent = p.absentAtZero === undefined ? '' : ` / ${p.absentAtZero.toFixed(2)}`;
+  return `${p.supported.toFixed(2)}${absent}${p.correlation === undefined ? '' : ` (ρ ${p.correlation.toFixed(1)})`}`;
+}
+
+/**
+ * An ordered claim's steps at a glance (§9.2): `2 of 3 steps supported; s13 > l13 absent`; empty for other claims.
+ *
+ * @example stepsText(report.verdicts[0]) // '2 of 3 steps supported; s13 > l13 absent'
+ */
+export function stepsText(v: Pick<MetricVerdict, 'pairwise'>): string {
+  if (v.pairwise.length === 0) return '';
+  const supported = v.pairwise.filter((s) => s.verdict === 'supported').length;
+  const others = v.pairwise.filter((s) => s.verdict !== 'supported').map((s) => `${s.label} ${s.verdict}`);
+  return [`${supported} of ${v.pairwise.length} steps supported`, ...others].join('; ');
+}
+
+/** A reading beside the deciding one: `pruned arms only (s1, s13, l13): not shown, Pearson r 0.09 [−0.10, 0.27]`. */
+export function besideText(b: BesideReading): string {
+  return `${b.label}: ${b.verdict}, ${b.effect.name} ${fixed(b.effect.value, 2)} [${fixed(b.effect.ci.lower, 2)}, ${fixed(b.effect.ci.upper, 2)}]`;
+}
+
+/**
+ * The readings beside the deciding one whose outcome differs from the verdict (§9.3), flagged: empty
+ * when they agree or there are none.
+ *
+ * @example besideDisagreement(report) // '⚑ pruned arms only (s1, s13, l13): not shown, Pearson r 0.09 [−0.10, 0.27]'
+ */
+export function besideDisagreement(c: Pick<ClaimReport, 'verdict' | 'verdicts'>): string {
+  const differing = (c.verdicts[0].beside ?? []).filter((b) => b.verdict !== c.verdict);
+  return differing.map((b) => `⚑ ${besideText(b)}`).join('; ');
 }
 
 /** What the decision columns mean, for every report's legend. */
 export const decisionLegend =
-  "Decision: `deciding` is the comparison the verdict rests on (an ordered claim names its pair); `z vs boundary` is that test's one-sided p on the z scale, Φ⁻¹(1 − p), against the boundary of the stage the claim stopped at (fixed design: Φ⁻¹(1 − α/K)); `RCI` is the repeated confidence interval at that boundary (valid after a sequential stop; its level is the decision's), beside the plain 95 % CI, which is not; `design power` is the probability that the design reaches `supported` when the true effect equals the minimum, simulated with the arms' correlation ρ across seeds (correlations: normal approximation).";
+  "Decision: `deciding` is the comparison the verdict rests on (an ordered claim names its step); `z vs boundary` gives that comparison's tests, each one-sided p on the z scale, Φ⁻¹(1 − p), against the boundary of the stage the claim stopped at (fixed design: Φ⁻¹(1 − α/K)): an effect needs its direction past the boundary and equivalence not, `below minimum` both, `absent` equivalence alone (docs/methods/verdicts.md §9.1); `RCI` is the repeated confidence interval at that boundary, with this look's level and the coverage guaranteed over all stages together, 1 − 2α/K (valid after a sequential stop), beside the plain 95 % CI, which is not; `design power` is P(supported) when the true effect equals the minimum / P(absent) when there is none, for the whole sequential rule, simulated with the arms' correlation ρ across seeds (correlations and one-sample claims: normal approximation); ⚑ flags a reading beside the deciding one (an ordered claim's endpoints, a correlation among the pruned arms only or with arm fixed effects) whose outcome differs.";
 
 /**
- * One sentence when a non-deciding reading is significant opposite to the deciding one (at the same
- * boundary); empty otherwise (docs/methods/verdicts.md §8.3).
+ * One sentence when a non-deciding reading is significant (at the same boundary) in a direction the
+ * verdict does not state; empty otherwise (docs/methods/verdicts.md §9.5).
  *
- * @example disagreement(report) // 'The `final` reading points the other way: its claimed direction is significant (z 3.32 ≥ 3.02).'
+ * @example disagreement(report) // 'Readings significant in a direction the verdict does not state: `final` (claimed direction z 3.12 ≥ 2.78).'
  */
 export function disagreement(c: Pick<ClaimReport, 'verdict' | 'verdicts'>): string {
+  const d = c.verdicts[0].decision;
+  const stated =
+    c.verdict === 'supported'
+      ? 'claimed'
+      : c.verdict === 'contradicted'
+        ? 'opposite'
+        : c.verdict === 'below minimum'
+          ? d.statistics.claimed >= d.boundary
+            ? 'claimed'
+            : 'opposite'
+          : undefined;
   const others = c.verdicts.slice(1).flatMap((o) => {
-    const claimedZ = zOf(o.main.pValue);
-    const oppositeZ = zOf(o.main.pOpposite);
     const b = o.decision.boundary;
-    if (c.verdict === 'contradicted' && claimedZ >= b) return [`\`${o.metric}\` (claimed direction z ${fixed(claimedZ, 2)} ≥ ${fixed(b, 2)})`];
-    if (c.verdict === 'supported' && oppositeZ >= b) return [`\`${o.metric}\` (opposite direction z ${fixed(oppositeZ, 2)} ≥ ${fixed(b, 2)})`];
-    return [];
+    return (['claimed', 'opposite'] as const)
+      .filter((direction) => direction !== stated && zOf(direction === 'claimed' ? o.main.pValue : o.main.pOpposite) >= b)
+      .map((direction) => {
+        const z = zOf(direction === 'claimed' ? o.main.pValue : o.main.pOpposite);
+        return `\`${o.metric}\` (${direction} direction z ${fixed(z, 2)} ≥ ${fixed(b, 2)})`;
+      });
   });
-  return others.length === 0 ? '' : `Readings that point the other way, significant at the same boundary: ${others.join(', ')}.`;
+  return others.length === 0 ? '' : `Readings significant in a direction the verdict does not state: ${others.join(', ')}.`;
 }

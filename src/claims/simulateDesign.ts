@@ -15,6 +15,7 @@ import { SeededRandom } from '../primitives/seededRandom.js';
 export interface SimulatedDesign {
   readonly supported: number;
   readonly contradicted: number;
+  readonly belowMinimum: number;
   readonly absent: number;
   readonly significant: number;
   readonly meanSeeds: number;
@@ -52,6 +53,32 @@ export function twoArmTrial(options: { pairing: Pairing; correlation: number; sh
 
 /** "a > b", the hypothesis of {@link twoArmTrial}. */
 export const twoArmHypothesis: Hypothesis = { kind: 'greater', metric: 'best', arm: 'a', than: 'b' };
+
+/**
+ * An ordered trial: `arms` arms with SD 1, seed-correlated `correlation` when paired (disjoint seeds
+ * otherwise), each `shift` SDs above the next (arm `a0` largest), as {@link orderedHypothesis} claims.
+ *
+ * @example
+ * ```ts
+ * orderedTrial({ pairing: 'paired', correlation: 0.5, shift: 0.5, arms: 3 })(new SeededRandom(1), 10)(5).a2.values.length; // 5
+ * ```
+ */
+export function orderedTrial(options: { pairing: Pairing; correlation: number; shift: number; arms: number }): TrialData {
+  const rho = options.pairing === 'paired' ? Math.min(0.99, Math.max(0, options.correlation)) : 0;
+  const k = options.arms;
+  return (rng, maxSeeds) => {
+    const values = Array.from({ length: k }, () => [] as number[]);
+    for (let i = 0; i < maxSeeds; i++) {
+      const shared = Math.sqrt(rho) * rng.normal();
+      values.forEach((arm, j) => arm.push((k - 1 - j) * options.shift + shared + Math.sqrt(1 - rho) * rng.normal()));
+    }
+    const seedsOf = (j: number) => values[j].map((_, i) => (options.pairing === 'paired' ? i : i + j * maxSeeds));
+    return (n) => Object.fromEntries(values.map((arm, j) => [`a${j}`, { seeds: seedsOf(j).slice(0, n), values: arm.slice(0, n) }]));
+  };
+}
+
+/** "a0 > a1 > … > a(k−1)", the hypothesis of {@link orderedTrial}. */
+export const orderedHypothesis = (arms: number): Hypothesis => ({ kind: 'ordered', metric: 'best', order: Array.from({ length: arms }, (_, j) => `a${j}`) });
 
 /**
  * Sequential trials of a claim through the decision path: each trial draws its data (`data`), and
@@ -98,6 +125,7 @@ export async function simulateDesign(options: {
   return {
     supported: share((o) => o.verdict === 'supported'),
     contradicted: share((o) => o.verdict === 'contradicted'),
+    belowMinimum: share((o) => o.verdict === 'below minimum'),
     absent: share((o) => o.verdict === 'absent'),
     significant: share((o) => o.significant),
     meanSeeds: outcomes.reduce((s, o) => s + o.seeds, 0) / trials,

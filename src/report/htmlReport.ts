@@ -4,7 +4,7 @@ import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { pearson } from '../stats/pearson.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
-import { boundaryText, decidingLabel, designPowerText, disagreement, repeatedCiText } from '../claims/decisionText.js';
+import { besideDisagreement, boundaryText, decidingLabel, designPowerText, disagreement, repeatedCiText, stepsText } from '../claims/decisionText.js';
 import { liveHtml } from './liveSection.js';
 import { verdictLegend } from './summaryMarkdown.js';
 import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
@@ -101,7 +101,8 @@ function overview(doc: ClaimsDocument): string {
     .map((c) => {
       const v = c.verdicts[0];
       const e = v.decision.effect;
-      return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</td><td>${esc(v.metric)}</td><td>${esc(`${decidingLabel(c)} (${v.design}, ${v.main.test})`)}</td><td>${esc(boundaryText(c))}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${esc(repeatedCiText(c))}</td><td>${Object.values(v.n).join('/')}</td><td>${esc(designPowerText(c))}</td><td>${testOutcome(c)}</td></tr>`;
+      const glance = [stepsText(v), besideDisagreement(c)].filter((t) => t !== '').join('; ');
+      return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}${glance ? `<br><small>${esc(glance)}</small>` : ''}</td><td>${esc(v.metric)}</td><td>${esc(`${decidingLabel(c)} (${v.design}, ${v.main.test})`)}</td><td>${esc(boundaryText(c))}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${esc(repeatedCiText(c))}</td><td>${Object.values(v.n).join('/')}</td><td>${esc(designPowerText(c))}</td><td>${testOutcome(c)}</td></tr>`;
     })
     .join('');
   const plotted = doc.claims.flatMap((c) => {
@@ -112,6 +113,11 @@ function overview(doc: ClaimsDocument): string {
 ${plotted.length > 0 ? verdictPlot({ title: 'Every claim: deciding effect and 95% CI against its minimum effect', rows: plotted }) : ''}${verdictLegend.map((l) => `<p class="legend">${inlineCode(esc(l))}</p>`).join('')}</section>`;
 }
 
+/** A within-seed correlation with its CI, or `undefined` where a variable is constant within every seed (§9.5). */
+function withinSeedText(w: { statistic: number | null; ci: { lower: number; upper: number } }): string {
+  return w.statistic === null || !Number.isFinite(w.statistic) ? 'undefined (a variable is constant within every seed)' : `${fmt(w.statistic)} [${fmt(w.ci.lower)}, ${fmt(w.ci.upper)}]`;
+}
+
 /** One sentence on the replicate design a claim ran under. */
 function designLine(c: Claim): string {
   const d = c.replicateDesign;
@@ -120,17 +126,29 @@ function designLine(c: Claim): string {
   return `<p>Replicates: group-sequential (${esc(d.spending ?? '')} α-spending), stages of ${d.seedsPerArm.join(' / ')} seeds per arm with z boundaries ${d.critical.map((z) => fmt(z)).join(' / ')}; stopped at stage ${d.stage} of ${d.stages}, α spent ${fmt(d.spentAlpha, 4)}${d.expectedSeedsPerArm ? `; expected seeds per arm ${fmt(d.expectedSeedsPerArm.underNull, 1)} under the null, ${fmt(d.expectedSeedsPerArm.atMinimum, 1)} at the minimum effect` : ''}.</p>`;
 }
 
+/** An ordered claim's tally of steps and the flagged readings beside the deciding one, as a sentence (none: nothing). */
+function v0Glance(c: Claim): string {
+  const text = [stepsText(c.verdicts[0]), besideDisagreement(c)].filter((t) => t !== '').join('; ');
+  return text ? ` <b>${esc(text)}</b>` : '';
+}
+
 function claimSection(c: Claim): string {
   const readings = c.verdicts
     .map(
       (v) =>
         `<tr><td>${esc(v.metric)}</td><td class="verdict ${v.verdict.replace(' ', '-')}">${v.verdict}</td><td>${esc(`${v.design}, ${v.main.test}`)}</td><td>${v.windowStart ?? '—'}</td><td>${v.main.pValue.toExponential(2)}</td><td>${v.pAdjusted.toExponential(2)}</td>` +
-        `<td>${esc(v.main.effect.name)} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}]${v.main.pairedEffect ? `; ${esc(v.main.pairedEffect.name)} ${fmt(v.main.pairedEffect.value)} [${fmt(v.main.pairedEffect.ci.lower)}, ${fmt(v.main.pairedEffect.ci.upper)}]` : ''}${v.withinSeed ? `; within seed r ${fmt(v.withinSeed.statistic)} [${fmt(v.withinSeed.ci.lower)}, ${fmt(v.withinSeed.ci.upper)}]` : ''}</td>` +
+        `<td>${esc(v.main.effect.name)} ${fmt(v.main.effect.value)} [${fmt(v.main.effect.ci.lower)}, ${fmt(v.main.effect.ci.upper)}]${v.main.pairedEffect ? `; ${esc(v.main.pairedEffect.name)} ${fmt(v.main.pairedEffect.value)} [${fmt(v.main.pairedEffect.ci.lower)}, ${fmt(v.main.pairedEffect.ci.upper)}]` : ''}${v.withinSeed ? `; within seed r ${withinSeedText(v.withinSeed)}` : ''}</td>` +
         `<td>${v.equivalence.pValue.toExponential(2)} (${v.equivalence.pAdjusted.toExponential(2)}) within ±${fmt(v.equivalence.upper)} ${esc(v.equivalence.scale)}</td><td>${fmt(v.power.fixedAtMinimum, 2)}</td><td>${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'}</td><td>${v.droppedSeeds.join(' ') || '—'}</td></tr>` +
         v.pairwise
           .map(
             (p) =>
-              `<tr class="pair"><td></td><td colspan="3">${esc(p.label)} (${esc(p.test)})</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>${esc(p.effect.name)} ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]</td><td>${p.pEquivalence.toExponential(2)}</td><td></td><td></td><td></td></tr>`,
+              `<tr class="pair step"><td></td><td class="verdict ${p.verdict.replace(' ', '-')}">step: ${p.verdict}</td><td colspan="2">${esc(p.label)} (${esc(p.test)})</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>${esc(p.effect.name)} ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]; repeated CI [${fmt(p.repeatedCi.lower)}, ${fmt(p.repeatedCi.upper)}]</td><td>${p.pEquivalence.toExponential(2)}</td><td colspan="3">z after Holm: claimed ${fmt(p.statistics.claimed, 2)}, reversed ${fmt(p.statistics.opposite, 2)}, equivalence ${fmt(p.statistics.equivalence, 2)} vs ${fmt(v.decision.boundary, 2)}</td></tr>`,
+          )
+          .join('') +
+        (v.beside ?? [])
+          .map(
+            (b) =>
+              `<tr class="pair beside"><td></td><td class="verdict ${b.verdict.replace(' ', '-')}">${b.verdict}${b.verdict !== c.verdict ? ' ⚑' : ''}</td><td colspan="2">${esc(b.label)} (${esc(b.test)}; beside, never deciding)</td><td colspan="2">${Object.entries(b.n).map(([k, n]) => `${n} ${esc(k)}`).join(', ')}</td><td>${esc(b.effect.name)} ${fmt(b.effect.value)} [${fmt(b.effect.ci.lower)}, ${fmt(b.effect.ci.upper)}]; repeated CI [${fmt(b.repeatedCi.lower)}, ${fmt(b.repeatedCi.upper)}]</td><td></td><td colspan="3">z: claimed ${fmt(b.statistics.claimed, 2)}, reversed ${fmt(b.statistics.opposite, 2)}, equivalence ${fmt(b.statistics.equivalence, 2)} vs ${fmt(v.decision.boundary, 2)}</td></tr>`,
           )
           .join(''),
     )
@@ -144,7 +162,7 @@ function claimSection(c: Claim): string {
     .join('');
   return `<section class="claim" id="${esc(c.id)}"><h2>${esc(c.id)}: ${esc(c.title)}</h2><p class="paper">${esc(c.paperClaim)}</p>
 <p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>${c.control ? ' (A/A control: passes unless supported or contradicted)' : ''}; accuracy readings from epoch ${c.windowStart} (common window); α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
-${designLine(c)}<p>Decision: ${esc(`${decidingLabel(c)}: ${boundaryText(c)}; ${c.verdicts[0].decision.effect.name} ${fmt(c.verdicts[0].decision.effect.value)}, 95 % CI [${fmt(c.verdicts[0].decision.effect.ci.lower)}, ${fmt(c.verdicts[0].decision.effect.ci.upper)}], repeated CI ${repeatedCiText(c)}; design power ${designPowerText(c)}.`)} ${esc(disagreement(c))}</p><table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>fixed-test power at min.</th><th>n for 0.8 at min.</th><th>dropped seeds</th></tr>${readings}</table>
+${designLine(c)}<p>Decision: ${esc(`${decidingLabel(c)}: ${boundaryText(c)}; ${c.verdicts[0].decision.effect.name} ${fmt(c.verdicts[0].decision.effect.value)}, 95 % CI [${fmt(c.verdicts[0].decision.effect.ci.lower)}, ${fmt(c.verdicts[0].decision.effect.ci.upper)}], repeated CI ${repeatedCiText(c)}; design power ${designPowerText(c)}.`)} ${esc(disagreement(c))}${v0Glance(c)}</p><table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>fixed-test power at min.</th><th>n for 0.8 at min.</th><th>dropped seeds</th></tr>${readings}</table>
 <table><tr><th>arm</th><th>config</th><th>runs</th>${metrics.map((m) => `<th>${esc(m)}</th>`).join('')}</tr>${arms}</table></section>`;
 }
 
@@ -185,7 +203,7 @@ function erroredSection(doc: ClaimsDocument): string {
 export function htmlReport(doc: ClaimsDocument): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gst-harness claims</title><style>
 body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px}
-.verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.absent{color:#0550ae}.verdict.not-shown{color:#9a6700}.verdict.error{color:#cf222e;font-weight:bold}.legend{font-size:13px;color:#333;max-width:900px}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
+.verdict.supported{color:#1a7f37}.verdict.contradicted{color:#cf222e}.verdict.absent{color:#0550ae}.verdict.not-shown{color:#9a6700}.verdict.below-minimum{color:#6f42c1}.verdict.error{color:#cf222e;font-weight:bold}.legend{font-size:13px;color:#333;max-width:900px}.figures{display:flex;flex-wrap:wrap;gap:1em}.pair td{color:#555}pre{white-space:pre-wrap}
 </style></head><body><h1>Generalization-stability tradeoff: claims</h1>
 <p>Generated ${esc(doc.generatedAt)} at commit <code>${esc(doc.gitCommit)}</code> on ${doc.machine.cpus}× ${esc(doc.machine.cpuModel)} (Node ${esc(doc.machine.node)}), ${Math.round(doc.durationSeconds)} s.${doc.claims.length > 0 ? ` Profile <code>${esc(doc.claims[0].profile)}</code>, ${esc(backendText(doc.claims[0])).replace(/`([^`]*)`/g, '<code>$1</code>')}.` : ''}</p>
 ${doc.live ? liveHtml(doc.live) : ''}${erroredSection(doc)}${doc.claims.length > 0 ? overview(doc) + figures(doc) : ''}${doc.maps.map(mapSection).join('')}${doc.claims.map(claimSection).join('')}</body></html>\n`;

@@ -4,11 +4,23 @@ import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
 import { liveMarkdown } from './liveSection.js';
 import { erroredName } from './erroredClaim.js';
 import { escapeMarkdown } from './escapeMarkdown.js';
-import { boundaryText, decidingLabel, decisionLegend, designPowerText, disagreement, repeatedCiText } from '../claims/decisionText.js';
+import {
+  besideDisagreement,
+  besideText,
+  boundaryText,
+  decidingLabel,
+  decisionLegend,
+  designPowerText,
+  disagreement,
+  repeatedCiText,
+  stepsText,
+} from '../claims/decisionText.js';
+import type { ClaimEntry } from './claimsDocument.js';
 
 const fmtP = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
-const interval = (e: { value: number; ci: { lower: number; upper: number } }) => `${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]`;
+const bounds = (ci: { lower: number; upper: number }) => `[${fmt(ci.lower)}, ${fmt(ci.upper)}]`;
+const interval = (e: { value: number; ci: { lower: number; upper: number } }) => `${fmt(e.value)} ${bounds(e.ci)}`;
 
 /** What the four verdicts and the two windows mean, for every report (docs/methods/verdicts.md). */
 export const verdictLegend = [
@@ -17,6 +29,20 @@ export const verdictLegend = [
   "Window: every accuracy and gap reading of a claim is taken on epochs ≥ the latest last pruning event among its arms, for every arm (unpruned and scratch arms too). `best-authors` reads each run from its own last event (0 for unpruned runs), as the authors' analysis code does: at the paper's scale both agree, but at small scale under label noise the unpruned net can peak before the pruned arms finish pruning, an early-stopping peak the pruned arms cannot have, so that reading is reported and never decides.",
   decisionLegend,
 ];
+
+/** An ordered claim's steps and the readings beside the deciding one, as a table under the claims (none: nothing). */
+function comparisonRows(c: ClaimEntry): string[] {
+  const v = c.verdicts[0];
+  const b = v.decision.boundary;
+  const z = (t: { claimed: number; opposite: number; equivalence: number }) =>
+    `${fmt(t.claimed)} / ${fmt(t.opposite)} / ${fmt(t.equivalence)} vs ${fmt(b)}`;
+  const rows = [
+    ...v.pairwise.map((s) => `| step ${escapeMarkdown(s.label)} | **${s.verdict}** | ${s.effect.name} ${interval(s.effect)} | ${bounds(s.repeatedCi)} | ${z(s.statistics)} |`),
+    ...(v.beside ?? []).map((r) => `| ${escapeMarkdown(r.label)} (beside, never deciding) | **${r.verdict}**${r.verdict !== c.verdict ? ' ⚑' : ''} | ${r.effect.name} ${interval(r.effect)} | ${bounds(r.repeatedCi)} | ${z(r.statistics)} |`),
+  ];
+  if (rows.length === 0) return [];
+  return ['', `### ${escapeMarkdown(c.id)}: ${v.pairwise.length > 0 ? `${escapeMarkdown(stepsText(v))}` : escapeMarkdown((v.beside ?? []).map(besideText).join('; '))}`, '', '| comparison | outcome | effect [95% CI] | repeated CI | z claimed / reversed / equivalence (Holm within the claim for steps) |', '|---|---|---|---|---|', ...rows];
+}
 
 /**
  * The Markdown summary (a table fit for a CI job summary): per claim the verdict under each reading,
@@ -57,9 +83,10 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
         .map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count)))
         .join('/') + stage;
     const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
-    const effect = `${v.decision.effect.name} ${interval(v.decision.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
+    const glance = [stepsText(v), besideDisagreement(c)].filter((t) => t !== '').join('; ');
+    const effect = `${v.decision.effect.name} ${interval(v.decision.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${v.withinSeed.statistic === null || !Number.isFinite(v.withinSeed.statistic) ? 'undefined (a variable is constant within every seed)' : interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(
-      `| ${escapeMarkdown(`${c.id}: ${c.title}`)} | **${c.verdict}** (${v.metric})${role} | ${others} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)}${disagreement(c) ? ` ${disagreement(c)}` : ''} | ${v.windowStart ?? '—'} | ${effect} | ${repeatedCiText(c)} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${designPowerText(c)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
+      `| ${escapeMarkdown(`${c.id}: ${c.title}`)} | **${c.verdict}** (${v.metric})${role}${glance ? `; ${escapeMarkdown(glance)}` : ''} | ${others} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)}${disagreement(c) ? ` ${disagreement(c)}` : ''} | ${v.windowStart ?? '—'} | ${effect} | ${repeatedCiText(c)} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${designPowerText(c)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
     );
   }
   if (errored.length > 0)

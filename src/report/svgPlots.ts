@@ -127,7 +127,7 @@ export function linePlot(options: {
 }
 
 /** Fill of each verdict in every picture. */
-export const verdictColor = { supported: '#8fd19e', contradicted: '#f19a9a', absent: '#a9c7ee', 'not shown': '#f3d98b' } as const satisfies Record<
+export const verdictColor = { supported: '#8fd19e', contradicted: '#f19a9a', 'below minimum': '#c9b3e6', absent: '#a9c7ee', 'not shown': '#f3d98b' } as const satisfies Record<
   Verdict,
   string
 >;

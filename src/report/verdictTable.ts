@@ -1,5 +1,5 @@
 import type { ClaimsDocument } from './claimsDocument.js';
-import { boundaryText, decidingLabel, decisionLegend, designPowerText, repeatedCiText } from '../claims/decisionText.js';
+import { besideDisagreement, boundaryText, decidingLabel, decisionLegend, designPowerText, repeatedCiText, stepsText } from '../claims/decisionText.js';
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
@@ -33,8 +33,9 @@ export function verdictTableMarkdown(doc: ClaimsDocument): string {
     const role = c.control ? ', A/A control' : '';
     const d = c.replicateDesign;
     const seeds = d === undefined ? '—' : String(d.seedsPerArm[d.stage - 1]);
+    const glance = [stepsText(v), besideDisagreement(c)].filter((t) => t !== '').join('; ');
     lines.push(
-      `| ${c.id}${role} | **${c.verdict}** (${v.metric}) | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${repeatedCiText(c)} | ${designPowerText(c)} | ${seeds} |`,
+      `| ${c.id}${role} | **${c.verdict}** (${v.metric})${glance ? `; ${glance}` : ''} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${repeatedCiText(c)} | ${designPowerText(c)} | ${seeds} |`,
     );
   }
   lines.push('', decisionLegend);

@@ -17,13 +17,30 @@ export interface ClusteredCorrelationResult extends CorrelationResult {
 
 const clampAtanh = (r: number) => Math.atanh(Math.max(-1 + 1e-15, Math.min(1 - 1e-15, r)));
 
+/** Values minus their group's mean (every observation its own group when `groups` is absent: unchanged). */
+function centred(values: readonly number[], groups: readonly number[] | undefined): number[] {
+  if (groups === undefined) return [...values];
+  const sums = new Map<number, [number, number]>();
+  values.forEach((v, i) => {
+    const [s, n] = sums.get(groups[i]) ?? [0, 0];
+    sums.set(groups[i], [s + v, n + 1]);
+  });
+  return values.map((v, i) => {
+    const [s, n] = sums.get(groups[i]) as [number, number];
+    return v - s / n;
+  });
+}
+
 /**
  * A correlation over pooled observations that come in correlated clusters (here: the runs of several
  * arms that share a seed), tested with the delete-one-cluster jackknife: z = atanh(statistic), its
  * standard error √((G−1)/G · Σ(z₋g − z̄)²) over the G leave-one-cluster-out values, t = z/se on
  * G − 1 df, and the CI tanh(z ± t₀.₉₇₅·se) (Efron & Stein 1981; cluster-jackknife inference as in
  * MacKinnon, Nielsen & Webb 2023, https://doi.org/10.1016/j.jeconom.2022.04.001). Valid whatever the
- * dependence inside a cluster, since clusters, not observations, are the independent units.
+ * dependence inside a cluster, since clusters, not observations, are the independent units. With
+ * `groups` (e.g. the arm of each run), x and y are centred on their group's mean before the statistic,
+ * in the full sample and in every leave-one-cluster-out sample alike: the correlation within groups,
+ * group (fixed) effects removed.
  *
  * @example
  * ```ts
@@ -36,24 +53,32 @@ export function clusterJackknifeCorrelation(
   y: readonly number[],
   cluster: readonly number[],
   statistic: CorrelationStatistic,
-  options: { alternative?: Alternative; level?: number } = {},
+  options: { alternative?: Alternative; level?: number; groups?: readonly number[] } = {},
 ): ClusteredCorrelationResult {
-  if (x.length !== y.length || x.length !== cluster.length)
-    throw new Error(`clusterJackknifeCorrelation: x, y and cluster must have equal length (got ${x.length}, ${y.length}, ${cluster.length})`);
+  const { groups } = options;
+  if (x.length !== y.length || x.length !== cluster.length || (groups !== undefined && groups.length !== x.length))
+    throw new Error(
+      `clusterJackknifeCorrelation: x, y, cluster (and groups) must have equal length (got ${x.length}, ${y.length}, ${cluster.length}${groups ? `, ${groups.length}` : ''})`,
+    );
+  const within = (keep: (i: number) => boolean) => {
+    const g = groups?.filter((_, i) => keep(i));
+    return statistic(
+      centred(
+        x.filter((_, i) => keep(i)),
+        g,
+      ),
+      centred(
+        y.filter((_, i) => keep(i)),
+        g,
+      ),
+    );
+  };
   const ids = [...new Set(cluster)];
   const g = ids.length;
   if (g < 3) throw new Error(`clusterJackknifeCorrelation: needs ≥ 3 clusters (got ${g})`);
-  const value = statistic(x, y);
+  const value = within(() => true);
   const z = clampAtanh(value);
-  const loo = ids.map((id) => {
-    const keep = cluster.map((c) => c !== id);
-    return clampAtanh(
-      statistic(
-        x.filter((_, i) => keep[i]),
-        y.filter((_, i) => keep[i]),
-      ),
-    );
-  });
+  const loo = ids.map((id) => clampAtanh(within((i) => cluster[i] !== id)));
   const mean = loo.reduce((s, v) => s + v, 0) / g;
   const standardError = Math.sqrt(((g - 1) / g) * loo.reduce((s, v) => s + (v - mean) ** 2, 0));
   const level = options.level ?? 0.95;

@@ -13,6 +13,7 @@ import { fisherZInterval } from './fisherZInterval.js';
  * @example
  * ```ts
  * repeatedMeasuresCorrelation([1, 2, 3, 11, 12, 13], [1, 3, 2, 5, 7, 6], [0, 0, 0, 1, 1, 1]).statistic; // 0.5
+ * repeatedMeasuresCorrelation([1, 2, 3, 11, 12, 13], [4, 4, 4, 6, 6, 6], [0, 0, 0, 1, 1, 1]).statistic; // NaN: y is constant within each cluster
  * ```
  */
 export function repeatedMeasuresCorrelation(
@@ -40,7 +41,8 @@ export function repeatedMeasuresCorrelation(
   const sxy = wx.reduce((s, v, i) => s + v * wy[i], 0);
   const sxx = wx.reduce((s, v) => s + v * v, 0);
   const syy = wy.reduce((s, v) => s + v * v, 0);
-  const r = sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : 0;
+  // undefined (NaN, and so its p and CI) when x or y is constant within every cluster
+  const r = sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : NaN;
   const t = Math.abs(r) === 1 ? Math.sign(r) * Infinity : r * Math.sqrt(df / (1 - r * r));
   return {
     statistic: r,

@@ -40,7 +40,6 @@ export function evaluateBelow(h: BelowHypothesis, data: HypothesisData, rule: De
       pairwise: [],
       pClaimed: main.pValue,
       pOpposite: main.pOpposite,
-      meets: shortfall >= margin,
       equivalence: { scale: `${h.value} − mean`, lower: -margin, upper: margin, pValue: pEquivalence },
       deciding: oneComparison(main.label, main.effect, { claimed: main.pValue, opposite: main.pOpposite, equivalence: pEquivalence }, repeatedCi),
       power: {

@@ -14,9 +14,9 @@ import { standardisedEquivalence } from '../../stats/standardisedEquivalence.js'
 import { welchT } from '../../stats/welchT.js';
 import { wilcoxonSignedRank } from '../../stats/wilcoxonSignedRank.js';
 import type { PowerReport, TestReport } from './metricVerdict.js';
-import { twoArmTests, type MinimumEffect, type TwoArmTest } from '../dsl/hypothesis.js';
+import { twoArmTests, type TwoArmTest } from '../dsl/hypothesis.js';
 import type { Pairing } from '../design/pairing.js';
-import { levelOf, meetsMinimum, repeatedInterval, type DecisionRule } from './decisionRule.js';
+import { levelOf, repeatedInterval, type DecisionRule } from './decisionRule.js';
 
 /** A two-arm comparison with what power and the decision need beside the report. */
 export interface TwoArmComparison extends TestReport {
@@ -119,7 +119,3 @@ export function compareTwoArms(
     },
   };
 }
-
-/** Whether the comparison's estimate reaches the spec's minimum, in the spec's measure. */
-export const reachesMinimum = (minEffect: MinimumEffect, c: TwoArmComparison) =>
-  meetsMinimum(minEffect, { difference: c.meanDifference, standardised: c.effect.value });

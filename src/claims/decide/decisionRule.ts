@@ -1,7 +1,7 @@
 /**
- * The one owner of the decision rule (docs/methods/verdicts.md §8.5): the level a claim is tested at,
- * the stage's boundary, the minimum effect as a margin, the repeated confidence interval that goes
- * with the boundary, and whether a claim passes as a test. Every evaluator, report and matcher asks here.
+ * The one owner of the decision rule (docs/methods/verdicts.md §8.5, §9.1): the level a claim is tested at,
+ * the stage's boundary, the outcome of a comparison's three tests, the minimum effect as a margin, the
+ * repeated confidence interval that goes with the boundary, and whether a claim passes as a test. Every evaluator, report and matcher asks here.
  */
 import { normalSf, normalUpperQuantile, studentTQuantile } from '../../stats/distributions.js';
 import type { Interval } from '../../stats/interval.js';
@@ -21,6 +21,8 @@ export interface DecisionRule {
   readonly metric: string;
   /** Seed of permutation tests. */
   readonly seed: number;
+  /** Arms whose runs prune nothing (stability 100 by definition): correlations read without them beside the paper's reading (§9.3). */
+  readonly unprunedArms?: readonly string[];
   /** First epoch the reading looks at (null: each run's own window). */
   readonly windowStart: number | null;
   /**
@@ -96,14 +98,29 @@ export function marginOf(minEffect: MinimumEffect, standardiser: number): number
   return minEffect.measure === 'mean-difference' ? minEffect.value : minEffect.value * standardiser;
 }
 
+/** The one-sided p-values of a comparison's three tests: the claimed direction, the opposite one, equivalence inside ± the minimum. */
+export interface ComparisonPValues {
+  readonly claimed: number;
+  readonly opposite: number;
+  readonly equivalence: number;
+}
+
 /**
- * Whether an estimate reaches the minimum in the spec's measure: the raw difference for
- * `mean-difference`, the standardised effect otherwise.
+ * The outcome of one comparison (docs/methods/verdicts.md §9.1; Lakens, Scheel & Isager 2018): each of
+ * its three tests judged at the rule's boundary. A direction that crosses while equivalence does not is
+ * an effect (`supported`, `contradicted`); a direction and equivalence both crossing is `below minimum`;
+ * equivalence alone, `absent`; nothing, `not shown`.
  *
- * @example meetsMinimum({ measure: 'hedges-g', value: 0.5 }, { difference: 0.1, standardised: 0.6 }) // true
+ * @example
+ * ```ts
+ * outcomeOf({ alpha: 0.05, familySize: 1 }, { claimed: 0.001, opposite: 0.999, equivalence: 0.01 }); // 'below minimum'
+ * ```
  */
-export function meetsMinimum(minEffect: MinimumEffect, estimate: { difference: number; standardised: number }): boolean {
-  return (minEffect.measure === 'mean-difference' ? estimate.difference : estimate.standardised) >= minEffect.value;
+export function outcomeOf(rule: Pick<DecisionRule, 'alpha' | 'familySize' | 'critical'>, p: ComparisonPValues): Verdict {
+  const equivalent = crosses(rule, p.equivalence);
+  if (crosses(rule, p.claimed)) return equivalent ? 'below minimum' : 'supported';
+  if (crosses(rule, p.opposite)) return equivalent ? 'below minimum' : 'contradicted';
+  return equivalent ? 'absent' : 'not shown';
 }
 
 /**

@@ -3,7 +3,7 @@ import { alignBySeed } from '../design/pairing.js';
 import type { DecisionRule, HypothesisData } from './decisionRule.js';
 import { armValues, oneComparison, verdictOf } from './verdictOf.js';
 import type { GreaterHypothesis } from '../dsl/hypothesis.js';
-import { compareTwoArms, reachesMinimum } from './compareTwoArms.js';
+import { compareTwoArms } from './compareTwoArms.js';
 
 /** `arm > than` by the design's two-arm test (docs/methods/verdicts.md, section 3). */
 export function evaluateGreater(h: GreaterHypothesis, data: HypothesisData, rule: DecisionRule): MetricVerdict {
@@ -17,7 +17,6 @@ export function evaluateGreater(h: GreaterHypothesis, data: HypothesisData, rule
     pairwise: [],
     pClaimed: main.pValue,
     pOpposite: main.pOpposite,
-    meets: reachesMinimum(rule.minEffect, main),
     equivalence: { scale: 'mean difference', lower: -margin, upper: margin, pValue: main.pEquivalence },
     deciding: oneComparison(main.label, main.effect, { claimed: main.pValue, opposite: main.pOpposite, equivalence: main.pEquivalence }, repeatedCi),
     power,

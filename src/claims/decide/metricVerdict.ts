@@ -55,20 +55,51 @@ export interface PowerReport {
 
 /** The deciding test of a reading against the stage's boundary (docs/methods/verdicts.md §8.3). */
 export interface DecisionReport {
-  /** Which test the verdict rests on: the claimed direction, the opposite one, or equivalence (`not shown`: the one closest to its boundary). */
+  /** Which test the verdict rests on: the claimed direction, the opposite one, or equivalence (`below minimum` too; `not shown`: the one closest to its boundary). */
   readonly test: 'claimed' | 'opposite' | 'equivalence';
   /** What decided: the claim itself, or for ordered claims its deciding pair (`s13 > s1`) or `reversed trend`. */
   readonly label: string;
   /** The deciding p on the z scale, Φ⁻¹(1 − p) (ordered: after Holm). */
   readonly statistic: number;
+  /** Each of the deciding comparison's three tests on the z scale (ordered: after Holm): what the outcome is made of (§9.1). */
+  readonly statistics: TestStatistics;
   /** The stage's boundary c_k on the same scale (fixed design: Φ⁻¹(1 − α/K)). */
   readonly boundary: number;
   /** α/K. */
   readonly level: number;
   /** Repeated confidence interval of the deciding effect at the boundary, in the effect's measure (two-sided level 1 − 2·(1 − Φ(c_k))). */
   readonly repeatedCi: Interval;
+  /** The repeated CI's guaranteed coverage over all stages together, 1 − 2α/K (§9.5). */
+  readonly simultaneousLevel: number;
   /** The deciding comparison's effect (`Hedges' g_av (s13 > s1)`) with its plain 95 % CI. */
   readonly effect: EffectReport;
+}
+
+/** The z of a comparison's three tests (ordered steps: after Holm): the claimed direction, the opposite one, equivalence. */
+export type TestStatistics = Readonly<Record<'claimed' | 'opposite' | 'equivalence', number>>;
+
+/** A step of an ordered claim: its adjacent pairwise test, Holm within the claim, and its own outcome (docs/methods/verdicts.md §9.2). */
+export interface StepReport extends TestReport {
+  /** Claimed-direction p after Holm over the steps. */
+  readonly pHolm: number;
+  readonly verdict: Verdict;
+  /** Its three tests on the z scale after Holm (claimed: over the steps; opposite: with the reversed trend; equivalence: over the steps). */
+  readonly statistics: TestStatistics;
+  readonly repeatedCi: Interval;
+}
+
+/**
+ * A comparison read beside the deciding one, with its own outcome at the same boundary, never deciding
+ * (§9.2: an ordered claim's endpoint contrast; §9.3: a correlation among the pruned arms, or with arm fixed effects).
+ */
+export interface BesideReading {
+  readonly label: string;
+  readonly test: string;
+  readonly verdict: Verdict;
+  readonly effect: EffectReport;
+  readonly repeatedCi: Interval;
+  readonly statistics: TestStatistics;
+  readonly n: Readonly<Record<string, number>>;
 }
 
 /** The verdict of a hypothesis read on one metric. */
@@ -86,8 +117,10 @@ export interface MetricVerdict {
   readonly withinSeed?: { readonly statistic: number; readonly pValue: number; readonly ci: Interval };
   /** The deciding test (the trend test for ordered claims). */
   readonly main: TestReport;
-  /** Adjacent pairwise tests of an ordered claim, with Holm-adjusted p within the claim. */
-  readonly pairwise: readonly (TestReport & { readonly pHolm: number })[];
+  /** The steps of an ordered claim (adjacent pairs), each with its own outcome. */
+  readonly pairwise: readonly StepReport[];
+  /** Comparisons beside the deciding one, never deciding (§9.2, §9.3). */
+  readonly beside?: readonly BesideReading[];
   /** Claimed-direction p after the family correction used for the verdict (Bonferroni over the family). */
   readonly pAdjusted: number;
   readonly power: PowerReport;

@@ -63,28 +63,25 @@ export function expectedSeeds(design: SequentialDesign, level: number, drift: nu
 
 /**
  * Probability that a design's boundaries at `level` are crossed at some stage when the z statistic
- * at the maximum has mean `drift` (normal approximation of the stage statistics). With
- * `estimateReachesMinimum`, `drift` stands for the minimum effect and each boundary is raised to
- * where the estimate reaches it (Z_k ≥ drift·√t_k), as `supported` needs both.
+ * at the maximum has mean `drift` (normal approximation of the stage statistics).
  *
  * @example
  * ```ts
  * powerAtDrift({ kind: 'fixed', seedsPerArm: 10 }, 0.025, 1.959964 + 0.841621); // ≈ 0.8
  * ```
  */
-export function powerAtDrift(design: ReplicateDesign, level: number, drift: number, options: { estimateReachesMinimum?: boolean } = {}): number {
+export function powerAtDrift(design: ReplicateDesign, level: number, drift: number): number {
   const seeds = stageSeeds(design);
   const fractions = seeds.map((n) => n / seeds[seeds.length - 1]);
   const critical = design.kind === 'fixed' ? [normalUpperQuantile(level)] : designBoundaries(design, level).critical;
-  const raised = options.estimateReachesMinimum ? critical.map((c, k) => Math.max(c, drift * Math.sqrt(fractions[k]))) : critical;
-  return crossingProbabilities({ fractions, critical: raised, spent: [] }, drift).total;
+  return crossingProbabilities({ fractions, critical, spent: [] }, drift).total;
 }
 
 /**
  * Conditional power of a sequential design after stage `stage` (1-based) with claimed-direction
- * statistic `z`: the probability of reaching `supported` at a later stage when the z statistic at the
- * maximum has mean `drift` (the minimum effect's), by the normal approximation of the remaining
- * stages given the score now (each later boundary raised to where the estimate reaches the minimum).
+ * statistic `z`: the probability that the claimed direction crosses a later stage's boundary when the
+ * z statistic at the maximum has mean `drift` (the minimum effect's), by the normal approximation of
+ * the remaining stages given the score now (at the minimum, `supported` is that less at most α/K, §9.1).
  *
  * @example
  * ```ts
@@ -100,7 +97,7 @@ export function conditionalPower(design: ReplicateDesign, level: number, drift: 
   const score = z * Math.sqrt(now);
   const critical = designBoundaries(design, level).critical;
   // later stages as a design of their own: information since now, boundaries on the score less the score now
-  const later = t.slice(stage).map((tj, i) => ({ fraction: tj - now, bound: Math.max(critical[stage + i] * Math.sqrt(tj), drift * tj) - score }));
+  const later = t.slice(stage).map((tj, i) => ({ fraction: tj - now, bound: critical[stage + i] * Math.sqrt(tj) - score }));
   return crossingProbabilities({ fractions: later.map((l) => l.fraction), critical: later.map((l) => l.bound / Math.sqrt(l.fraction)), spent: [] }, drift)
     .total;
 }
