@@ -18,6 +18,13 @@ export const nativeKernelRequests = ['auto', ...nativeInstructionSets, '0'] as c
 export const profileNames = ['mini', 'mini-v1', 'mini-fixed', 'ci', 'paper', 'protocol-c'] as const;
 export type ProfileName = (typeof profileNames)[number];
 
+/**
+ * The named seed sets a user may ask for in `GST_SEEDS`: the calibration seeds a protocol was tuned on,
+ * its confirmation seeds, and a second confirmation set on seeds never used before (a protocol defines
+ * the sets it has; `mini`: docs/methods/verdicts.md §9.8).
+ */
+export const seedPhases = ['calibration', 'confirmation', 'confirmation-2'] as const;
+
 /** Backends a user may ask for in `GST_BACKEND`. */
 export const backendRequests = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendRequest = (typeof backendRequests)[number];
@@ -45,10 +52,10 @@ export const settingSpecs = {
     parse: integer(undefined, 2, 'seeds per arm'),
   },
   GST_SEEDS: {
-    description: 'which seeds the claims use',
-    allowed: 'calibration, confirmation',
+    description: 'which seed set the claims use',
+    allowed: seedPhases.join(', '),
     fallback: 'confirmation',
-    parse: oneOf(['calibration', 'confirmation'] as const, 'confirmation', 'allowed'),
+    parse: oneOf(seedPhases, 'confirmation', 'allowed'),
   },
   GST_BACKEND: {
     description: 'the TensorFlow.js backend',

@@ -188,7 +188,11 @@ describe('paired, blocked, equivalence and clustered statistics against SciPy re
     expect(w.ci.lower).toBeCloseTo(-0.7570326815495421, 10);
     expect(w.ci.upper).toBeCloseTo(0.5001120021882094, 10);
     // a covariate constant within every seed (the A/A placebo) has no within-seed correlation: undefined, not 0
-    const constant = repeatedMeasuresCorrelation(xs, clusterOf.map((g) => g * 2), clusterOf);
+    const constant = repeatedMeasuresCorrelation(
+      xs,
+      clusterOf.map((g) => g * 2),
+      clusterOf,
+    );
     expect([constant.statistic, constant.pValue]).toEqual([NaN, NaN]);
     const rm = repeatedMeasuresCorrelation(xs, ys, clusterOf);
     expect(rm.statistic).toBeCloseTo(-0.9514847432794044, 12);

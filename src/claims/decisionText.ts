@@ -29,7 +29,8 @@ export function decidingLabel(c: Decided): string {
 const testName = { claimed: 'claimed', opposite: 'reversed', equivalence: 'equivalence' } as const;
 
 /** One test against the boundary: `claimed z 5.12 ≥ 3.71`. */
-const against = (test: keyof TestStatistics, z: number, boundary: number) => `${testName[test]} z ${fixed(z, 2)} ${z >= boundary ? '≥' : '<'} ${fixed(boundary, 2)}`;
+const against = (test: keyof TestStatistics, z: number, boundary: number) =>
+  `${testName[test]} z ${fixed(z, 2)} ${z >= boundary ? '≥' : '<'} ${fixed(boundary, 2)}`;
 
 /**
  * Why the verdict, from the deciding comparison's tests against the stage's boundary (§9.1):
@@ -53,12 +54,13 @@ export function boundaryText(c: Decided): string {
   return `${against(d.test, d.statistic, b)}${stage}`;
 }
 
-/** The repeated CI with this look's level and the simultaneous one over all stages: `[0.06, 0.66] (RCI 99.46 % this look, 99.33 % all stages)`. */
+/** The repeated CI with this look's level and the simultaneous one over all stages: `[0.06, 0.66] (RCI 99.46 % this look, 99.33 % all stages)`; one level where they are the same (a fixed design). */
 export function repeatedCiText(c: Decided): string {
   const d = c.verdicts[0].decision;
   const r = d.repeatedCi;
-  const simultaneous = d.simultaneousLevel === undefined ? '' : `, ${levelText(d.simultaneousLevel)} all stages`;
-  return `[${fixed(r.lower, 2)}, ${fixed(r.upper, 2)}] (RCI ${levelText(r.level)} this look${simultaneous})`;
+  if (d.simultaneousLevel === undefined || Math.abs(d.simultaneousLevel - r.level) < 1e-9)
+    return `[${fixed(r.lower, 2)}, ${fixed(r.upper, 2)}] (RCI ${levelText(r.level)})`;
+  return `[${fixed(r.lower, 2)}, ${fixed(r.upper, 2)}] (RCI ${levelText(r.level)} this look, ${levelText(d.simultaneousLevel)} all stages)`;
 }
 
 /** The design power: `0.84 / 0.42 (ρ 0.2)`: P(supported) at the minimum, P(absent) at no effect; `—` without a design. */

@@ -115,7 +115,9 @@ ${plotted.length > 0 ? verdictPlot({ title: 'Every claim: deciding effect and 95
 
 /** A within-seed correlation with its CI, or `undefined` where a variable is constant within every seed (§9.5). */
 function withinSeedText(w: { statistic: number | null; ci: { lower: number; upper: number } }): string {
-  return w.statistic === null || !Number.isFinite(w.statistic) ? 'undefined (a variable is constant within every seed)' : `${fmt(w.statistic)} [${fmt(w.ci.lower)}, ${fmt(w.ci.upper)}]`;
+  return w.statistic === null || !Number.isFinite(w.statistic)
+    ? 'undefined (a variable is constant within every seed)'
+    : `${fmt(w.statistic)} [${fmt(w.ci.lower)}, ${fmt(w.ci.upper)}]`;
 }
 
 /** One sentence on the replicate design a claim ran under. */
@@ -148,7 +150,13 @@ function claimSection(c: Claim): string {
         (v.beside ?? [])
           .map(
             (b) =>
-              `<tr class="pair beside"><td></td><td class="verdict ${b.verdict.replace(' ', '-')}">${b.verdict}${b.verdict !== c.verdict ? ' ⚑' : ''}</td><td colspan="2">${esc(b.label)} (${esc(b.test)}; beside, never deciding)</td><td colspan="2">${Object.entries(b.n).map(([k, n]) => `${n} ${esc(k)}`).join(', ')}</td><td>${esc(b.effect.name)} ${fmt(b.effect.value)} [${fmt(b.effect.ci.lower)}, ${fmt(b.effect.ci.upper)}]; repeated CI [${fmt(b.repeatedCi.lower)}, ${fmt(b.repeatedCi.upper)}]</td><td></td><td colspan="3">z: claimed ${fmt(b.statistics.claimed, 2)}, reversed ${fmt(b.statistics.opposite, 2)}, equivalence ${fmt(b.statistics.equivalence, 2)} vs ${fmt(v.decision.boundary, 2)}</td></tr>`,
+              `<tr class="pair beside"><td></td><td class="verdict ${b.verdict.replace(' ', '-')}">${b.verdict}${b.verdict !== c.verdict ? ' ⚑' : ''}</td><td colspan="2">${esc(b.label)} (${esc(b.test)}; beside, never deciding)</td><td colspan="2">${Object.entries(
+                b.n,
+              )
+                .map(([k, n]) => `${n} ${esc(k)}`)
+                .join(
+                  ', ',
+                )}</td><td>${esc(b.effect.name)} ${fmt(b.effect.value)} [${fmt(b.effect.ci.lower)}, ${fmt(b.effect.ci.upper)}]; repeated CI [${fmt(b.repeatedCi.lower)}, ${fmt(b.repeatedCi.upper)}]</td><td></td><td colspan="3">z: claimed ${fmt(b.statistics.claimed, 2)}, reversed ${fmt(b.statistics.opposite, 2)}, equivalence ${fmt(b.statistics.equivalence, 2)} vs ${fmt(v.decision.boundary, 2)}</td></tr>`,
           )
           .join(''),
     )

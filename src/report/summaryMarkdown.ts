@@ -24,7 +24,7 @@ const interval = (e: { value: number; ci: { lower: number; upper: number } }) =>
 
 /** What the four verdicts and the two windows mean, for every report (docs/methods/verdicts.md). */
 export const verdictLegend = [
-  "Verdicts (docs/methods/verdicts.md): `supported` = significant in the claimed direction at the stage's boundary for α/K (K = the claims of the folder; the A/A controls are their own family; Holm and BH across the run shown) and effect ≥ the spec's minimum; `contradicted` = significant the other way (ordered claims: the reversed trend or any reversed step, Holm over them); `absent` = equivalence shown: two one-sided tests at the same level put the effect inside ± the minimum (the claimed effect is smaller than what would count); `not shown` = none of these by the design's last stage (see the design power: a low one means the design could not tell). Each of the three outcomes spends its own α/K.",
+  "Verdicts (docs/methods/verdicts.md §9): each comparison has three one-sided tests at the stage's boundary for α/K (K = the claims of the folder; the A/A controls are their own family; Holm and BH across the run shown): the claimed direction, the opposite one, and equivalence inside ± the spec's minimum (TOST). `supported` = the claimed direction crosses and equivalence does not; `contradicted` = the opposite direction crosses and equivalence does not; `below minimum` = a direction and equivalence both cross (an effect, shown smaller than the minimum); `absent` = equivalence alone; `not shown` = none by the design's last stage (the design power says whether the design could tell). An ordered claim gives each adjacent step its own outcome (Holm within the claim) and its word follows from them: contradicted if a step is (or the reversed trend crosses), supported if every step is and the trend crosses, else absent if a step is, below minimum if a step is, else not shown.",
   "Design: arms that ran the same seeds are compared within seed (paired t, Page's L for orders, seed-cluster jackknife for pooled correlations, with the within-seed repeated-measures correlation beside it); arms on disjoint seeds by unpaired tests. A seed where any arm's run diverged is dropped from every arm.",
   "Window: every accuracy and gap reading of a claim is taken on epochs ≥ the latest last pruning event among its arms, for every arm (unpruned and scratch arms too). `best-authors` reads each run from its own last event (0 for unpruned runs), as the authors' analysis code does: at the paper's scale both agree, but at small scale under label noise the unpruned net can peak before the pruned arms finish pruning, an early-stopping peak the pruned arms cannot have, so that reading is reported and never decides.",
   decisionLegend,
@@ -34,14 +34,27 @@ export const verdictLegend = [
 function comparisonRows(c: ClaimEntry): string[] {
   const v = c.verdicts[0];
   const b = v.decision.boundary;
+  const zText = (v: number) => (Number.isNaN(v) ? '—' : Number.isFinite(v) ? v.toFixed(2) : v > 0 ? '∞' : '−∞');
   const z = (t: { claimed: number; opposite: number; equivalence: number }) =>
-    `${fmt(t.claimed)} / ${fmt(t.opposite)} / ${fmt(t.equivalence)} vs ${fmt(b)}`;
+    `${zText(t.claimed)} / ${zText(t.opposite)} / ${zText(t.equivalence)} vs ${zText(b)}`;
   const rows = [
-    ...v.pairwise.map((s) => `| step ${escapeMarkdown(s.label)} | **${s.verdict}** | ${s.effect.name} ${interval(s.effect)} | ${bounds(s.repeatedCi)} | ${z(s.statistics)} |`),
-    ...(v.beside ?? []).map((r) => `| ${escapeMarkdown(r.label)} (beside, never deciding) | **${r.verdict}**${r.verdict !== c.verdict ? ' ⚑' : ''} | ${r.effect.name} ${interval(r.effect)} | ${bounds(r.repeatedCi)} | ${z(r.statistics)} |`),
+    ...v.pairwise.map(
+      (s) => `| step ${escapeMarkdown(s.label)} | **${s.verdict}** | ${s.effect.name} ${interval(s.effect)} | ${bounds(s.repeatedCi)} | ${z(s.statistics)} |`,
+    ),
+    ...(v.beside ?? []).map(
+      (r) =>
+        `| ${escapeMarkdown(r.label)} (beside, never deciding) | **${r.verdict}**${r.verdict !== c.verdict ? ' ⚑' : ''} | ${r.effect.name} ${interval(r.effect)} | ${bounds(r.repeatedCi)} | ${z(r.statistics)} |`,
+    ),
   ];
   if (rows.length === 0) return [];
-  return ['', `### ${escapeMarkdown(c.id)}: ${v.pairwise.length > 0 ? `${escapeMarkdown(stepsText(v))}` : escapeMarkdown((v.beside ?? []).map(besideText).join('; '))}`, '', '| comparison | outcome | effect [95% CI] | repeated CI | z claimed / reversed / equivalence (Holm within the claim for steps) |', '|---|---|---|---|---|', ...rows];
+  return [
+    '',
+    `### ${escapeMarkdown(c.id)}: ${v.pairwise.length > 0 ? `${escapeMarkdown(stepsText(v))}` : escapeMarkdown((v.beside ?? []).map(besideText).join('; '))}`,
+    '',
+    '| comparison | outcome | effect [95% CI] | repeated CI | z claimed / reversed / equivalence (Holm within the claim for steps) |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ];
 }
 
 /**
@@ -89,6 +102,7 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
       `| ${escapeMarkdown(`${c.id}: ${c.title}`)} | **${c.verdict}** (${v.metric})${role}${glance ? `; ${escapeMarkdown(glance)}` : ''} | ${others} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)}${disagreement(c) ? ` ${disagreement(c)}` : ''} | ${v.windowStart ?? '—'} | ${effect} | ${repeatedCiText(c)} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${designPowerText(c)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,
     );
   }
+  for (const c of doc.claims) lines.push(...comparisonRows(c));
   if (errored.length > 0)
     lines.push(
       '',

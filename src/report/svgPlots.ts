@@ -127,10 +127,13 @@ export function linePlot(options: {
 }
 
 /** Fill of each verdict in every picture. */
-export const verdictColor = { supported: '#8fd19e', contradicted: '#f19a9a', 'below minimum': '#c9b3e6', absent: '#a9c7ee', 'not shown': '#f3d98b' } as const satisfies Record<
-  Verdict,
-  string
->;
+export const verdictColor = {
+  supported: '#8fd19e',
+  contradicted: '#f19a9a',
+  'below minimum': '#c9b3e6',
+  absent: '#a9c7ee',
+  'not shown': '#f3d98b',
+} as const satisfies Record<Verdict, string>;
 
 /** A grid of verdict-coloured cells (two dimensions of a claim map), each labelled with its effect. */
 export function heatMap(options: { title: string; xLabel: string; yLabel: string; cells: { x: string; y: string; verdict: string; text: string }[] }): string {

@@ -7,7 +7,7 @@ import { compareTwoArms } from './compareTwoArms.js';
 
 /** `arm > than` by the design's two-arm test (docs/methods/verdicts.md, section 3). */
 export function evaluateGreater(h: GreaterHypothesis, data: HypothesisData, rule: DecisionRule): MetricVerdict {
-  const aligned = alignBySeed({ [h.arm]: data[h.arm], [h.than]: data[h.than] });
+  const aligned = alignBySeed({ [h.arm]: data[h.arm], [h.than]: data[h.than] }, { pairBy: h.pairBy });
   const a = armValues(aligned, h.arm);
   const b = armValues(aligned, h.than);
   const main = compareTwoArms(`${h.arm} > ${h.than}`, a, b, aligned.design, h.test, rule);

@@ -34,7 +34,7 @@ function endpointReading(c: TwoArmComparison, rule: DecisionRule): BesideReading
  * §9.2); the endpoint contrast beside it.
  */
 export function evaluateOrdered(h: OrderedHypothesis, data: HypothesisData, rule: DecisionRule): MetricVerdict {
-  const aligned = alignBySeed(Object.fromEntries(h.order.map((arm) => [arm, data[arm]])));
+  const aligned = alignBySeed(Object.fromEntries(h.order.map((arm) => [arm, data[arm]])), { pairBy: h.pairBy });
   const groups = h.order.map((arm) => armValues(aligned, arm));
   const k = h.order.length;
   const paired = aligned.design === 'paired';
@@ -96,7 +96,9 @@ export function evaluateOrdered(h: OrderedHypothesis, data: HypothesisData, rule
   const decidingOf: Record<Exclude<Verdict, 'not shown'>, () => Deciding> = {
     supported: () => deciding('claimed'),
     contradicted: () =>
-      contradicting >= 0 && stepP[contradicting].opposite <= reversedTrend ? step(contradicting, `${pairs[contradicting].label}, reversed`) : trendStep('reversed trend'),
+      contradicting >= 0 && stepP[contradicting].opposite <= reversedTrend
+        ? step(contradicting, `${pairs[contradicting].label}, reversed`)
+        : trendStep('reversed trend'),
     absent: () => step(closest('absent', 'equivalence')),
     'below minimum': () => step(closest('below minimum', 'equivalence')),
   };

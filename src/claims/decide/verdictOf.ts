@@ -54,9 +54,7 @@ export function verdictOf(
   const verdict: Verdict = derived?.verdict ?? outcomeOf(rule, { claimed: pClaimed, opposite: pOpposite, equivalence: equivalence.pValue });
   // a verdict rests on its own test; `not shown` on the test that came closest to its boundary
   const test: Outcome =
-    verdict === 'not shown'
-      ? outcomes.reduce((best, o) => (zOf(deciding(o).p[o]) > zOf(deciding(best).p[best]) ? o : best))
-      : testOf[verdict];
+    verdict === 'not shown' ? outcomes.reduce((best, o) => (zOf(deciding(o).p[o]) > zOf(deciding(best).p[best]) ? o : best)) : testOf[verdict];
   const d = derived?.deciding ?? deciding(test);
   return {
     decision: {

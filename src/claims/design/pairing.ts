@@ -1,3 +1,5 @@
+import type { PairBy } from '../dsl/hypothesis.js';
+
 /** How the runs of a comparison relate: arms ran the same seeds (blocks), or disjoint ones. */
 export type Pairing = 'paired' | 'unpaired';
 
@@ -24,18 +26,46 @@ export interface AlignedObservations {
 const usable = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
 /**
+ * Aligns arms by position: replicate i of every arm (its seeds in ascending order) forms block i; a
+ * position is kept only where every arm has a usable value (its seeds are dropped from every arm otherwise).
+ */
+function alignByPosition(arms: Readonly<Record<string, ArmObservations>>): AlignedObservations {
+  const ids = Object.keys(arms);
+  const order = ids.map((id) => arms[id].seeds.map((seed, i) => ({ seed, i })).sort((a, b) => a.seed - b.seed));
+  const length = Math.min(...order.map((o) => o.length));
+  const positions = Array.from({ length }, (_, p) => p);
+  const usableAt = (a: number, p: number) => {
+    const arm = arms[ids[a]];
+    const i = order[a][p].i;
+    return usable(arm.values[i]) && (arm.second === undefined || usable(arm.second[i]));
+  };
+  const kept = positions.filter((p) => ids.every((_, a) => usableAt(a, p)));
+  const column = (a: number, of: (arm: ArmObservations) => readonly (number | undefined)[] | undefined) =>
+    kept.map((p) => (of(arms[ids[a]]) ?? [])[order[a][p].i] as number);
+  return {
+    design: 'paired',
+    values: Object.fromEntries(ids.map((id, a) => [id, column(a, (arm) => arm.values)])),
+    second: Object.fromEntries(ids.map((id, a) => [id, arms[id].second ? column(a, (arm) => arm.second) : []])),
+    seeds: Object.fromEntries(ids.map((id, a) => [id, kept.map((p) => order[a][p].seed)])),
+    droppedSeeds: positions.filter((p) => !kept.includes(p)).flatMap((p) => order.map((o) => o[p].seed)),
+  };
+}
+
+/**
  * Aligns the observations of a comparison's arms by seed (docs/methods/verdicts.md, section 2):
  * `paired` when every arm ran the same set of seeds (a seed is then kept only where every arm has a
  * usable value, and dropped from all arms otherwise), `unpaired` when the arms' seed sets are
- * disjoint; anything in between is an error naming the arms.
+ * disjoint; anything in between is an error naming the arms. With `pairBy: 'position'`, replicate i of
+ * every arm forms block i instead (paired whatever the seeds).
  *
  * @example
  * ```ts
  * alignBySeed({ a: { seeds: [1, 2], values: [0.7, 0.8] }, b: { seeds: [1, 2], values: [0.6, undefined] } }).values; // { a: [0.7], b: [0.6] }
  * ```
  */
-export function alignBySeed(arms: Readonly<Record<string, ArmObservations>>): AlignedObservations {
+export function alignBySeed(arms: Readonly<Record<string, ArmObservations>>, options: { pairBy?: PairBy } = {}): AlignedObservations {
   const ids = Object.keys(arms);
+  if (options.pairBy === 'position' && ids.length > 1) return alignByPosition(arms);
   const sets = ids.map((id) => new Set(arms[id].seeds));
   const sameSeeds = sets.every((s) => s.size === sets[0].size && [...s].every((seed) => sets[0].has(seed)));
   const keep = (arm: ArmObservations, i: number) => usable(arm.values[i]) && (arm.second === undefined || usable(arm.second[i]));

@@ -8,6 +8,14 @@ export const twoArmTests = {
 
 export type TwoArmTest = (typeof twoArmTests)[keyof typeof twoArmTests][number];
 
+/**
+ * How runs of different arms are paired: by `seed` (the default: arms that ran the same seeds are
+ * blocks, disjoint seeds are unpaired), or by `position` (replicate i of every arm forms block i,
+ * whatever its seed: arms on disjoint seed blocks analysed as paired, e.g. the paired A/A control).
+ */
+export const pairings = ['seed', 'position'] as const;
+export type PairBy = (typeof pairings)[number];
+
 /** `a` is larger than `b` on `metric` (one-sided), by a paired test when the arms share seeds, else a two-sample test. */
 export interface GreaterHypothesis<Arm extends string = string> {
   readonly kind: 'greater';
@@ -16,6 +24,8 @@ export interface GreaterHypothesis<Arm extends string = string> {
   readonly than: Arm;
   /** Default by design: `paired-t` (seed-matched arms) or `welch` (disjoint seeds). */
   readonly test?: TwoArmTest;
+  /** Default `seed` ({@link pairings}). */
+  readonly pairBy?: PairBy;
 }
 
 /** The arms are ordered, largest first, on `metric`: Page's L (seed-matched arms) or Jonckheere-Terpstra, plus every adjacent pair. */
@@ -24,6 +34,8 @@ export interface OrderedHypothesis<Arm extends string = string> {
   readonly metric: MetricName;
   /** Claimed order, from the largest mean to the smallest. */
   readonly order: readonly Arm[];
+  /** Default `seed` ({@link pairings}). */
+  readonly pairBy?: PairBy;
 }
 
 /** Across the runs of `arms`, `x` and `y` correlate with the given sign. */

@@ -5,7 +5,7 @@ import { metricRegistry } from '../../readings/runMetrics.js';
 import { profileNames } from '../../settings.js';
 import type { ArmSpec } from './armSpec.js';
 import type { ClaimDefinition } from './claimDefinition.js';
-import { twoArmTests, type Hypothesis } from './hypothesis.js';
+import { pairings, twoArmTests, type Hypothesis } from './hypothesis.js';
 
 /** The measures a minimum effect may use for each kind of hypothesis (docs/methods/verdicts.md). */
 export const minimumEffectMeasures = {
@@ -79,6 +79,7 @@ function validateHypothesis(id: unknown, h: Hypothesis, armIds: readonly string[
     return;
   }
   metric('metric', h.metric);
+  if ((h.kind === 'greater' || h.kind === 'ordered') && h.pairBy !== undefined && !isOneOf(h.pairBy, pairings)) fail('pairBy', h.pairBy, names(pairings));
   if (h.kind === 'greater') {
     arm('arm', h.arm);
     arm('than', h.than);

@@ -6,7 +6,7 @@ import { miniV1Protocol } from './miniV1Profile.js';
  * labels, everything else unchanged. Chosen on calibration seeds 1–10 by the map
  * `specs/tradeoff/maps/mini-recalibration.map.spec.ts` with the rule committed before it ran (the
  * cheapest cost level with a supported core claim; among its points the largest g_av: 1.65 at noise
- * 0.6, 1.03 at 0.4; docs/RESULTS.md §6). Confirmation seeds from 301.
+ * 0.6, 1.03 at 0.4; docs/RESULTS.md §6). Confirmation seeds from 301; the second confirmation set from 401.
  */
 export const miniProtocol: Protocol = {
   ...miniV1Protocol,
@@ -18,7 +18,8 @@ export const miniProtocol: Protocol = {
     data: { ...miniV1Protocol.train.data, labelNoise: 0.6 },
     model: { name: 'vgg-mini', widthMultiplier: 1 },
   },
-  seedBase: { calibration: 1, confirmation: 301 },
+  // confirmation-2: the confirmation of the amended rules (docs/methods/verdicts.md §9.8), seeds never used before
+  seedBase: { calibration: 1, confirmation: 301, 'confirmation-2': 401 },
 };
 
 /**

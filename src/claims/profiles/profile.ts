@@ -2,8 +2,10 @@ import type { RunConfig } from '../../results/runConfig.js';
 import type { ArmSpec } from '../dsl/armSpec.js';
 import type { SequentialDesign } from '../design/sequentialDesign.js';
 
-/** Which seeds a claim uses: the calibration seeds a protocol was tuned on, or fresh ones. */
-export type SeedPhase = 'calibration' | 'confirmation';
+import type { seedPhases } from '../../settings.js';
+
+/** Which seeds a claim uses: the calibration seeds a protocol was tuned on, or fresh ones (`GST_SEEDS`). */
+export type SeedPhase = (typeof seedPhases)[number];
 
 /**
  * A scale at which the claims run: it turns arm specs into run configs and says how many

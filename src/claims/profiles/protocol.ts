@@ -26,8 +26,8 @@ export interface Protocol {
   readonly seedsPerArm: number;
   /** Runs of one training config trained together on webgpu, unless `GST_SEEDS_TOGETHER` says otherwise. */
   readonly seedsTogether: number;
-  /** First seed of each phase; replicate i uses first + i. */
-  readonly seedBase: { readonly calibration: number; readonly confirmation: number };
+  /** First seed of each seed set it has; replicate i uses first + i. */
+  readonly seedBase: { readonly calibration: number; readonly confirmation: number } & { readonly [phase in SeedPhase]?: number };
 }
 
 /** conv1–conv4 pruned to .3/.3/.3/.6 between epochs `start` and `end` (the small protocols' targets). */
@@ -78,7 +78,12 @@ export function profileFromProtocol(protocol: Protocol, design?: SequentialDesig
       };
     },
     seeds(count: number, phase: SeedPhase) {
-      return Array.from({ length: count }, (_, i) => protocol.seedBase[phase] + i);
+      const first = protocol.seedBase[phase];
+      if (first === undefined)
+        throw new Error(
+          `GST_SEEDS=${phase} is not allowed for the profile '${protocol.name}'; its seed sets: ${Object.keys(protocol.seedBase).join(', ')} (a new seed set is added to the protocol's seedBase, on seeds never used)`,
+        );
+      return Array.from({ length: count }, (_, i) => first + i);
     },
   };
 }
