@@ -32,13 +32,54 @@ describe.skipIf(chromium === undefined)(
       minEffect: { measure: 'hedges-g', value: 0.5 },
     };
     const base = { ...syntheticContext, durationSeconds: 1, familySize: 1 };
+    // an ordered claim (its steps) and a correlation over arms with an unpruned one (its readings beside)
+    const three = seedMatchedArms({
+      n: 8,
+      seed: 10,
+      seedSd: 0.02,
+      arms: {
+        none: { stability: [100, 0], best: [0.75, 0.01] },
+        s1: { stability: [80, 3], best: [0.76, 0.01] },
+        l13: { stability: [60, 5], best: [0.78, 0.01] },
+      },
+    });
+    const order: ClaimDefinition = {
+      id: 'order',
+      title: 'Stability order',
+      paperClaim: 'Claim 1',
+      arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, l13: paperArms.pruneLLarge },
+      hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 'l13'] },
+      minEffect: { measure: 'hedges-g', value: 0.5 },
+    };
+    const correlation: ClaimDefinition = {
+      ...order,
+      id: 'tradeoff',
+      title: 'Stability vs best',
+      hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 'l13'], sign: 'negative' },
+      minEffect: { measure: 'correlation', value: 0.2 },
+    };
     const dir = mkdtempSync(join(tmpdir(), 'gst-browser-'));
-    writeReports({ dir, reports: [{ report: buildClaimReport({ ...base, definition: claim, runs }), testPassed: true }], durationSeconds: 1 });
+    writeReports({
+      dir,
+      reports: [
+        { report: buildClaimReport({ ...base, definition: claim, runs }), testPassed: true },
+        { report: buildClaimReport({ ...base, definition: order, runs: three }), testPassed: true },
+        { report: buildClaimReport({ ...base, definition: correlation, runs: three }), testPassed: true },
+      ],
+      durationSeconds: 1,
+    });
     const page = `file://${join(dir, 'index.html')}`;
 
     it('parses into the verdict table, the verdicts picture and the figures, with names escaped', () => {
       const dom = execFileSync(chromium as string, [...flags, '--dump-dom', page], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
-      expect(dom.match(/class="verdict-row /g)).toHaveLength(1);
+      expect(dom.match(/class="verdict-row /g)).toHaveLength(3);
+      // the ordered claim's steps, each with its outcome, and the readings beside the deciding one (§9.2, §9.3)
+      expect(dom.match(/<tr class="pair step">/g)).toHaveLength(2);
+      expect(dom).toMatch(/<td class="verdict [a-z-]+">step: [a-z ]+<\/td><td colspan="2">none &gt; s1 \(paired-t\)/);
+      expect(dom).toContain('endpoints none &gt; l13');
+      expect(dom).toContain('pruned arms only (s1, l13)');
+      expect(dom).toContain('arm fixed effects');
+      expect(dom).toMatch(/steps supported/);
       expect(dom.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
       expect(dom).toContain('id="l-beats-&quot;none&quot;"');
       expect(dom).toContain('Prune_L &lt;beats&gt; none');

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
-import { readmeVerdictsBaseline, verdictTableMarkdown, withVerdictTable } from '../../src/report/verdictTable.js';
+import { baselineDigestMarkdown, baselineDigestMarkers, shippedBaselines } from '../../src/report/baselineDigest.js';
+import { readmeVerdictsBaseline, verdictTableMarkdown, withGeneratedBlock, withVerdictTable } from '../../src/report/verdictTable.js';
 
 const readme = readFileSync('README.md', 'utf8');
 
@@ -10,6 +11,13 @@ describe('README', () => {
     const doc = JSON.parse(readFileSync(readmeVerdictsBaseline, 'utf8')) as ClaimsDocument;
     expect(readme).toBe(withVerdictTable(readme, verdictTableMarkdown(doc)));
     expect(readme).toContain(`| rate-stability | **supported** (stability) | lower > higher (paired, paired-t) | claimed z `);
+  });
+
+  it("docs/RESULTS.md's digest of the shipped baselines is theirs, as npm run docs:verdicts writes it", () => {
+    const results = readFileSync('docs/RESULTS.md', 'utf8');
+    const digest = baselineDigestMarkdown(shippedBaselines.map((path) => ({ path, doc: JSON.parse(readFileSync(path, 'utf8')) as ClaimsDocument })));
+    expect(results).toBe(withGeneratedBlock(results, baselineDigestMarkers, digest, 'docs/RESULTS.md'));
+    expect(digest.split('\n')).toHaveLength(2 + shippedBaselines.length);
   });
 
   it('is at most 150 lines, and every file it links or names in backticks exists', () => {

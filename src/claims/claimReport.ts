@@ -33,7 +33,7 @@ export interface ClaimReport {
   readonly decidingMetric: string;
   /** The claim's common window: first epoch of every accuracy reading (docs/methods/verdicts.md). */
   readonly windowStart: number;
-  /** An A/A control (specs/tradeoff/controls): passes unless `supported` or `contradicted`. */
+  /** An A/A control (specs/tradeoff/controls): passes on `absent` or `not shown` only. */
   readonly control?: boolean;
   /** The replicate design the claim ran under and the stage it stopped at (absent in re-made reports of layout 1). */
   readonly replicateDesign?: DesignReport;

@@ -6,11 +6,13 @@
  */
 import type { ClaimReport } from './claimReport.js';
 import type { BesideReading, MetricVerdict, TestStatistics } from './decide/metricVerdict.js';
-import { zOf } from './decide/decisionRule.js';
+import { zLimit, zOf } from './decide/decisionRule.js';
 
 type Decided = Pick<ClaimReport, 'verdict' | 'verdicts' | 'replicateDesign' | 'designPower'>;
 
-const fixed = (v: number | null, digits: number) => (v === null || Number.isNaN(v) ? '—' : Number.isFinite(v) ? v.toFixed(digits) : v > 0 ? '∞' : '−∞');
+/** A number for the reports: `—` when there is none (no such test), ±∞ at or past the z limit (p 0 or 1). */
+export const fixed = (v: number | null, digits: number) =>
+  v === null || Number.isNaN(v) ? '—' : Math.abs(v) >= zLimit || !Number.isFinite(v) ? (v > 0 ? '∞' : '−∞') : v.toFixed(digits);
 
 /** A level as a percentage with two decimals where it has any (99.67 %, 95 %). @example percent(0.996667) // '99.67 %' */
 export function percent(level: number): string {
@@ -90,13 +92,31 @@ export function besideText(b: BesideReading): string {
 
 /**
  * The readings beside the deciding one whose outcome differs from the verdict (§9.3), flagged: empty
- * when they agree or there are none.
+ * when they agree or there are none; `compact` leaves out their effects.
  *
  * @example besideDisagreement(report) // '⚑ pruned arms only (s1, s13, l13): not shown, Pearson r 0.09 [−0.10, 0.27]'
  */
-export function besideDisagreement(c: Pick<ClaimReport, 'verdict' | 'verdicts'>): string {
+export function besideDisagreement(c: Pick<ClaimReport, 'verdict' | 'verdicts'>, options: { compact?: boolean } = {}): string {
   const differing = (c.verdicts[0].beside ?? []).filter((b) => b.verdict !== c.verdict);
-  return differing.map((b) => `⚑ ${besideText(b)}`).join('; ');
+  return differing.map((b) => `⚑ ${options.compact ? `${b.label.replace(/ \(.*\)$/, '')}: ${b.verdict}` : besideText(b)}`).join('; ');
+}
+
+/**
+ * A claim at a glance beside its verdict: an ordered claim's steps and the flagged readings beside
+ * the deciding one (`compact`: `2/3 steps supported (s13 > l13 absent); ⚑ endpoints: supported`).
+ *
+ * @example glanceText(report, { compact: true }) // '2/3 steps supported (s13 > l13 absent); ⚑ endpoints: supported'
+ */
+export function glanceText(c: Pick<ClaimReport, 'verdict' | 'verdicts'>, options: { compact?: boolean } = {}): string {
+  const v = c.verdicts[0];
+  const failing = v.pairwise.filter((s) => s.verdict !== 'supported').map((s) => `${s.label} ${s.verdict}`);
+  const steps =
+    v.pairwise.length === 0
+      ? ''
+      : options.compact
+        ? `${v.pairwise.length - failing.length}/${v.pairwise.length} steps supported${failing.length > 0 ? ` (${failing.join('; ')})` : ''}`
+        : stepsText(v);
+  return [steps, besideDisagreement(c, options)].filter((t) => t !== '').join('; ');
 }
 
 /** What the decision columns mean, for every report's legend. */

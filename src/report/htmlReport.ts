@@ -4,7 +4,7 @@ import { backendText } from './backendText.js';
 import { mapSearchText } from './mapSearchText.js';
 import { pearson } from '../stats/pearson.js';
 import { testOutcome, type ClaimsDocument } from './claimsDocument.js';
-import { besideDisagreement, boundaryText, decidingLabel, designPowerText, disagreement, repeatedCiText, stepsText } from '../claims/decisionText.js';
+import { boundaryText, decidingLabel, designPowerText, disagreement, fixed, glanceText, repeatedCiText } from '../claims/decisionText.js';
 import { liveHtml } from './liveSection.js';
 import { verdictLegend } from './summaryMarkdown.js';
 import { heatMap, linePlot, scatterPlot, verdictPlot } from './svgPlots.js';
@@ -101,7 +101,7 @@ function overview(doc: ClaimsDocument): string {
     .map((c) => {
       const v = c.verdicts[0];
       const e = v.decision.effect;
-      const glance = [stepsText(v), besideDisagreement(c)].filter((t) => t !== '').join('; ');
+      const glance = glanceText(c);
       return `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a>${c.control ? ' (A/A control)' : ''}</td><td class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}${glance ? `<br><small>${esc(glance)}</small>` : ''}</td><td>${esc(v.metric)}</td><td>${esc(`${decidingLabel(c)} (${v.design}, ${v.main.test})`)}</td><td>${esc(boundaryText(c))}</td><td>${esc(e.name)} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}]</td><td>${esc(repeatedCiText(c))}</td><td>${Object.values(v.n).join('/')}</td><td>${esc(designPowerText(c))}</td><td>${testOutcome(c)}</td></tr>`;
     })
     .join('');
@@ -130,7 +130,7 @@ function designLine(c: Claim): string {
 
 /** An ordered claim's tally of steps and the flagged readings beside the deciding one, as a sentence (none: nothing). */
 function v0Glance(c: Claim): string {
-  const text = [stepsText(c.verdicts[0]), besideDisagreement(c)].filter((t) => t !== '').join('; ');
+  const text = glanceText(c);
   return text ? ` <b>${esc(text)}</b>` : '';
 }
 
@@ -144,7 +144,7 @@ function claimSection(c: Claim): string {
         v.pairwise
           .map(
             (p) =>
-              `<tr class="pair step"><td></td><td class="verdict ${p.verdict.replace(' ', '-')}">step: ${p.verdict}</td><td colspan="2">${esc(p.label)} (${esc(p.test)})</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>${esc(p.effect.name)} ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]; repeated CI [${fmt(p.repeatedCi.lower)}, ${fmt(p.repeatedCi.upper)}]</td><td>${p.pEquivalence.toExponential(2)}</td><td colspan="3">z after Holm: claimed ${fmt(p.statistics.claimed, 2)}, reversed ${fmt(p.statistics.opposite, 2)}, equivalence ${fmt(p.statistics.equivalence, 2)} vs ${fmt(v.decision.boundary, 2)}</td></tr>`,
+              `<tr class="pair step"><td></td><td class="verdict ${p.verdict.replace(' ', '-')}">step: ${p.verdict}</td><td colspan="2">${esc(p.label)} (${esc(p.test)})</td><td>${p.pValue.toExponential(2)}</td><td>Holm ${p.pHolm.toExponential(2)}</td><td>${esc(p.effect.name)} ${fmt(p.effect.value)} [${fmt(p.effect.ci.lower)}, ${fmt(p.effect.ci.upper)}]; repeated CI [${fmt(p.repeatedCi.lower)}, ${fmt(p.repeatedCi.upper)}]</td><td>${p.pEquivalence.toExponential(2)}</td><td colspan="3">z after Holm: claimed ${fixed(p.statistics.claimed, 2)}, reversed ${fixed(p.statistics.opposite, 2)}, equivalence ${fixed(p.statistics.equivalence, 2)} vs ${fixed(v.decision.boundary, 2)}</td></tr>`,
           )
           .join('') +
         (v.beside ?? [])
@@ -156,7 +156,7 @@ function claimSection(c: Claim): string {
                 .map(([k, n]) => `${n} ${esc(k)}`)
                 .join(
                   ', ',
-                )}</td><td>${esc(b.effect.name)} ${fmt(b.effect.value)} [${fmt(b.effect.ci.lower)}, ${fmt(b.effect.ci.upper)}]; repeated CI [${fmt(b.repeatedCi.lower)}, ${fmt(b.repeatedCi.upper)}]</td><td></td><td colspan="3">z: claimed ${fmt(b.statistics.claimed, 2)}, reversed ${fmt(b.statistics.opposite, 2)}, equivalence ${fmt(b.statistics.equivalence, 2)} vs ${fmt(v.decision.boundary, 2)}</td></tr>`,
+                )}</td><td>${esc(b.effect.name)} ${fmt(b.effect.value)} [${fmt(b.effect.ci.lower)}, ${fmt(b.effect.ci.upper)}]; repeated CI [${fmt(b.repeatedCi.lower)}, ${fmt(b.repeatedCi.upper)}]</td><td></td><td colspan="3">z: claimed ${fixed(b.statistics.claimed, 2)}, reversed ${fixed(b.statistics.opposite, 2)}, equivalence ${fixed(b.statistics.equivalence, 2)} vs ${fixed(v.decision.boundary, 2)}</td></tr>`,
           )
           .join(''),
     )
@@ -169,7 +169,7 @@ function claimSection(c: Claim): string {
     )
     .join('');
   return `<section class="claim" id="${esc(c.id)}"><h2>${esc(c.id)}: ${esc(c.title)}</h2><p class="paper">${esc(c.paperClaim)}</p>
-<p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>${c.control ? ' (A/A control: passes unless supported or contradicted)' : ''}; accuracy readings from epoch ${c.windowStart} (common window); α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
+<p>Verdict: <b class="verdict ${c.verdict.replace(' ', '-')}">${c.verdict}</b> on <code>${esc(c.decidingMetric)}</code>${c.control ? ' (A/A control: passes on absent or not shown)' : ''}; accuracy readings from epoch ${c.windowStart} (common window); α = ${c.alpha} over a family of ${c.familySize} (Holm across the run: p = ${c.pHolm.toExponential(2)}, BH: ${c.pBH.toExponential(2)}); minimum effect ${c.minEffect.value} (${c.minEffect.measure}).${c.expectedToFail ? ` <i>Expected not to reproduce at this profile: ${esc(c.expectedToFail)}</i>` : ''}${c.property ? ` fast-check seed ${c.property.seed}${c.property.counterexample ? `, counterexample ${esc(c.property.counterexample)}` : ''}; replay: <code>${esc(c.property.replay)}</code>` : ''}</p>
 ${designLine(c)}<p>Decision: ${esc(`${decidingLabel(c)}: ${boundaryText(c)}; ${c.verdicts[0].decision.effect.name} ${fmt(c.verdicts[0].decision.effect.value)}, 95 % CI [${fmt(c.verdicts[0].decision.effect.ci.lower)}, ${fmt(c.verdicts[0].decision.effect.ci.upper)}], repeated CI ${repeatedCiText(c)}; design power ${designPowerText(c)}.`)} ${esc(disagreement(c))}${v0Glance(c)}</p><table><tr><th>reading</th><th>verdict</th><th>design, test</th><th>from epoch</th><th>p</th><th>p adjusted</th><th>effect [95% CI]</th><th>equivalence p (adjusted)</th><th>fixed-test power at min.</th><th>n for 0.8 at min.</th><th>dropped seeds</th></tr>${readings}</table>
 <table><tr><th>arm</th><th>config</th><th>runs</th>${metrics.map((m) => `<th>${esc(m)}</th>`).join('')}</tr>${arms}</table></section>`;
 }

@@ -18,7 +18,7 @@ function baselineProblem(value: unknown): string | undefined {
  *
  * @example
  * ```ts
- * readBaseline('fixtures/baselines/ci.json').claims.length; // 3
+ * readBaseline('fixtures/baselines/ci.json').claims.length; // 4
  * ```
  */
 export function readBaseline(path: string): ClaimsDocument {

@@ -5,13 +5,14 @@ import { liveMarkdown } from './liveSection.js';
 import { erroredName } from './erroredClaim.js';
 import { escapeMarkdown } from './escapeMarkdown.js';
 import {
-  besideDisagreement,
   besideText,
   boundaryText,
   decidingLabel,
   decisionLegend,
   designPowerText,
   disagreement,
+  fixed,
+  glanceText,
   repeatedCiText,
   stepsText,
 } from '../claims/decisionText.js';
@@ -34,7 +35,7 @@ export const verdictLegend = [
 function comparisonRows(c: ClaimEntry): string[] {
   const v = c.verdicts[0];
   const b = v.decision.boundary;
-  const zText = (v: number) => (Number.isNaN(v) ? '—' : Number.isFinite(v) ? v.toFixed(2) : v > 0 ? '∞' : '−∞');
+  const zText = (v: number) => fixed(v, 2);
   const z = (t: { claimed: number; opposite: number; equivalence: number }) =>
     `${zText(t.claimed)} / ${zText(t.opposite)} / ${zText(t.equivalence)} vs ${zText(b)}`;
   const rows = [
@@ -96,7 +97,7 @@ export function summaryMarkdown(doc: ClaimsDocument): string {
         .map(([k, count]) => (k === 'runs' || k === 'seeds' ? `${count} ${k}` : String(count)))
         .join('/') + stage;
     const role = c.control ? ' (A/A control)' : c.expectedToFail ? ' (expected not to reproduce here)' : '';
-    const glance = [stepsText(v), besideDisagreement(c)].filter((t) => t !== '').join('; ');
+    const glance = glanceText(c);
     const effect = `${v.decision.effect.name} ${interval(v.decision.effect)}${v.main.pairedEffect ? `; ${v.main.pairedEffect.name} ${interval(v.main.pairedEffect)}` : ''}${v.withinSeed ? `; within seed r ${v.withinSeed.statistic === null || !Number.isFinite(v.withinSeed.statistic) ? 'undefined (a variable is constant within every seed)' : interval({ value: v.withinSeed.statistic, ci: v.withinSeed.ci })}` : ''}`;
     lines.push(
       `| ${escapeMarkdown(`${c.id}: ${c.title}`)} | **${c.verdict}** (${v.metric})${role}${glance ? `; ${escapeMarkdown(glance)}` : ''} | ${others} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)}${disagreement(c) ? ` ${disagreement(c)}` : ''} | ${v.windowStart ?? '—'} | ${effect} | ${repeatedCiText(c)} | ${fmtP(v.main.pValue)} (${fmtP(v.pAdjusted)}) | ${fmtP(v.equivalence.pValue)} (${fmtP(v.equivalence.pAdjusted)}) | ${fmtP(c.pHolm)} | ${fmtP(c.pBH)} | ${n} | ${designPowerText(c)} | ${Number.isFinite(v.power.replicatesFor80) ? v.power.replicatesFor80 : '∞'} | ${v.droppedSeeds.join(' ') || '—'} | ${Math.round(c.durationSeconds)} s | ${testOutcome(c)} |`,

@@ -1,5 +1,5 @@
 import type { ClaimsDocument } from './claimsDocument.js';
-import { besideDisagreement, boundaryText, decidingLabel, decisionLegend, designPowerText, repeatedCiText, stepsText } from '../claims/decisionText.js';
+import { boundaryText, decidingLabel, decisionLegend, designPowerText, glanceText, repeatedCiText } from '../claims/decisionText.js';
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
@@ -33,7 +33,7 @@ export function verdictTableMarkdown(doc: ClaimsDocument): string {
     const role = c.control ? ', A/A control' : '';
     const d = c.replicateDesign;
     const seeds = d === undefined ? '—' : String(d.seedsPerArm[d.stage - 1]);
-    const glance = [stepsText(v), besideDisagreement(c)].filter((t) => t !== '').join('; ');
+    const glance = glanceText(c, { compact: true });
     lines.push(
       `| ${c.id}${role} | **${c.verdict}** (${v.metric})${glance ? `; ${glance}` : ''} | ${decidingLabel(c)} (${v.design}, ${v.main.test}) | ${boundaryText(c)} | ${e.name.replace(/ \(.*\)$/, '')} ${fmt(e.value)} [${fmt(e.ci.lower)}, ${fmt(e.ci.upper)}] | ${repeatedCiText(c)} | ${designPowerText(c)} | ${seeds} |`,
     );
@@ -42,11 +42,23 @@ export function verdictTableMarkdown(doc: ClaimsDocument): string {
   return lines.join('\n');
 }
 
+/**
+ * `text` (the contents of `file`) with the block between `markers` replaced by `block`; an error naming
+ * the file and the markers when they are missing.
+ *
+ * @example
+ * ```ts
+ * withGeneratedBlock(readme, verdictTableMarkers, table, 'README.md');
+ * ```
+ */
+export function withGeneratedBlock(text: string, markers: { readonly start: string; readonly end: string }, block: string, file: string): string {
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
+  if (start < 0 || end < start) throw new Error(`${file}: the markers ${markers.start} … ${markers.end} are missing; put them where the generated block goes`);
+  return `${text.slice(0, start + markers.start.length)}\n${block}\n${text.slice(end)}`;
+}
+
 /** The README with its verdict block replaced by `table`; an error when the markers are missing. */
 export function withVerdictTable(readme: string, table: string): string {
-  const start = readme.indexOf(verdictTableMarkers.start);
-  const end = readme.indexOf(verdictTableMarkers.end);
-  if (start < 0 || end < start)
-    throw new Error(`README.md: the markers ${verdictTableMarkers.start} … ${verdictTableMarkers.end} are missing; put them where the verdict table goes`);
-  return `${readme.slice(0, start + verdictTableMarkers.start.length)}\n${table}\n${readme.slice(end)}`;
+  return withGeneratedBlock(readme, verdictTableMarkers, table, 'README.md');
 }

@@ -5,7 +5,7 @@
  * independent of training by construction and shared by all runs of a seed, so it is as clustered
  * as data can be, while stability differs strongly between arms: the test must account for the seed
  * clusters (seed-cluster jackknife) to stay at α. Negative Pearson r, α = 0.05 Bonferroni over this
- * folder, |r| ≥ 0.2; it passes unless `supported` or `contradicted` (probability at most α / 3).
+ * folder, |r| ≥ 0.2; it passes on `absent` or `not shown` (a finding in either direction: probability at most 2α / 4).
  */
 import { paperArms } from '../../../src/claims/dsl/paperArms.js';
 import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';

@@ -2,8 +2,8 @@
  * A/A control (outside the paper's family): two identically configured arms, no pruning, on disjoint
  * seed blocks (0 and 1), compared as claim 7 compares arms: "a beats b" on best test accuracy
  * (common window; unpaired Welch, since the seeds differ), α = 0.05 Bonferroni over this folder,
- * g ≥ 0.5. Nothing separates the arms, so the claim comes out `supported` or `contradicted` with
- * probability at most α / 3; it passes when it is `absent` or `not shown`.
+ * g ≥ 0.5. Nothing separates the arms, so the claim comes out `supported`, `contradicted` or `below
+ * minimum` with probability at most 2α / 4; it passes when it is `absent` or `not shown`.
  */
 import { paperArms } from '../../../src/claims/dsl/paperArms.js';
 import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';

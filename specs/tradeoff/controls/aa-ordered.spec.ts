@@ -2,8 +2,8 @@
  * A/A control (outside the paper's family): three identically configured arms, Prune_L 13%, on
  * disjoint seed blocks 0, 1, 2, tested for the order "block 0 > block 1 > block 2" on mean stability
  * as claim 1 tests its order (Jonckheere-Terpstra plus adjacent pairs, unpaired since the seeds
- * differ), α = 0.05 Bonferroni over this folder, adjacent g ≥ 0.5. It passes unless it comes out
- * `supported` or `contradicted` (probability at most α / 3).
+ * differ), α = 0.05 Bonferroni over this folder, adjacent g ≥ 0.5. It passes on `absent` or
+ * `not shown` (a finding in either direction: probability at most 2α / 4).
  */
 import { paperArms } from '../../../src/claims/dsl/paperArms.js';
 import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';

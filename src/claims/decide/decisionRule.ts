@@ -47,11 +47,14 @@ export function boundaryOf(rule: Pick<DecisionRule, 'alpha' | 'familySize' | 'cr
   return rule.critical ?? normalUpperQuantile(levelOf(rule));
 }
 
-/** A one-sided p on the z scale, Φ⁻¹(1 − p), exact for tiny p. @example zOf(1e-50) // 14.933337 */
+/** The z a p of 0 or 1 maps to (±): beyond any double's p (1e-308 is z 37.5), so it shows as ∞ and survives JSON, which has no Infinity. */
+export const zLimit = 40;
+
+/** A one-sided p on the z scale, Φ⁻¹(1 − p), exact for tiny p; ±{@link zLimit} at p = 0 and 1. @example zOf(1e-50) // 14.933337 */
 export function zOf(p: number): number {
-  if (p <= 0) return Infinity;
-  if (p >= 1) return -Infinity;
-  return normalUpperQuantile(p);
+  if (p <= 0) return zLimit;
+  if (p >= 1) return -zLimit;
+  return Math.max(-zLimit, Math.min(zLimit, normalUpperQuantile(p)));
 }
 
 /**

@@ -27,7 +27,7 @@ export interface ClaimDefinition<Arm extends string = string> {
   readonly expectedToFail?: Readonly<Partial<Record<ProfileName, string>>>;
   /**
    * An A/A control (identical arms on disjoint seed blocks, or a covariate independent by
-   * construction): its test passes unless the verdict is `supported` or `contradicted`.
+   * construction): its test passes on `absent` or `not shown` only (a finding in either direction fails it).
    */
   readonly control?: boolean;
   /** How far (in effect units) the effect's CI may miss a stored baseline's effect before the baseline check fails (default 0). */

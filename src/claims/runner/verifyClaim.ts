@@ -14,7 +14,7 @@ import './matchers.js';
  * report to the reporter in `task.meta.claim`, and passes only when the claim is `supported`.
  * A claim expected not to reproduce at the active profile is registered with `it.fails` and its
  * reason, so the suite stays green while the report shows the honest verdict. An A/A control
- * (`control: true`) passes unless it comes out `supported` or `contradicted`. While the suite's
+ * (`control: true`) passes on `absent` or `not shown` only. While the suite's
  * plan is collected (`claimCollector.ts`) it only hands its definition over.
  *
  * @example
