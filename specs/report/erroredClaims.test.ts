@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,4 +64,26 @@ describe('claims that give no verdict', () => {
     expect(report('junit.xml')).toMatch(/<error message="[^"]*this spec file is broken[^"]*" type="import"\/>/);
     expect(report('junit.xml')).toMatch(/<error message="GST_STORE=[^"]*" type="claim"\/>/);
   });
+});
+
+describe('settings the suite cannot work with', () => {
+  it(
+    'a damaged GST_BASELINE, or a GST_REPORT_DIR that is a file, stop the suite before anything trains, naming the setting',
+    { timeout: 180_000 },
+    async () => {
+      const at = mkdtempSync(join(tmpdir(), 'gst-settings-'));
+      writeFileSync(join(at, 'baseline.json'), '{}');
+      writeFileSync(join(at, 'a-file'), 'not a folder');
+      for (const [env, message] of [
+        [{ GST_BASELINE: join(at, 'baseline.json') }, /GST_BASELINE=.*baseline\.json: it has no list of claims/],
+        [{ GST_REPORT_DIR: join(at, 'a-file') }, /GST_REPORT_DIR=.*a-file is a file, not a folder/],
+      ] as const) {
+        const output: string[] = [];
+        expect(await spawnSuite(at, ['specs/tradeoff/01-stability-order.spec.ts'], undefined, { env, output })).not.toBe(0);
+        expect(output.join('')).toMatch(message);
+        expect(existsSync(join(at, 'store', 'runs')) ? readdirSync(join(at, 'store', 'runs')) : []).toEqual([]);
+      }
+      rmSync(at, { recursive: true, force: true });
+    },
+  );
 });
