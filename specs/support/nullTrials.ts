@@ -1,6 +1,6 @@
 import type { Hypothesis, MinimumEffect } from '../../src/claims/dsl/hypothesis.js';
 import type { HypothesisData } from '../../src/claims/decide/decisionRule.js';
-import { twoArmHypothesis, twoArmTrial, type TrialData } from '../../src/claims/simulateDesign.js';
+import { orderedHypothesis, orderedTrial, twoArmHypothesis, twoArmTrial, type TrialData } from '../../src/claims/simulateDesign.js';
 
 /** A claim kind under the null with the dependence the real data have: its hypothesis, minimum and data. */
 export interface NullClaim {
@@ -59,4 +59,34 @@ export const nullClaims = {
     minEffect: { measure: 'correlation', value: 0.2 },
     data: clusteredIndependent(0.5),
   },
+} as const satisfies Record<string, NullClaim>;
+
+/**
+ * Runs of three arms whose x and y correlate `r` (pooled and within every seed), each clustered by seed
+ * as strongly as `rho`: y = r·x + √(1 − r²)·e, with e clustered as x is.
+ */
+function clusteredCorrelated(rho: number, r: number): TrialData {
+  return (rng, maxSeeds) => {
+    const x: Record<string, number[]> = { a: [], b: [], c: [] };
+    const y: Record<string, number[]> = { a: [], b: [], c: [] };
+    for (let i = 0; i < maxSeeds; i++) {
+      const seedX = Math.sqrt(rho) * rng.normal();
+      const seedE = Math.sqrt(rho) * rng.normal();
+      for (const arm of arms) {
+        const xi = seedX + Math.sqrt(1 - rho) * rng.normal();
+        x[arm].push(xi);
+        y[arm].push(r * xi + Math.sqrt(1 - r * r) * (seedE + Math.sqrt(1 - rho) * rng.normal()));
+      }
+    }
+    const seeds = x.a.map((_, i) => i);
+    return (n) =>
+      Object.fromEntries(arms.map((arm) => [arm, { seeds: seeds.slice(0, n), values: x[arm].slice(0, n), second: y[arm].slice(0, n) }])) as HypothesisData;
+  };
+}
+
+/** The same three kinds with the true effect on the minimum (every step of the order at it), where `absent` and `below minimum` are the errors. */
+export const marginClaims = {
+  'two-arm': { ...nullClaims['two-arm'], data: twoArmTrial({ pairing: 'paired', correlation: 0.5, shift: 0.5 }) },
+  ordered: { ...nullClaims.ordered, hypothesis: orderedHypothesis(3), data: orderedTrial({ pairing: 'paired', correlation: 0.5, shift: 0.5, arms: 3 }) },
+  correlation: { ...nullClaims.correlation, data: clusteredCorrelated(0.5, 0.2) },
 } as const satisfies Record<string, NullClaim>;
