@@ -73,6 +73,18 @@ describe('final training states', () => {
     expect(existsSync(join(off.root, 'final'))).toBe(false);
   });
 
+  it('missing (deleted, or never kept) are said once, and the flatness run trains instead', async () => {
+    const store = tempStore();
+    await runAll([{ config: twinConfig, seed: 5, label: 'twin' }], { store, workers: 0, finalStateMb: 0 });
+    expect(existsSync(store.finalStates.path(twinKey(5)))).toBe(false);
+    const lines: string[] = [];
+    const [result] = (await runAll([{ config: measuredConfig, seed: 5, label: 'flat' }], { store, workers: 0, progress: (l) => lines.push(l) })).results;
+    expect(lines.filter((l) => l.startsWith('run store: '))).toEqual([
+      `run store: final/${twinKey(5)}.ckpt is not stored (deleted, or never kept: larger than GST_FINAL_STATE_MB): flat trains its twin's epochs itself`,
+    ]);
+    expect(result.twinKey).toBeUndefined();
+  });
+
   it('that are damaged are quarantined with one warning, and the flatness run trains instead, with the same result', async () => {
     const store = tempStore();
     await runAll([{ config: twinConfig, seed: 4, label: 'twin' }], { store, workers: 0 });

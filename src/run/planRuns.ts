@@ -28,6 +28,8 @@ export interface RunPlan {
   readonly jobs: readonly RunJob[];
   /** Runs (requested, and twins) already in the store. */
   readonly stored: number;
+  /** Final states the plan would have measured on that are not stored (their twin's run is), each said once: the measured runs train instead. */
+  readonly missing: readonly string[];
 }
 
 /** Epochs at the start of a run that are those of an unpruned run of the same training (finite: JSON has no Infinity). */
@@ -93,5 +95,16 @@ export function planRuns(requests: readonly RunRequest[], options: PlanOptions, 
     });
   });
   const measuredLast = [...jobs.filter((job) => !twinKeyOf.has(job.key)), ...jobs.filter((job) => twinKeyOf.has(job.key))];
-  return { keys: keys.slice(0, requests.length), jobs: measuredLast, stored: new Set(keys).size - pending.size };
+  // a wanted twin stored without its final state: its measured run trains the twin's epochs itself (said once)
+  const missing = [
+    ...new Set(
+      jobs.flatMap((job) => {
+        const twin = twinKeyOf.get(job.key);
+        return twin !== undefined && job.twinKey === undefined && !pending.has(twin)
+          ? [`final/${twin}.ckpt is not stored (deleted, or never kept: larger than GST_FINAL_STATE_MB): ${job.label} trains its twin's epochs itself`]
+          : [];
+      }),
+    ),
+  ];
+  return { keys: keys.slice(0, requests.length), jobs: measuredLast, stored: new Set(keys).size - pending.size, missing };
 }

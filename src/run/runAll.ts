@@ -104,6 +104,7 @@ export async function runAll(requests: readonly RunRequest[], options: Scheduler
   const backend = await initBackend();
   const workers = options.workers ?? defaultWorkers();
   const plan = planRuns(trained, schedulerPlanOptions(backendIdentity(backend), options), storeView(store));
+  for (const line of plan.missing) (options.progress ?? ((l: string) => console.warn(l)))(`run store: ${line}`);
   const pending = new Set(plan.jobs.map((job) => job.key));
   const progress = batchProgress(options.progress, plan.jobs.length, plan.stored, options.progressContext);
   const pool = workers > 0 ? new WorkerPool(store.root, options.progress) : undefined;
