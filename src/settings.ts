@@ -1,16 +1,13 @@
 /**
- * Every `GST_*` environment variable of the project, parsed in this one place: what it does, what is
- * allowed, its default, and the parser whose errors name the variable, the value, what is allowed and
- * the fix. Code reads {@link settings} (or {@link readSetting}); nothing else in `src/` or `specs/`
- * reads the environment (a test checks it). The README's settings table is checked against this
- * registry.
+ * Every `GST_*` environment variable of the project, parsed in this one place: what it does, what is allowed, its default, and the parser whose errors
+ * name the variable, the value, what is allowed and the fix. Code reads {@link settings} (or {@link readSetting}); nothing else in `src/` or `specs/`
+ * reads the environment (a test checks it). The README's settings table is checked against this registry.
  */
 
 import { flag, integer, isSet, nonNegative, oneOf, text } from './settingParsers.js';
 
 /** The instruction sets the native kernels are built for (`engine/kernels/native/isa_*.cc`), best first. */
 export const nativeInstructionSets = ['avx512', 'avx2', 'sse2'] as const;
-
 /** What `GST_NATIVE_KERNELS` may ask for: the best instruction set, one of them, or none (`0`). */
 export const nativeKernelRequests = ['auto', ...nativeInstructionSets, '0'] as const;
 
@@ -18,11 +15,7 @@ export const nativeKernelRequests = ['auto', ...nativeInstructionSets, '0'] as c
 export const profileNames = ['mini', 'mini-v1', 'mini-fixed', 'ci', 'paper', 'protocol-c'] as const;
 export type ProfileName = (typeof profileNames)[number];
 
-/**
- * The named seed sets a user may ask for in `GST_SEEDS`: the calibration seeds a protocol was tuned on,
- * its confirmation seeds, and a second confirmation set on seeds never used before (a protocol defines
- * the sets it has; `mini`: docs/methods/verdicts.md §9.8).
- */
+/** The seed sets a user may ask for in `GST_SEEDS` (a protocol defines those it has; `confirmation-2`: docs/methods/verdicts.md §9.8). */
 export const seedPhases = ['calibration', 'confirmation', 'confirmation-2'] as const;
 
 /** Backends a user may ask for in `GST_BACKEND`. */

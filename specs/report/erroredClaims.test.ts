@@ -30,14 +30,11 @@ const claim = (id: string) => `verifyClaim(
 describe('claims that give no verdict', () => {
   it('are in all four report files as errors with their message and file, junit.xml counts them, and the suite fails', { timeout: 180_000 }, async () => {
     mkdirSync(folder, { recursive: true });
-    // in the test worker only (not while the suite collects the claims): the claim's store is a file, so it crashes before any verdict
-    writeFileSync(
-      join(folder, 'crash.spec.ts'),
-      `${imports}if (process.env.VITEST_WORKER_ID !== undefined) process.env.GST_STORE = ${JSON.stringify(join(root, 'a-file'))};\n${claim('crashing-claim')}`,
-    );
+    // the suite's store is a file, so the claim crashes when it opens it, before any verdict
+    writeFileSync(join(folder, 'crash.spec.ts'), `${imports}${claim('crashing-claim')}`);
     writeFileSync(join(folder, 'broken.spec.ts'), `${imports}throw new Error('this spec file is broken');\n${claim('broken-claim')}`);
     writeFileSync(join(root, 'a-file'), 'not a folder');
-    expect(await spawnSuite(root, [folder])).toBe(1);
+    expect(await spawnSuite(root, [folder], undefined, { env: { GST_STORE: join(root, 'a-file') } })).toBe(1);
     const report = (name: string) => readFileSync(join(root, 'report', name), 'utf8');
 
     const doc = JSON.parse(report('claims.json')) as ClaimsDocument;

@@ -69,7 +69,7 @@ describe('reports', () => {
     expect(html.match(/class="verdict-row /g)).toHaveLength(2);
     for (const column of ['deciding (design, test)', 'why: z vs boundary', 'repeated CI', 'design power']) expect(html).toContain(`<th>${column}</th>`);
     expect(html).toMatch(/claimed z -?[\d.]+ [≥<] [\d.]+/);
-    expect(html).toMatch(/\(RCI \d+(\.\d+)? % this look, \d+(\.\d+)? % all stages\)/);
+    expect(html).toMatch(/\(RCI \d+(\.\d+)? %( this look, \d+(\.\d+)? % all stages)?\)/);
     expect(html.match(/class="point"/g)?.length).toBe(24);
     expect(html).toContain('class="fit"');
     expect(html).toMatch(/r = -0\.\d{3}/);

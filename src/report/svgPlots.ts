@@ -1,6 +1,7 @@
 /** Minimal, dependency-free SVG charts for the self-contained HTML report. */
 import type { Verdict } from '../claims/dsl/verdict.js';
 import { escapeHtml } from './escapeHtml.js';
+import { verdictColor } from './verdictColor.js';
 
 const palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 const width = 560;
@@ -125,15 +126,6 @@ export function linePlot(options: {
     options.series.map((s) => s.label),
   );
 }
-
-/** Fill of each verdict in every picture. */
-export const verdictColor = {
-  supported: '#8fd19e',
-  contradicted: '#f19a9a',
-  'below minimum': '#c9b3e6',
-  absent: '#a9c7ee',
-  'not shown': '#f3d98b',
-} as const satisfies Record<Verdict, string>;
 
 /** A grid of verdict-coloured cells (two dimensions of a claim map), each labelled with its effect. */
 export function heatMap(options: { title: string; xLabel: string; yLabel: string; cells: { x: string; y: string; verdict: string; text: string }[] }): string {
