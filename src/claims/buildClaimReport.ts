@@ -9,6 +9,8 @@ import { evaluateHypothesis, type DecisionRule } from './decide/evaluateHypothes
 import { commonWindow, windowedMetrics, type MetricName, type ReadingWindow } from '../readings/runMetrics.js';
 import { observations, read, readingsOf, unreadable, type ArmRuns } from './decide/hypothesisReadings.js';
 import { isUsable, type RunRecord } from '../readings/runRecord.js';
+import type { RunConfig } from '../results/runConfig.js';
+import { configKey } from '../store/configKey.js';
 
 /** A run as claims.json records it: enough to recompute every reading. */
 function record(run: RunRecord): RunRecord {
@@ -38,13 +40,16 @@ export function describeArm(arm: ArmSpec): string {
 }
 
 function armReports(
-  arms: readonly { id: string; label: string; description: string }[],
+  arms: readonly { id: string; label: string; description: string; configKey?: string }[],
   runs: ArmRuns,
   metrics: MetricName[],
   window: ReadingWindow,
 ): ArmReport[] {
-  return arms.map(({ id, label, description }) => {
+  return arms.map(({ id, label, description, configKey: stored }) => {
     const list = runs[id] ?? [];
+    // a run read from the store carries its config; a run of a stored report, the arm's key as stored
+    const first = list[0] as (RunRecord & { config?: RunConfig }) | undefined;
+    const key = first?.config === undefined ? stored : configKey(first.config);
     const summary = Object.fromEntries(
       metrics.map((m) => {
         const values = list.map((r) => read(r, m, window)).filter((v): v is number => v !== undefined && Number.isFinite(v));
@@ -55,6 +60,7 @@ function armReports(
       id,
       label,
       description,
+      ...(key === undefined ? {} : { configKey: key }),
       runs: list.map((r) => ({ ...record(r), diverged: !isUsable(r), values: Object.fromEntries(metrics.map((m) => [m, read(r, m, window) ?? null])) })),
       summary,
     };
@@ -66,8 +72,8 @@ export type ClaimStatement = Pick<
   ClaimDefinition,
   'id' | 'title' | 'paperClaim' | 'hypothesis' | 'alpha' | 'minEffect' | 'expectedToFail' | 'baselineTolerance' | 'control'
 > & {
-  /** Arm id → its spec; or, for a stored claim, its label and description. */
-  readonly arms: Readonly<Record<string, ArmSpec | { readonly label: string; readonly description: string }>>;
+  /** Arm id → its spec; or, for a stored claim, its label, description and configuration key. */
+  readonly arms: Readonly<Record<string, ArmSpec | { readonly label: string; readonly description: string; readonly configKey?: string }>>;
 };
 
 /**
@@ -119,6 +125,7 @@ export function buildClaimReport(options: {
     id,
     label: arm.label,
     description: 'description' in arm ? arm.description : describeArm(arm),
+    configKey: 'configKey' in arm ? arm.configKey : undefined,
   }));
   return {
     id: definition.id,

@@ -14,6 +14,8 @@ export interface ArmReport {
   readonly id: string;
   readonly label: string;
   readonly description: string;
+  /** The key of the arm's run configuration (config and engine version, seeds aside; absent where the runs carried no config). */
+  readonly configKey?: string;
   /** Every run as a record (seed, per-epoch accuracies, events, flatness) with its readings in this claim's window. */
   readonly runs: readonly (RunRecord & { readonly values: Readonly<Record<string, number | null>>; readonly diverged: boolean })[];
   readonly summary: Readonly<Record<string, { readonly mean: number; readonly sd: number }>>;

@@ -57,7 +57,7 @@ export function recordOf(run: RunRecord | StoredRunV1): RunRecord {
 export async function remakeClaim(entry: ClaimEntry, options: { familySize?: number } = {}): Promise<ClaimReport | undefined> {
   const runs: ArmRuns = Object.fromEntries(entry.arms.map((a) => [a.id, (a.runs as readonly (RunRecord | StoredRunV1)[]).map(recordOf)]));
   if (!decidingReadingAvailable(entry.hypothesis, runs)) return undefined;
-  const arms = Object.fromEntries(entry.arms.map((a) => [a.id, { label: a.label, description: a.description }]));
+  const arms = Object.fromEntries(entry.arms.map((a) => [a.id, { label: a.label, description: a.description, configKey: a.configKey }]));
   const familySize = options.familySize ?? entry.familySize;
   const build = (stageRuns: ArmRuns, critical: number | undefined) =>
     buildClaimReport({

@@ -8,10 +8,12 @@ import type { ErroredClaim } from './erroredClaim.js';
 import { htmlReport } from './htmlReport.js';
 import { junitXml } from './junitXml.js';
 import { summaryMarkdown } from './summaryMarkdown.js';
+import { metricsJson, paramsYaml, pivotCsv, runsCsv } from './tidyExports.js';
 
 /**
- * Writes `claims.json`, `summary.md`, `index.html` and `junit.xml` into `dir` (atomically), and,
- * with a baseline, `baseline-diff.md`. Returns the document and whether the baseline regressed.
+ * Writes `claims.json`, `summary.md`, `index.html` and `junit.xml` into `dir` (atomically), the tidy
+ * exports (`runs.csv`, `pivots/<claim>.csv`) and DVC's `metrics.json` and `params.yaml`, and, with a
+ * baseline, `baseline-diff.md`. Returns the document and whether the baseline regressed.
  */
 export function writeReports(options: {
   dir: string;
@@ -29,6 +31,10 @@ export function writeReports(options: {
   writeFileAtomic(join(options.dir, 'summary.md'), summary);
   writeFileAtomic(join(options.dir, 'index.html'), htmlReport(doc));
   writeFileAtomic(join(options.dir, 'junit.xml'), junitXml(doc));
+  writeFileAtomic(join(options.dir, 'runs.csv'), runsCsv(doc));
+  for (const claim of doc.claims) writeFileAtomic(join(options.dir, 'pivots', `${claim.id}.csv`), pivotCsv(claim));
+  writeFileAtomic(join(options.dir, 'metrics.json'), metricsJson(doc));
+  writeFileAtomic(join(options.dir, 'params.yaml'), paramsYaml(doc));
   let regressed = false;
   if (options.baseline !== undefined) {
     const rows = diffAgainstBaseline(doc, options.baseline.doc);
