@@ -8,7 +8,8 @@ import ClaimSequencer from './src/claims/runner/claimSequencer.js';
  */
 export default defineConfig({
   test: {
-    reporters: ['default', './src/report/claimsReporter.ts'],
+    // vitest's defaults (on GitHub Actions also its github-actions reporter, which shows each claim's verdict annotation) and the claims reporter
+    reporters: ['default', ...(process.env.GITHUB_ACTIONS === 'true' ? ['github-actions'] : []), './src/report/claimsReporter.ts'],
     // claim files with the fewest runs before their first look run first (the soonest verdicts)
     sequence: { sequencer: ClaimSequencer },
     // `npm run coverage`: the framework tests' coverage of src/ (the AssemblyScript kernels are compiled, not run as TS)

@@ -2,14 +2,15 @@ import { expect } from 'vitest';
 import type { ClaimMap } from '../maps/claimMap.js';
 import type { ClaimReport } from '../claimReport.js';
 import { passesAsTest } from '../decide/decisionRule.js';
-import { boundaryText, decidingLabel, designPowerText, repeatedCiText } from '../decisionText.js';
+import { boundaryText, decidingLabel, designPowerText, glanceText, repeatedCiText } from '../decisionText.js';
 
-/** One line describing a claim's deciding verdict, used in failure messages. */
+/** One line describing a claim's deciding verdict: in failure messages, and as the claim test's annotation. */
 export function describeVerdict(report: ClaimReport): string {
   const v = report.verdicts[0];
   const e = v.main.effect;
+  const glance = glanceText(report, { compact: true });
   return (
-    `${report.id}: ${report.verdict} on '${v.metric}' (${v.design}, ${v.main.test}: p = ${v.main.pValue.toExponential(2)}, adjusted ${v.pAdjusted.toExponential(2)} vs α = ${report.alpha}; equivalence adjusted p ${v.equivalence.pAdjusted.toExponential(2)}; ` +
+    `${report.id}: ${report.verdict} on '${v.metric}'${glance ? ` [${glance}]` : ''} (${v.design}, ${v.main.test}: p = ${v.main.pValue.toExponential(2)}, adjusted ${v.pAdjusted.toExponential(2)} vs α = ${report.alpha}; equivalence adjusted p ${v.equivalence.pAdjusted.toExponential(2)}; ` +
     `${e.name} = ${e.value.toFixed(3)} [${e.ci.lower.toFixed(3)}, ${e.ci.upper.toFixed(3)}], minimum ${report.minEffect.value} (${report.minEffect.measure}); ` +
     `deciding ${decidingLabel(report)}: ${boundaryText(report)}, repeated CI ${repeatedCiText(report)}; design power ${designPowerText(report)}; n ${JSON.stringify(v.n)})`
   );

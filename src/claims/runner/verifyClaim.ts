@@ -7,7 +7,7 @@ import { collectClaim } from './claimCollector.js';
 import { writeLiveClaim } from './liveClaims.js';
 import { suiteProgress } from './suiteStatus.js';
 import { passesAsTest } from '../decide/decisionRule.js';
-import './matchers.js';
+import { describeVerdict } from './matchers.js';
 
 /**
  * Registers a claim as a vitest test: it trains what is missing, tests the hypothesis, carries the
@@ -30,7 +30,7 @@ export function verifyClaim(definition: ClaimDefinition): void {
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
     register(
       `${definition.id}${definition.control ? ' (A/A control)' : ''}${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
-      async ({ task }) => {
+      async ({ task, annotate }) => {
         task.meta.claimDeclared = { id: definition.id, title: definition.title };
         const specPath = expect.getState().testPath;
         const suite = await suiteProgress();
@@ -45,6 +45,8 @@ export function verifyClaim(definition: ClaimDefinition): void {
         writeLiveClaim({ state: 'decided', specPath, report, testPassed: passesAsTest(report) });
         suite.measure();
         task.meta.claim = report;
+        // the verdict line on the test: the github-actions reporter shows it on the run, vitest's junit reporter in <properties>
+        await annotate(describeVerdict(report), 'notice');
         if (definition.control) expect(report).toPassAsControl();
         else expect(report).toBeSupported();
       },

@@ -5,7 +5,7 @@ import { familySizeOf } from '../dsl/claimFamily.js';
 import { readSetting } from '../../settings.js';
 import { expectedFailureAt } from '../dsl/claimDefinition.js';
 import type { ClaimReport } from '../claimReport.js';
-import './matchers.js';
+import { describeVerdict } from './matchers.js';
 import { activeProfile } from '../profiles/profileRegistry.js';
 import { evaluateClaim } from '../evaluateClaim.js';
 import { passesAsTest } from '../decide/decisionRule.js';
@@ -28,7 +28,7 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
   describe(`${definition.title} [${definition.paperClaim.split(':')[0]}]`, () => {
     register(
       `${definition.id} (property over configurations)${reason ? ` (expected not to reproduce at '${profile.name}': ${reason})` : ''}`,
-      async ({ task }) => {
+      async ({ task, annotate }) => {
         task.meta.claimDeclared = { id: definition.id, title: definition.title };
         const seed = readSetting('GST_FC_SEED');
         const path = readSetting('GST_FC_PATH');
@@ -77,6 +77,8 @@ export function verifyPropertyClaim<T>(definition: PropertyClaimDefinition<T>): 
         writeLiveClaim({ state: 'decided', specPath, report, testPassed: passesAsTest(report) });
         suite.measure();
         task.meta.claim = report;
+        // the verdict line on the test: the github-actions reporter shows it on the run, vitest's junit reporter in <properties>
+        await annotate(describeVerdict(report), 'notice');
         expect(report).toBeSupported();
       },
     );
