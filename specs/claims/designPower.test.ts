@@ -36,7 +36,7 @@ describe('the design power (§9.4)', () => {
 
   it(
     'simulated two-arm paired claims: P(supported | minimum) and P(absent | none) lie at most 0.1 below the normal approximation of the paired t (t on few seeds, an estimated standardiser in the TOST: never above it)',
-    { timeout: 300_000 },
+    { timeout: 900_000 },
     async () => {
       const rho = 0.2;
       const power = await designPower({ design, alpha: 0.05, familySize: 15, comparison: { kind: 'paired', shift: 0.5, correlation: rho } });
@@ -58,7 +58,7 @@ describe('the design power (§9.4)', () => {
 
   it(
     'simulated ordered claims (Page’s L, Holm over the steps), every step at the minimum: below the two-arm power, and absent under no effect at least as often',
-    { timeout: 300_000 },
+    { timeout: 900_000 },
     async () => {
       const comparison = { kind: 'paired', shift: 0.5, correlation: 0.2 } as const;
       const two = await designPower({ design, alpha: 0.05, familySize: 15, comparison });

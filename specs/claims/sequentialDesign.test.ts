@@ -128,7 +128,7 @@ describe('conditional power of an open sequential claim (normal approximation)',
       for (let k = stage; k < seeds.length; k++) {
         const dv = t[k] - t[k - 1];
         score += drift * dv + Math.sqrt(dv) * rng.normal();
-        if (score >= Math.max(critical[k] * Math.sqrt(t[k]), drift * t[k])) {
+        if (score >= critical[k] * Math.sqrt(t[k])) {
           reached++;
           break;
         }
