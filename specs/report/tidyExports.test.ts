@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
 import type { ClaimDefinition } from '../../src/claims/dsl/claimDefinition.js';
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
 import { writeReports } from '../../src/report/writeReports.js';
-import { syntheticContext } from '../support/syntheticClaims.js';
+import { noneS1L13Order, noneS1L13Tradeoff, syntheticContext } from '../support/syntheticClaims.js';
 import { seedMatchedArms } from '../support/syntheticRuns.js';
 
 const runs = seedMatchedArms({
@@ -18,20 +17,9 @@ const runs = seedMatchedArms({
 });
 // one of them diverged: it has no readings, so it has no rows
 runs.s1[3] = { ...runs.s1[3], diverged: { epoch: 2, step: 5 } };
-const order: ClaimDefinition = {
-  id: 'stability-order',
-  title: 'stability, order',
-  paperClaim: 'Claim 1',
-  arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, l13: paperArms.pruneLLarge },
-  hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 'l13'] },
-  minEffect: { measure: 'hedges-g', value: 0.5 },
-};
-const tradeoff: ClaimDefinition = {
-  ...order,
-  id: 'tradeoff',
-  hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 'l13'], sign: 'negative' },
-  minEffect: { measure: 'correlation', value: 0.2 },
-};
+// a title with a comma: quoted in the CSV
+const order: ClaimDefinition = { ...noneS1L13Order, title: 'stability, order' };
+const tradeoff = noneS1L13Tradeoff;
 const dir = mkdtempSync(join(tmpdir(), 'gst-tidy-'));
 const reports = [order, tradeoff].map((definition) => ({
   report: buildClaimReport({ ...syntheticContext, definition, runs, familySize: 2 }),

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
 import { environmentWith } from '../../src/settings.js';
+import { withoutProvenance } from '../support/withoutProvenance.js';
 
 const run = promisify(execFile);
 const coreClaims = ['specs/tradeoff/01-stability-order.spec.ts', 'specs/tradeoff/02-accuracy-order.spec.ts', 'specs/tradeoff/03-tradeoff-correlation.spec.ts'];
@@ -15,21 +15,6 @@ const vitest = (args: readonly string[], report: string) =>
     env: environmentWith({ GST_PROFILE: 'ci', GST_BACKEND: 'wasm', GST_STORE: resolve('.gst-store'), GST_REPORT_DIR: report, GST_PROGRESS: '0' }),
     maxBuffer: 64 * 2 ** 20,
   });
-
-/** claims.json without what differs between two reports of the same runs: when, where and how long. */
-function verdicts(path: string): unknown {
-  const strip = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(strip)
-      : value !== null && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.entries(value)
-              .filter(([key]) => !['generatedAt', 'gitCommit', 'machine', 'durationSeconds'].includes(key))
-              .map(([key, v]) => [key, strip(v)]),
-          )
-        : value;
-  return strip(JSON.parse(readFileSync(path, 'utf8')) as ClaimsDocument);
-}
 
 describe("vitest's own reporters, on the core claims at ci (the runs npm run test:core-claims stored)", () => {
   it(
@@ -55,9 +40,9 @@ describe("vitest's own reporters, on the core claims at ci (the runs npm run tes
       await run('npx', ['vitest', '--merge-reports', blobs, '--reporter=./src/report/claimsReporter.ts'], {
         env: environmentWith({ GST_PROFILE: 'ci', GST_REPORT_DIR: merged, GST_PROGRESS: '0' }),
       });
-      const mergedDoc = verdicts(join(merged, 'claims.json')) as { claims: unknown[] };
+      const mergedDoc = withoutProvenance(join(merged, 'claims.json')) as { claims: unknown[] };
       expect(mergedDoc.claims).toHaveLength(4);
-      expect(mergedDoc).toEqual(verdicts(join(whole, 'claims.json')));
+      expect(mergedDoc).toEqual(withoutProvenance(join(whole, 'claims.json')));
     },
   );
 });

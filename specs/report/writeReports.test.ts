@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildClaimReport } from '../../src/claims/buildClaimReport.js';
-import type { ClaimDefinition } from '../../src/claims/dsl/claimDefinition.js';
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
 import { holm } from '../../src/stats/holm.js';
 import { diffAgainstBaseline } from '../../src/report/baselineDiff.js';
 import { testOutcome, type ClaimsDocument } from '../../src/report/claimsDocument.js';
@@ -13,7 +11,7 @@ import { escapeHtml } from '../../src/report/escapeHtml.js';
 import { readBaseline } from '../../src/report/readBaseline.js';
 import { writeReports } from '../../src/report/writeReports.js';
 import { summaryMarkdown } from '../../src/report/summaryMarkdown.js';
-import { syntheticContext } from '../support/syntheticClaims.js';
+import { noneS1L13Order, noneS1L13Tradeoff, syntheticContext } from '../support/syntheticClaims.js';
 import { syntheticArm } from '../support/syntheticRuns.js';
 
 const base = { ...syntheticContext, durationSeconds: 1 };
@@ -22,22 +20,8 @@ const runs = {
   s1: syntheticArm({ n: 8, seed: 2, stability: [85, 3], best: [0.76, 0.01] }),
   l13: syntheticArm({ n: 8, seed: 3, stability: [60, 5], best: [0.79, 0.01] }),
 };
-const order: ClaimDefinition = {
-  id: 'stability-order',
-  title: 'stability order',
-  paperClaim: 'Claim 1',
-  arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, l13: paperArms.pruneLLarge },
-  hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 'l13'] },
-  minEffect: { measure: 'hedges-g', value: 0.5 },
-};
-const tradeoff: ClaimDefinition = {
-  ...order,
-  id: 'tradeoff',
-  title: 'tradeoff',
-  paperClaim: 'Claim 3',
-  hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 'l13'], sign: 'negative' },
-  minEffect: { measure: 'correlation', value: 0.2 },
-};
+const order = noneS1L13Order;
+const tradeoff = noneS1L13Tradeoff;
 const reports = [order, tradeoff].map((definition) => ({ report: buildClaimReport({ ...base, definition, runs, familySize: 2 }), testPassed: true }));
 
 describe('reports', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/results/runResult.js';
 import { spawnSuite } from '../support/spawnSuite.js';
+import { withoutProvenance } from '../support/withoutProvenance.js';
 import { withoutTimings } from '../../src/results/withoutTimings.js';
 
 /** The first core claim at `ci` on wasm, as `npm run test:core-claims` runs it, into its own store and report folder. */
@@ -12,20 +13,7 @@ const suite = (root: string, onStart?: (interrupt: () => void) => void) => spawn
 const storedRuns = (root: string) =>
   existsSync(join(root, 'store', 'runs')) ? readdirSync(join(root, 'store', 'runs')).filter((f) => f.endsWith('.json')) : [];
 
-/** claims.json without what differs between two sessions of the same work: when, where and how long. */
-function verdicts(root: string): unknown {
-  const strip = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(strip)
-      : value !== null && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.entries(value)
-              .filter(([key]) => !['generatedAt', 'gitCommit', 'machine', 'durationSeconds'].includes(key))
-              .map(([key, v]) => [key, strip(v)]),
-          )
-        : value;
-  return strip(JSON.parse(readFileSync(join(root, 'report', 'claims.json'), 'utf8')));
-}
+const verdicts = (root: string) => withoutProvenance(join(root, 'report', 'claims.json'));
 
 /** A stored run without what differs between runs trained whole, resumed or read (`withoutTimings`), nor the hash over it. */
 function runWithoutTimings(root: string, file: string) {

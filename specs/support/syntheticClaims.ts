@@ -19,3 +19,23 @@ export const lBeatsNone: ClaimDefinition = {
   hypothesis: { kind: 'greater', metric: 'best', arm: 'l13', than: 'none' },
   minEffect: { measure: 'hedges-g', value: 0.5 },
 };
+
+/** "none > Prune_S 1% > Prune_L 13%" in stability, adjacent g_av ≥ 0.5: the ordered claim of the report tests. */
+export const noneS1L13Order: ClaimDefinition = {
+  id: 'stability-order',
+  title: 'stability order',
+  paperClaim: 'Claim 1',
+  arms: { none: paperArms.baseline, s1: paperArms.pruneSSmall, l13: paperArms.pruneLLarge },
+  hypothesis: { kind: 'ordered', metric: 'stability', order: ['none', 's1', 'l13'] },
+  minEffect: { measure: 'hedges-g', value: 0.5 },
+};
+
+/** Stability against best accuracy over the same three arms, negative, |r| ≥ 0.2: the correlation claim of the report tests. */
+export const noneS1L13Tradeoff: ClaimDefinition = {
+  ...noneS1L13Order,
+  id: 'tradeoff',
+  title: 'tradeoff',
+  paperClaim: 'Claim 3',
+  hypothesis: { kind: 'correlation', x: 'stability', y: 'best', arms: ['none', 's1', 'l13'], sign: 'negative' },
+  minEffect: { measure: 'correlation', value: 0.2 },
+};
