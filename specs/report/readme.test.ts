@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClaimsDocument } from '../../src/report/claimsDocument.js';
 import { baselineDigestMarkdown, baselineDigestMarkers, shippedBaselines } from '../../src/report/baselineDigest.js';
@@ -18,6 +19,23 @@ describe('README', () => {
     const digest = baselineDigestMarkdown(shippedBaselines.map((path) => ({ path, doc: JSON.parse(readFileSync(path, 'utf8')) as ClaimsDocument })));
     expect(results).toBe(withGeneratedBlock(results, baselineDigestMarkers, digest, 'docs/RESULTS.md'));
     expect(digest.split('\n')).toHaveLength(2 + shippedBaselines.length);
+  });
+
+  it('the docs too cite only paths that exist (a pattern with *, < or { is a pattern, not a path)', () => {
+    const docs = [
+      'README.md',
+      'fixtures/README.md',
+      'reports/README.md',
+      ...readdirSync('docs', { recursive: true }).map((f) => join('docs', String(f))),
+    ].filter((f) => f.endsWith('.md'));
+    const missing = docs.flatMap((doc) =>
+      [...readFileSync(doc, 'utf8').matchAll(/\]\(([^)#\s]+)\)|`((?:docs|src|specs|fixtures|tools)\/[^`\s]+)`/g)]
+        .map((m) => m[1] ?? m[2])
+        .filter((p) => !/^[a-z]+:/.test(p) && !/[*<{]/.test(p))
+        .filter((p) => !existsSync(p) && !existsSync(join(dirname(doc), p)))
+        .map((p) => `${doc}: ${p}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('is at most 150 lines, and every file it links or names in backticks exists', () => {

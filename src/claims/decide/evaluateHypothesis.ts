@@ -10,7 +10,7 @@ export type { DecisionRule, HypothesisData } from './decisionRule.js';
 
 type Evaluator<H extends Hypothesis> = (h: H, data: HypothesisData, rule: DecisionRule) => MetricVerdict;
 
-/** One evaluator per hypothesis kind (src/claims/evaluate/). */
+/** One evaluator per hypothesis kind (one file each in this folder, src/claims/decide/). */
 const evaluators = {
   greater: evaluateGreater,
   ordered: evaluateOrdered,
