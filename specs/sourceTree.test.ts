@@ -22,6 +22,7 @@ const layers = [
   'report',
   'bench',
   'cli',
+  'index.ts',
 ];
 
 /** The stages of `src/claims/`, lowest first (the folder's root files sit between `decide` and `maps`). */

@@ -5,9 +5,7 @@
  * adjacent pair by one-sided paired t (Holm within the claim); α = 0.05 Bonferroni-corrected over
  * the claims in this folder; each adjacent Hedges' g (g_av) ≥ 0.5. Replicates: the profile's (mini: 10 per arm).
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 verifyClaim(
   defineClaim({

@@ -6,9 +6,7 @@
  * authors' per-run window are reported beside it), adjacent pairs by one-sided paired t (Holm within
  * the claim); α = 0.05 Bonferroni over the folder; adjacent g (g_av) ≥ 0.5.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 verifyClaim(
   defineClaim({

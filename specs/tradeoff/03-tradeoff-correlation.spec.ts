@@ -6,9 +6,7 @@
  * reported beside it); best accuracy in the claim's common window; α = 0.05 Bonferroni over the
  * folder; |r| (or |τ|) ≥ 0.2.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 const arms = { none: paperArms.baseline, s1: paperArms.pruneSSmall, s13: paperArms.pruneSLarge, l13: paperArms.pruneLLarge };
 const expectedToFail = {

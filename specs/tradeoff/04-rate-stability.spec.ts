@@ -6,8 +6,7 @@
  * simplest pair; each drawn rate is one arm of the profile's replicates.
  */
 import fc from 'fast-check';
-import { pruneSAtSweep } from '../../src/claims/dsl/paperArms.js';
-import { verifyPropertyClaim } from '../../src/claims/runner/verifyPropertyClaim.js';
+import { pruneSAtSweep, verifyPropertyClaim } from '../../src/index.js';
 
 verifyPropertyClaim({
   id: 'rate-stability',

@@ -4,9 +4,7 @@
  * paired t, Holm within; accuracy in the claim's common window): stability Prune_S > Prune_R > Prune_L, best accuracy Prune_L > Prune_R > Prune_S;
  * α = 0.05 Bonferroni over the folder; adjacent g (g_av) ≥ 0.5.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 const arms = { s13: paperArms.pruneSLarge, r13: paperArms.pruneRLarge, l13: paperArms.pruneLLarge };
 const expectedToFail = {

@@ -3,9 +3,7 @@
  * Test: one-sample t-test (one-sided, below 100) on Prune_S 1%, the gentlest pruning arm;
  * α = 0.05 Bonferroni over the folder; 100 − mean ≥ 1 point.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 verifyClaim(
   defineClaim({

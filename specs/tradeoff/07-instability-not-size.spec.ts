@@ -4,9 +4,7 @@
  * test accuracy in the common window (final, held-out and the authors' window reported); α = 0.05
  * Bonferroni over the folder; Hedges' g (g_av) ≥ 0.5.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 verifyClaim(
   defineClaim({

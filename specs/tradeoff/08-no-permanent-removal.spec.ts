@@ -4,9 +4,7 @@
  * (one-sided paired t, common window, g_av ≥ 0.5). (b) The blog's order prune-resume > prune >
  * baseline (Page's L + adjacent paired t). α = 0.05 Bonferroni over the folder.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 const expectedToFail = {
   'mini-v1':

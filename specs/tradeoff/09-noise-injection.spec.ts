@@ -3,9 +3,7 @@
  * remove (long window, σ of an untargeted filter) beats no pruning on best test accuracy.
  * One-sided paired t (common window), α = 0.05 Bonferroni over the folder, Hedges' g (g_av) ≥ 0.5.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 verifyClaim(
   defineClaim({

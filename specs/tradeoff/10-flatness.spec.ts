@@ -5,9 +5,7 @@
  * One-sided Pearson (positive) with the seed-cluster jackknife, α = 0.05 Bonferroni over the
  * folder, r ≥ 0.2.
  */
-import { paperArms, withFlatness } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim, withFlatness } from '../../src/index.js';
 
 const arms = { none: withFlatness(paperArms.baseline), s1: withFlatness(paperArms.pruneSSmall), l13: withFlatness(paperArms.pruneLLarge) };
 const paperClaim = 'Claim 10: Less stability gives flatter minima: stability correlates positively with curvature and with the gradient second moment.';

@@ -5,9 +5,7 @@
  * Prune_S 1%, Prune_S 13%, Prune_L 13%. One-sided Pearson with the seed-cluster jackknife, α = 0.05
  * Bonferroni over the folder, r ≥ 0.2.
  */
-import { paperArms } from '../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../src/index.js';
 
 verifyClaim(
   defineClaim({

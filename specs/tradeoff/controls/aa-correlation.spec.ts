@@ -7,9 +7,7 @@
  * clusters (seed-cluster jackknife) to stay at α. Negative Pearson r, α = 0.05 Bonferroni over this
  * folder, |r| ≥ 0.2; it passes on `absent` or `not shown` (a finding in either direction: probability at most 2α / 4).
  */
-import { paperArms } from '../../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../../src/index.js';
 
 verifyClaim(
   defineClaim({

@@ -5,9 +5,7 @@
  * g ≥ 0.5. Nothing separates the arms, so the claim comes out `supported`, `contradicted` or `below
  * minimum` with probability at most 2α / 4; it passes when it is `absent` or `not shown`.
  */
-import { paperArms } from '../../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../../src/index.js';
 
 verifyClaim(
   defineClaim({

@@ -5,9 +5,7 @@
  * differ), α = 0.05 Bonferroni over this folder, adjacent g ≥ 0.5. It passes on `absent` or
  * `not shown` (a finding in either direction: probability at most 2α / 4).
  */
-import { paperArms } from '../../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../../src/index.js';
 
 const block = (seedBlock: number) => ({ ...paperArms.pruneLLarge, label: `Prune_L 13% (seed block ${seedBlock})`, seedBlock });
 

@@ -7,9 +7,7 @@
  * finding in either direction, `below minimum` included, has probability at most 2α / 4).
  * It reads the runs of `aa-ordered`, so it trains nothing of its own.
  */
-import { paperArms } from '../../../src/claims/dsl/paperArms.js';
-import { defineClaim } from '../../../src/claims/dsl/defineClaim.js';
-import { verifyClaim } from '../../../src/claims/runner/verifyClaim.js';
+import { defineClaim, paperArms, verifyClaim } from '../../../src/index.js';
 
 const block = (seedBlock: number) => ({ ...paperArms.pruneLLarge, label: `Prune_L 13% (seed block ${seedBlock})`, seedBlock });
 
